@@ -1,0 +1,270 @@
+/*
+ * newlib's system calls. Each one converts newlib's types and flag values to the Linux ABI,
+ * enters the runtime through uniarm_syscall() (the only door, so the application can later
+ * move behind an svc without changes here) and turns a negative result into errno.
+ */
+#include "runtime/uapi.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/times.h>
+#include <time.h>
+#include <unistd.h>
+
+#undef errno
+extern int errno;
+
+static long syscall_ret(long ret)
+{
+	if (ret < 0 && ret > -4096) {
+		errno = (int)-ret;
+		return -1;
+	}
+	return ret;
+}
+
+#define SYS0(nr)          syscall_ret(uniarm_syscall(nr, 0, 0, 0, 0, 0, 0))
+#define SYS1(nr, a)       syscall_ret(uniarm_syscall(nr, (long)(a), 0, 0, 0, 0, 0))
+#define SYS2(nr, a, b)    syscall_ret(uniarm_syscall(nr, (long)(a), (long)(b), 0, 0, 0, 0))
+#define SYS3(nr, a, b, c) syscall_ret(uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0))
+#define SYS4(nr, a, b, c, d)                                                                       \
+	syscall_ret(uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0))
+
+int _write(int fd, const void *buf, size_t count)
+{
+	return (int)SYS3(__NR_write, fd, buf, count);
+}
+
+int _read(int fd, void *buf, size_t count)
+{
+	return (int)SYS3(__NR_read, fd, buf, count);
+}
+
+static int open_flags_to_linux(int flags)
+{
+	static const struct {
+		int newlib, linux;
+	} map[] = {
+		{O_CREAT, LINUX_O_CREAT},       {O_EXCL, LINUX_O_EXCL},
+		{O_NOCTTY, LINUX_O_NOCTTY},     {O_TRUNC, LINUX_O_TRUNC},
+		{O_APPEND, LINUX_O_APPEND},     {O_NONBLOCK, LINUX_O_NONBLOCK},
+		{O_CLOEXEC, LINUX_O_CLOEXEC},
+	};
+	int out = flags & O_ACCMODE;
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (flags & map[i].newlib)
+			out |= map[i].linux;
+	return out;
+}
+
+int _open(const char *path, int flags, int mode)
+{
+	return (int)SYS3(__NR_open, path, open_flags_to_linux(flags), mode);
+}
+
+int _close(int fd)
+{
+	return (int)SYS1(__NR_close, fd);
+}
+
+int _lseek(int fd, int offset, int whence)
+{
+	return (int)SYS3(__NR_lseek, fd, offset, whence);
+}
+
+int _fstat(int fd, struct stat *st)
+{
+	struct linux_stat64 k;
+	long ret = SYS2(__NR_fstat64, fd, &k);
+
+	if (ret < 0)
+		return -1;
+	memset(st, 0, sizeof(*st));
+	st->st_dev = (dev_t)k.st_dev;
+	st->st_ino = (ino_t)k.st_ino;
+	/* newlib's S_IF* and permission bits have the same values as Linux's. */
+	st->st_mode = (mode_t)k.st_mode;
+	st->st_nlink = (nlink_t)k.st_nlink;
+	st->st_uid = (uid_t)k.st_uid;
+	st->st_gid = (gid_t)k.st_gid;
+	st->st_rdev = (dev_t)k.st_rdev;
+	st->st_size = (off_t)k.st_size;
+	st->st_blksize = (blksize_t)k.st_blksize;
+	st->st_blocks = (blkcnt_t)k.st_blocks;
+	st->st_atim.tv_sec = (time_t)k.st_atime_;
+	st->st_atim.tv_nsec = (long)k.st_atime_nsec;
+	st->st_mtim.tv_sec = (time_t)k.st_mtime_;
+	st->st_mtim.tv_nsec = (long)k.st_mtime_nsec;
+	st->st_ctim.tv_sec = (time_t)k.st_ctime_;
+	st->st_ctim.tv_nsec = (long)k.st_ctime_nsec;
+	return 0;
+}
+
+int _isatty(int fd)
+{
+	struct stat st;
+
+	if (_fstat(fd, &st) < 0)
+		return 0;
+	if (!S_ISCHR(st.st_mode)) {
+		errno = ENOTTY;
+		return 0;
+	}
+	return 1;
+}
+
+int _link(const char *oldpath, const char *newpath)
+{
+	return (int)SYS2(__NR_link, oldpath, newpath);
+}
+
+int _unlink(const char *path)
+{
+	return (int)SYS1(__NR_unlink, path);
+}
+
+int _getpid(void)
+{
+	return (int)SYS0(__NR_getpid);
+}
+
+int _kill(int pid, int sig)
+{
+	return (int)SYS2(__NR_kill, pid, sig);
+}
+
+__attribute__((noreturn)) void _exit(int status)
+{
+	uniarm_syscall(__NR_exit_group, status, 0, 0, 0, 0, 0);
+	__builtin_unreachable();
+}
+
+void *_sbrk(ptrdiff_t incr)
+{
+	static uintptr_t cur;
+	uintptr_t want;
+
+	if (!cur)
+		cur = (uintptr_t)uniarm_syscall(__NR_brk, 0, 0, 0, 0, 0, 0);
+	want = cur + (uintptr_t)incr;
+	if ((incr > 0 && want < cur) || (incr < 0 && want > cur) ||
+	    (uintptr_t)uniarm_syscall(__NR_brk, (long)want, 0, 0, 0, 0, 0) != want) {
+		errno = ENOMEM;
+		return (void *)-1;
+	}
+	uintptr_t old = cur;
+	cur = want;
+	return (void *)old;
+}
+
+int _gettimeofday(struct timeval *tv, void *tz)
+{
+	struct linux_timespec64 ts;
+
+	(void)tz;
+	if (SYS2(__NR_clock_gettime64, LINUX_CLOCK_REALTIME, &ts) < 0)
+		return -1;
+	if (tv) {
+		tv->tv_sec = (time_t)ts.tv_sec;
+		tv->tv_usec = (suseconds_t)(ts.tv_nsec / 1000);
+	}
+	return 0;
+}
+
+clock_t _times(struct tms *buf)
+{
+	struct linux_tms k;
+	long ret = SYS1(__NR_times, &k);
+
+	/* Linux counts in USER_HZ (100), newlib's CLOCKS_PER_SEC on ARM is also 100. */
+	_Static_assert(CLOCKS_PER_SEC == LINUX_USER_HZ, "clock tick rates differ");
+	if (ret == -1)
+		return (clock_t)-1;
+	if (buf) {
+		buf->tms_utime = (clock_t)k.tms_utime;
+		buf->tms_stime = (clock_t)k.tms_stime;
+		buf->tms_cutime = (clock_t)k.tms_cutime;
+		buf->tms_cstime = (clock_t)k.tms_cstime;
+	}
+	return (clock_t)ret;
+}
+
+static void timespec_to_linux(const struct timespec *ts, struct linux_timespec64 *k)
+{
+	k->tv_sec = (int64_t)ts->tv_sec;
+	k->tv_nsec = (int64_t)ts->tv_nsec;
+}
+
+static void timespec_from_linux(const struct linux_timespec64 *k, struct timespec *ts)
+{
+	ts->tv_sec = (time_t)k->tv_sec;
+	ts->tv_nsec = (long)k->tv_nsec;
+}
+
+int clock_gettime(clockid_t clock_id, struct timespec *tp)
+{
+	struct linux_timespec64 k;
+
+	if (SYS2(__NR_clock_gettime64, clock_id, &k) < 0)
+		return -1;
+	timespec_from_linux(&k, tp);
+	return 0;
+}
+
+int clock_getres(clockid_t clock_id, struct timespec *res)
+{
+	struct linux_timespec64 k;
+
+	if (SYS2(__NR_clock_getres_time64, clock_id, &k) < 0)
+		return -1;
+	if (res)
+		timespec_from_linux(&k, res);
+	return 0;
+}
+
+int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *rqtp,
+		    struct timespec *rmtp)
+{
+	struct linux_timespec64 req, rem = {0, 0};
+	long ret;
+
+	timespec_to_linux(rqtp, &req);
+	/* POSIX: clock_nanosleep returns the error number instead of setting errno. */
+	ret = uniarm_syscall(__NR_clock_nanosleep_time64, clock_id, flags, (long)&req, (long)&rem,
+			     0, 0);
+	if (ret < 0)
+		return (int)-ret;
+	if (rmtp)
+		timespec_from_linux(&rem, rmtp);
+	return 0;
+}
+
+int nanosleep(const struct timespec *rqtp, struct timespec *rmtp)
+{
+	int err = clock_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
+
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+int usleep(useconds_t usec)
+{
+	struct timespec ts = {(time_t)(usec / 1000000), (long)(usec % 1000000) * 1000};
+
+	return nanosleep(&ts, NULL);
+}
+
+unsigned int sleep(unsigned int seconds)
+{
+	struct timespec ts = {(time_t)seconds, 0};
+
+	return nanosleep(&ts, NULL) ? seconds : 0;
+}

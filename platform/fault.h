@@ -1,0 +1,42 @@
+/* Abort and undefined-instruction handling: decoding the fault status, reporting the fault. */
+#ifndef UNIARM_PLATFORM_FAULT_H
+#define UNIARM_PLATFORM_FAULT_H
+
+#include <stdint.h>
+#include "platform/ptrace.h"
+
+#define FSR_WRITE   (1u << 11) /* WnR: the access was a write (DFSR only) */
+#define FSR_EXT     (1u << 12)
+#define FSR_FS4     (1u << 10)
+#define FSR_FS3_0   0xfu
+/* The 5-bit fault-status code of a short-descriptor DFSR/IFSR. */
+static inline unsigned int fsr_fs(uint32_t fsr)
+{
+	return ((fsr & FSR_FS4) >> 6) | (fsr & FSR_FS3_0);
+}
+
+/* One row per fault-status code: how to handle it and what to call it. The handler returns 0
+ * when it resolved the fault (the access is retried) and non-zero otherwise. */
+struct fsr_info {
+	int (*fn)(uintptr_t addr, uint32_t fsr, struct pt_regs *regs);
+	const char *name;
+};
+
+/* Human name of a fault status ("translation fault (section)", ...). */
+const char *fsr_name(uint32_t fsr);
+/* Install the handler for one fault-status code of data aborts (later layers: page faults). */
+void hook_fault_code(unsigned int fs, int (*fn)(uintptr_t, uint32_t, struct pt_regs *),
+		     const char *name);
+
+/* Print the "Unable to handle kernel ..." report for addr and die with an Oops. */
+__attribute__((noreturn)) void __do_kernel_fault(uintptr_t addr, uint32_t fsr,
+						 struct pt_regs *regs);
+
+void do_DataAbort(struct pt_regs *regs);
+void do_PrefetchAbort(struct pt_regs *regs);
+void do_undefinstr(struct pt_regs *regs);
+void do_svc(struct pt_regs *regs);
+void do_FIQ(struct pt_regs *regs);
+void do_bad_mode_reset(struct pt_regs *regs);
+
+#endif

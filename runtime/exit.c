@@ -1,0 +1,35 @@
+/* Ending the application: exit status to QEMU, signals as 128 + N. */
+#include "runtime/syscalls.h"
+#include "runtime/task.h"
+#include "runtime/printk.h"
+#include "runtime/exit_codes.h"
+#include "platform/power.h"
+
+#include <errno.h>
+
+#define LINUX_NSIG 64
+
+struct task current_task = {.pid = 1, .comm = "app"};
+
+long sys_exit_group(int status)
+{
+	machine_exit(status & 0xff);
+}
+
+long sys_getpid(void)
+{
+	return current_task.pid;
+}
+
+long sys_kill(int pid, int sig)
+{
+	if (sig < 0 || sig > LINUX_NSIG)
+		return -EINVAL;
+	/* The only process is the application: itself, its group (0) or everyone (-1). */
+	if (pid != current_task.pid && pid != 0 && pid != -1 && pid != -current_task.pid)
+		return -ESRCH;
+	if (sig == 0)
+		return 0;
+	printk("%s: terminated by signal %d\n", current_task.comm, sig);
+	machine_exit(EXIT_SIGNAL_BASE + sig);
+}

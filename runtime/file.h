@@ -1,0 +1,26 @@
+/* Open files: a small descriptor table over device "files" (console, null). */
+#ifndef UNIARM_RUNTIME_FILE_H
+#define UNIARM_RUNTIME_FILE_H
+
+#include <stddef.h>
+#include "runtime/uapi.h"
+
+#define NR_OPEN 32
+
+struct file;
+
+struct file_operations {
+	long (*read)(struct file *f, void *buf, size_t count);
+	long (*write)(struct file *f, const void *buf, size_t count);
+	unsigned int rdev; /* device number reported by fstat */
+};
+
+struct file {
+	const struct file_operations *f_op;
+	int f_flags; /* Linux open flags */
+};
+
+/* Open fds 0, 1 and 2 on the console. */
+void files_init(void);
+
+#endif

@@ -1,0 +1,236 @@
+/*
+ * start_kernel: from head.S (MMU on, .bss clear, on the SVC stack) to the application's main.
+ * The order matters: the device tree first (everything else is described by it), then the
+ * console (so every later failure can be reported), memory, interrupts and time, the boot
+ * arguments, and last the application.
+ */
+#include "runtime/setup.h"
+#include "runtime/printk.h"
+#include "runtime/cmdline.h"
+#include "runtime/params.h"
+#include "runtime/task.h"
+#include "runtime/time.h"
+#include "runtime/brk.h"
+#include "runtime/file.h"
+#include "runtime/exit_codes.h"
+#include "platform/fdt.h"
+#include "platform/memory.h"
+#include "platform/io.h"
+#include "platform/pl011.h"
+#include "platform/gic.h"
+#include "platform/arch_timer.h"
+#include "platform/power.h"
+#include "platform/semihosting.h"
+#include "platform/cp15.h"
+#include "platform/pgtable-hwdef.h"
+
+#include <string.h>
+
+extern const char uniarm_app_name[];
+extern long __pv_offset;
+void uniarm_start_app(int argc, char **argv, char **envp) __attribute__((noreturn));
+
+struct boot_info boot_info;
+static struct fdt fdt;
+static char cmdline_buf[1024];
+static struct cmdline cmdline;
+
+/* Before the console exists, the only voice is semihosting (QEMU prints it on the host). */
+__attribute__((noreturn)) static void early_fail(const char *msg)
+{
+	semihosting_write0("uniarm: ");
+	semihosting_write0(msg);
+	semihosting_write0("\n");
+	machine_exit(EXIT_OOPS);
+}
+
+/* Map [phys, phys + size) into the linear map with 1 MiB sections (RW, XN), leaving sections
+ * that are already mapped (the image) alone. */
+static void map_lowmem(phys_addr_t phys, uint32_t size)
+{
+	phys_addr_t end = phys + size;
+
+	for (phys_addr_t p = phys & ~(SECTION_SIZE - 1); p < end; p += SECTION_SIZE) {
+		uintptr_t va = (uintptr_t)__va(p);
+		uint32_t *pmd = &swapper_pg_dir[va >> SECTION_SHIFT];
+		if (!*pmd) {
+			*pmd = p | PMD_SECT_KERNEL_RW;
+			local_flush_tlb_kernel_page(va);
+		}
+	}
+}
+
+static void setup_fdt(phys_addr_t dtb_phys)
+{
+	static char err[160];
+	uint32_t size;
+
+	if (dtb_phys < PHYS_OFFSET || dtb_phys >= PHYS_OFFSET + LOWMEM_LIMIT)
+		early_fail("device tree blob is outside RAM");
+	map_lowmem(dtb_phys, 64);
+	if (fdt_peek_totalsize(__va(dtb_phys), &size))
+		early_fail("no device tree blob (bad magic)");
+	if (size > LOWMEM_LIMIT - (dtb_phys - PHYS_OFFSET))
+		early_fail("device tree blob size runs past the end of the linear map");
+	map_lowmem(dtb_phys, size);
+	if (fdt_init(&fdt, __va(dtb_phys), size, err, sizeof(err)))
+		early_fail(err);
+	boot_info.dtb_phys = dtb_phys;
+	boot_info.dtb_size = size;
+}
+
+/* The console: /chosen stdout-path if it names a PL011, else the first PL011 in the tree. */
+static void setup_console(void)
+{
+	int node = -1;
+	uint32_t len;
+	uint64_t addr, size;
+	int chosen = fdt_path_offset(&fdt, "/chosen");
+	const char *path = chosen >= 0 ? fdt_getprop(&fdt, chosen, "stdout-path", &len) : NULL;
+
+	if (path && len > 0 && path[len - 1] == '\0') {
+		char p[128];
+		size_t n = strcspn(path, ":");
+		if (n < sizeof(p)) {
+			memcpy(p, path, n);
+			p[n] = '\0';
+			node = fdt_path_offset(&fdt, p);
+		}
+		if (node >= 0 && !fdt_node_is_compatible(&fdt, node, "arm,pl011"))
+			node = -1;
+	}
+	if (node < 0)
+		node = fdt_node_offset_by_compatible(&fdt, -1, "arm,pl011");
+	if (node < 0 || !fdt_read_reg(&fdt, node, 0, &addr, &size))
+		early_fail("device tree has no arm,pl011 console with a reg property");
+	pl011_init(early_ioremap((phys_addr_t)addr, (size_t)size));
+	boot_info.uart_node = node;
+}
+
+static void setup_memory(void)
+{
+	uint64_t base, size;
+	int node = fdt_node_offset_by_devtype(&fdt, -1, "memory");
+
+	if (node < 0 || !fdt_read_reg(&fdt, node, 0, &base, &size))
+		panic("device tree has no memory node with a reg property");
+	if (base != PHYS_OFFSET)
+		panic("RAM starts at %#llx; this image is linked for RAM at %#lx", base,
+		      (unsigned long)PHYS_OFFSET);
+	if (size > LOWMEM_LIMIT) {
+		printk("uniarm: using %lu MiB of %llu MiB RAM (linear map limit)\n",
+		       (unsigned long)(LOWMEM_LIMIT >> 20), size >> 20);
+		size = LOWMEM_LIMIT;
+	}
+	if (size < (uint64_t)(__pa(_end) - PHYS_OFFSET) + SECTION_SIZE)
+		panic("RAM (%llu KiB) is smaller than the image", size >> 10);
+	boot_info.ram_base = (phys_addr_t)base;
+	boot_info.ram_size = (uint32_t)size;
+	map_lowmem((phys_addr_t)base, (uint32_t)size);
+}
+
+static unsigned int fdt_irq_to_intid(const uint32_t cells[3])
+{
+	/* GIC binding: cell 0 is 0 for SPI, 1 for PPI; cell 1 the number within that range. */
+	return cells[1] + (cells[0] == 1 ? 16 : 32);
+}
+
+static int fdt_irq(int node, unsigned int index, unsigned int *intid)
+{
+	uint32_t c[3];
+
+	for (unsigned int i = 0; i < 3; i++)
+		if (!fdt_prop_cell(&fdt, node, "interrupts", index * 3 + i, &c[i]))
+			return -1;
+	*intid = fdt_irq_to_intid(c);
+	return 0;
+}
+
+static void setup_irq_and_time(void)
+{
+	uint64_t d, ds, c, cs;
+	unsigned int irq;
+	int gic = fdt_node_offset_by_compatible(&fdt, -1, "arm,cortex-a15-gic");
+	int timer = fdt_node_offset_by_compatible(&fdt, -1, "arm,armv7-timer");
+	int rtc = fdt_node_offset_by_compatible(&fdt, -1, "arm,pl031");
+	int psci = fdt_path_offset(&fdt, "/psci");
+	uint64_t rtc_seconds = 0;
+
+	if (gic < 0)
+		gic = fdt_node_offset_by_compatible(&fdt, -1, "arm,gic-400");
+	if (gic < 0 || !fdt_read_reg(&fdt, gic, 0, &d, &ds) || !fdt_read_reg(&fdt, gic, 1, &c, &cs))
+		panic("device tree has no GICv2 (arm,cortex-a15-gic) with distributor and CPU "
+		      "interface registers");
+	gic_init(early_ioremap((phys_addr_t)d, (size_t)ds), early_ioremap((phys_addr_t)c, (size_t)cs));
+
+	/* Timer interrupts: secure physical, non-secure physical, virtual, hypervisor. */
+	if (timer < 0 || fdt_irq(timer, 2, &irq))
+		panic("device tree has no arm,armv7-timer with its virtual timer interrupt");
+	arch_timer_init(irq);
+
+	if (rtc >= 0 && fdt_read_reg(&fdt, rtc, 0, &d, &ds))
+		rtc_seconds = readl(early_ioremap((phys_addr_t)d, (size_t)ds));
+	time_init(rtc_seconds);
+
+	if (fdt_irq(boot_info.uart_node, 0, &irq) == 0)
+		request_irq(irq, pl011_irq, NULL);
+
+	if (psci >= 0) {
+		uint32_t len;
+		const char *method = fdt_getprop(&fdt, psci, "method", &len);
+		if (method && len > 0 && method[len - 1] == '\0')
+			psci_init(method);
+	}
+}
+
+static void setup_cmdline(void)
+{
+	static char err[96];
+	uint32_t len = 0;
+	int chosen = fdt_path_offset(&fdt, "/chosen");
+	const char *args = chosen >= 0 ? fdt_getprop(&fdt, chosen, "bootargs", &len) : NULL;
+
+	if (args && len > 0) {
+		if (args[len - 1] != '\0' || len > sizeof(cmdline_buf))
+			panic("bootargs: not a string of at most %u bytes",
+			      (unsigned)sizeof(cmdline_buf) - 1);
+		memcpy(cmdline_buf, args, len);
+	}
+	if (cmdline_parse(cmdline_buf, uniarm_app_name, &cmdline, err, sizeof(err)))
+		panic("%s", err);
+	for (int i = 0; i < cmdline.nparams; i++)
+		runtime_param_set(cmdline.params[i]);
+}
+
+static void check_link_layout(void)
+{
+	if ((uintptr_t)_text != PAGE_OFFSET + TEXT_OFFSET ||
+	    __pv_offset != (long)(PHYS_OFFSET - PAGE_OFFSET))
+		panic("image linked at %p, loaded %#lx from it; expected %#lx and %#lx",
+		      (void *)_text, (unsigned long)__pv_offset,
+		      (unsigned long)(PAGE_OFFSET + TEXT_OFFSET),
+		      (unsigned long)(PHYS_OFFSET - PAGE_OFFSET));
+}
+
+void start_kernel(phys_addr_t dtb_phys)
+{
+	setup_fdt(dtb_phys);
+	setup_console();
+	check_link_layout();
+	setup_memory();
+	setup_irq_and_time();
+	setup_cmdline();
+	current_task.comm = uniarm_app_name;
+
+	if (runtime_verbose) {
+		printk("uniarm: %s, RAM %lu MiB at %#lx, image %p-%p, device tree %#lx (%lu bytes)\n",
+		       uniarm_app_name, (unsigned long)(boot_info.ram_size >> 20),
+		       (unsigned long)boot_info.ram_base, (void *)_text, (void *)_end,
+		       (unsigned long)boot_info.dtb_phys, (unsigned long)boot_info.dtb_size);
+	}
+	brk_init(PAGE_ALIGN((uintptr_t)_end),
+		 (uintptr_t)__va(boot_info.ram_base + boot_info.ram_size));
+	files_init();
+	local_irq_enable();
+	uniarm_start_app(cmdline.argc, cmdline.argv, cmdline.envp);
+}

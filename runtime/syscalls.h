@@ -1,0 +1,28 @@
+/* The runtime's system calls, one prototype each (arguments as in Linux). */
+#ifndef UNIARM_RUNTIME_SYSCALLS_H
+#define UNIARM_RUNTIME_SYSCALLS_H
+
+#include <stddef.h>
+#include "runtime/uapi.h"
+
+long sys_read(int fd, void *buf, size_t count);
+long sys_write(int fd, const void *buf, size_t count);
+long sys_open(const char *path, int flags, int mode);
+long sys_close(int fd);
+long sys_link(const char *oldpath, const char *newpath);
+long sys_unlink(const char *path);
+long sys_lseek(int fd, long offset, int whence);
+long sys_llseek(int fd, unsigned long hi, unsigned long lo, long long *result, int whence);
+long sys_ioctl(int fd, unsigned int cmd, unsigned long arg);
+long sys_fstat64(int fd, struct linux_stat64 *st);
+long sys_getpid(void);
+long sys_kill(int pid, int sig);
+long sys_exit_group(int status);
+long sys_times(struct linux_tms *buf);
+long sys_brk(unsigned long brk);
+long sys_clock_gettime64(int clockid, struct linux_timespec64 *tp);
+long sys_clock_getres_time64(int clockid, struct linux_timespec64 *tp);
+long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_timespec64 *req,
+				struct linux_timespec64 *rem);
+
+#endif

@@ -1,0 +1,109 @@
+/*
+ * Time: the generic timer's virtual counter is the monotonic clock (since boot); the PL031
+ * real-time clock, read once at boot, gives CLOCK_REALTIME its epoch. Sleeps wait on the
+ * timer interrupt with wfi (under QEMU -icount sleep=off, guest time then jumps ahead).
+ */
+#include "runtime/time.h"
+#include "runtime/syscalls.h"
+#include "platform/arch_timer.h"
+
+#include <errno.h>
+
+#define NSEC_PER_SEC 1000000000ULL
+
+static uint64_t realtime_base_ns;
+
+void time_init(uint64_t rtc_seconds)
+{
+	realtime_base_ns = rtc_seconds * NSEC_PER_SEC;
+}
+
+uint64_t ktime_get_ns(void)
+{
+	uint64_t cnt = arch_counter_read();
+	uint64_t rate = arch_timer_rate();
+
+	return (cnt / rate) * NSEC_PER_SEC + (cnt % rate) * NSEC_PER_SEC / rate;
+}
+
+/* Counter value at which ns nanoseconds of the monotonic clock have passed (rounded up). */
+static uint64_t ns_to_counter(uint64_t ns)
+{
+	uint64_t rate = arch_timer_rate();
+
+	return (ns / NSEC_PER_SEC) * rate + ((ns % NSEC_PER_SEC) * rate + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+}
+
+static int clock_valid(int clockid)
+{
+	return clockid >= LINUX_CLOCK_REALTIME && clockid <= LINUX_CLOCK_BOOTTIME;
+}
+
+static int clock_is_realtime(int clockid)
+{
+	return clockid == LINUX_CLOCK_REALTIME || clockid == LINUX_CLOCK_REALTIME_COARSE;
+}
+
+long sys_clock_gettime64(int clockid, struct linux_timespec64 *tp)
+{
+	uint64_t ns;
+
+	if (!clock_valid(clockid))
+		return -EINVAL;
+	if (!tp)
+		return -EFAULT;
+	ns = ktime_get_ns();
+	if (clock_is_realtime(clockid))
+		ns += realtime_base_ns;
+	tp->tv_sec = (int64_t)(ns / NSEC_PER_SEC);
+	tp->tv_nsec = (int64_t)(ns % NSEC_PER_SEC);
+	return 0;
+}
+
+long sys_clock_getres_time64(int clockid, struct linux_timespec64 *tp)
+{
+	if (!clock_valid(clockid))
+		return -EINVAL;
+	if (tp) {
+		tp->tv_sec = 0;
+		tp->tv_nsec = (int64_t)((NSEC_PER_SEC + arch_timer_rate() - 1) / arch_timer_rate());
+	}
+	return 0;
+}
+
+long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_timespec64 *req,
+				struct linux_timespec64 *rem)
+{
+	uint64_t ns;
+
+	if (!clock_valid(clockid) || clockid == LINUX_CLOCK_THREAD_CPUTIME_ID)
+		return -EINVAL;
+	if (!req)
+		return -EFAULT;
+	if (req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= (int64_t)NSEC_PER_SEC)
+		return -EINVAL;
+	ns = (uint64_t)req->tv_sec * NSEC_PER_SEC + (uint64_t)req->tv_nsec;
+	if (flags & LINUX_TIMER_ABSTIME) {
+		if (clock_is_realtime(clockid))
+			ns = ns > realtime_base_ns ? ns - realtime_base_ns : 0;
+	} else {
+		ns += ktime_get_ns();
+	}
+	arch_timer_wait_until(ns_to_counter(ns));
+	if (rem && !(flags & LINUX_TIMER_ABSTIME))
+		rem->tv_sec = rem->tv_nsec = 0;
+	return 0;
+}
+
+long sys_times(struct linux_tms *buf)
+{
+	long ticks = (long)(ktime_get_ns() / (NSEC_PER_SEC / LINUX_USER_HZ));
+
+	if (buf) {
+		/* One task, always running: all of its time is user time. */
+		buf->tms_utime = ticks;
+		buf->tms_stime = 0;
+		buf->tms_cutime = buf->tms_cstime = 0;
+	}
+	return ticks;
+}

@@ -1,0 +1,12 @@
+/* The runtime's clocks. */
+#ifndef UNIARM_RUNTIME_TIME_H
+#define UNIARM_RUNTIME_TIME_H
+
+#include <stdint.h>
+
+/* CLOCK_REALTIME starts at rtc_seconds (Unix time) at boot. */
+void time_init(uint64_t rtc_seconds);
+/* Monotonic nanoseconds since the counter started. */
+uint64_t ktime_get_ns(void);
+
+#endif

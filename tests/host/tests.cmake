@@ -1,0 +1,12 @@
+# The host unit tests: name and sources (relative to the repository root). Read by
+# tests/host/CMakeLists.txt (which builds them) and by the top-level CMakeLists.txt (which
+# registers them with CTest).
+set(UNIARM_HOST_TESTS
+	"test_fdt:tests/host/test_fdt.c platform/fdt.c"
+	"test_vsprintf:tests/host/test_vsprintf.c runtime/vsprintf.c"
+	"test_cmdline:tests/host/test_cmdline.c runtime/cmdline.c"
+)
+# Host tools the cross build runs (e.g. to make test blobs).
+set(UNIARM_HOST_TOOLS
+	"mkbaddtb:tools/mkbaddtb.c platform/fdt.c"
+)
