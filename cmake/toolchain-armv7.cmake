@@ -42,7 +42,7 @@ if(NOT EXISTS ${UNIARM_NEWLIB_INCLUDE}/stdio.h)
 	message(FATAL_ERROR "uniarm: newlib headers not found at ${UNIARM_NEWLIB_INCLUDE}")
 endif()
 
-set(CMAKE_C_FLAGS_INIT "${UNIARM_TARGET_FLAGS} -fno-omit-frame-pointer -ffunction-sections -fdata-sections")
+set(CMAKE_C_FLAGS_INIT "${UNIARM_TARGET_FLAGS} -fno-omit-frame-pointer -funwind-tables -ffunction-sections -fdata-sections")
 set(CMAKE_ASM_FLAGS_INIT "${UNIARM_TARGET_FLAGS}")
 set(CMAKE_C_STANDARD_INCLUDE_DIRECTORIES ${UNIARM_NEWLIB_INCLUDE})
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-fuse-ld=lld -nostdlib -static")

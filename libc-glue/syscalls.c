@@ -15,9 +15,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#undef errno
-extern int errno;
-
 static long syscall_ret(long ret)
 {
 	if (ret < 0 && ret > -4096) {
