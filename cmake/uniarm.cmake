@@ -2,8 +2,9 @@
 # uniarm_add_test() builds an image and registers a CTest that boots it under QEMU.
 include_guard(GLOBAL)
 
-set(UNIARM_RUN ${UNIARM_ROOT}/tools/uniarm-run)
-set(UNIARM_LINKER_SCRIPT ${UNIARM_ROOT}/platform/uniarm.ld)
+# Cache variables, so the functions also see them when called from a parent project.
+set(UNIARM_RUN ${UNIARM_ROOT}/tools/uniarm-run CACHE INTERNAL "QEMU launcher")
+set(UNIARM_LINKER_SCRIPT ${UNIARM_ROOT}/platform/uniarm.ld CACHE INTERNAL "image link map")
 
 # uniarm_add_app(<name> SOURCES <files...> [MEMORY <MiB>] [APPEND "<bootargs>"] [QEMU_ARGS ...])
 # Builds <name>.elf: the sources linked with the runtime, newlib and libgcc. The sources are

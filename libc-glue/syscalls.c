@@ -24,9 +24,9 @@ static long syscall_ret(long ret)
 	return ret;
 }
 
-#define SYS0(nr)          syscall_ret(uniarm_syscall(nr, 0, 0, 0, 0, 0, 0))
-#define SYS1(nr, a)       syscall_ret(uniarm_syscall(nr, (long)(a), 0, 0, 0, 0, 0))
-#define SYS2(nr, a, b)    syscall_ret(uniarm_syscall(nr, (long)(a), (long)(b), 0, 0, 0, 0))
+#define SYS0(nr)	  syscall_ret(uniarm_syscall(nr, 0, 0, 0, 0, 0, 0))
+#define SYS1(nr, a)	  syscall_ret(uniarm_syscall(nr, (long)(a), 0, 0, 0, 0, 0))
+#define SYS2(nr, a, b)	  syscall_ret(uniarm_syscall(nr, (long)(a), (long)(b), 0, 0, 0, 0))
 #define SYS3(nr, a, b, c) syscall_ret(uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0))
 #define SYS4(nr, a, b, c, d)                                                                       \
 	syscall_ret(uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0))
@@ -46,9 +46,9 @@ static int open_flags_to_linux(int flags)
 	static const struct {
 		int newlib, linux;
 	} map[] = {
-		{O_CREAT, LINUX_O_CREAT},       {O_EXCL, LINUX_O_EXCL},
-		{O_NOCTTY, LINUX_O_NOCTTY},     {O_TRUNC, LINUX_O_TRUNC},
-		{O_APPEND, LINUX_O_APPEND},     {O_NONBLOCK, LINUX_O_NONBLOCK},
+		{O_CREAT, LINUX_O_CREAT},     {O_EXCL, LINUX_O_EXCL},
+		{O_NOCTTY, LINUX_O_NOCTTY},   {O_TRUNC, LINUX_O_TRUNC},
+		{O_APPEND, LINUX_O_APPEND},   {O_NONBLOCK, LINUX_O_NONBLOCK},
 		{O_CLOEXEC, LINUX_O_CLOEXEC},
 	};
 	int out = flags & O_ACCMODE;

@@ -5,7 +5,7 @@
 #ifndef UNIARM_RUNTIME_EXIT_CODES_H
 #define UNIARM_RUNTIME_EXIT_CODES_H
 
-#define EXIT_OOPS        125 /* the runtime died: Oops or panic */
+#define EXIT_OOPS	 125 /* the runtime died: Oops or panic */
 #define EXIT_SIGNAL_BASE 128 /* killed by signal N: 128 + N (abort() -> 134) */
 
 #endif

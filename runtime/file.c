@@ -33,7 +33,8 @@ static long console_read(struct file *f, void *buf, size_t count)
 				local_irq_restore(flags);
 				return -EAGAIN;
 			}
-			/* Sleep until the UART's receive interrupt (masked again by its handler). */
+			/* Sleep until the UART's receive interrupt (masked again by its handler).
+			 */
 			pl011_enable_rx_irq();
 			wfi();
 			local_irq_restore(flags);
@@ -84,8 +85,8 @@ static const struct {
 	const struct file_operations *fops;
 } devices[] = {
 	{"/dev/console", &console_fops}, {"/dev/tty", &console_fops},
-	{"/dev/stdin", &console_fops},   {"/dev/stdout", &console_fops},
-	{"/dev/stderr", &console_fops},  {"/dev/null", &null_fops},
+	{"/dev/stdin", &console_fops},	 {"/dev/stdout", &console_fops},
+	{"/dev/stderr", &console_fops},	 {"/dev/null", &null_fops},
 };
 
 static const struct file_operations *lookup_device(const char *path)

@@ -9,9 +9,9 @@
 #include "platform/stacktrace.h"
 
 static const char *const mode_names[32] = {
-	[0x10] = "USER_32", [0x11] = "FIQ_32", [0x12] = "IRQ_32", [0x13] = "SVC_32",
-	[0x16] = "MON_32",  [0x17] = "ABT_32", [0x1a] = "HYP_32", [0x1b] = "UND_32",
-	[0x1f] = "SYS_32",
+	[0x10] = "USER_32", [0x11] = "FIQ_32", [0x12] = "IRQ_32",
+	[0x13] = "SVC_32",  [0x16] = "MON_32", [0x17] = "ABT_32",
+	[0x1a] = "HYP_32",  [0x1b] = "UND_32", [0x1f] = "SYS_32",
 };
 
 void show_regs(const struct pt_regs *r)

@@ -10,7 +10,8 @@ static int parse_bool(const char *val, bool *out)
 {
 	if (!strcmp(val, "1") || !strcmp(val, "y") || !strcmp(val, "yes") || !strcmp(val, "on"))
 		*out = true;
-	else if (!strcmp(val, "0") || !strcmp(val, "n") || !strcmp(val, "no") || !strcmp(val, "off"))
+	else if (!strcmp(val, "0") || !strcmp(val, "n") || !strcmp(val, "no") ||
+		 !strcmp(val, "off"))
 		*out = false;
 	else
 		return -1;

@@ -161,7 +161,8 @@ static void setup_irq_and_time(void)
 	if (gic < 0 || !fdt_read_reg(&fdt, gic, 0, &d, &ds) || !fdt_read_reg(&fdt, gic, 1, &c, &cs))
 		panic("device tree has no GICv2 (arm,cortex-a15-gic) with distributor and CPU "
 		      "interface registers");
-	gic_init(early_ioremap((phys_addr_t)d, (size_t)ds), early_ioremap((phys_addr_t)c, (size_t)cs));
+	gic_init(early_ioremap((phys_addr_t)d, (size_t)ds),
+		 early_ioremap((phys_addr_t)c, (size_t)cs));
 
 	/* Timer interrupts: secure physical, non-secure physical, virtual, hypervisor. */
 	if (timer < 0 || fdt_irq(timer, 2, &irq))
@@ -186,6 +187,8 @@ static void setup_irq_and_time(void)
 static void setup_cmdline(void)
 {
 	static char err[96];
+	/* argv[0] is the application's name in writable memory, as a C program may assume. */
+	static char argv0[64];
 	uint32_t len = 0;
 	int chosen = fdt_path_offset(&fdt, "/chosen");
 	const char *args = chosen >= 0 ? fdt_getprop(&fdt, chosen, "bootargs", &len) : NULL;
@@ -196,7 +199,8 @@ static void setup_cmdline(void)
 			      (unsigned)sizeof(cmdline_buf) - 1);
 		memcpy(cmdline_buf, args, len);
 	}
-	if (cmdline_parse(cmdline_buf, uniarm_app_name, &cmdline, err, sizeof(err)))
+	strncpy(argv0, uniarm_app_name, sizeof(argv0) - 1);
+	if (cmdline_parse(cmdline_buf, argv0, &cmdline, err, sizeof(err)))
 		panic("%s", err);
 	for (int i = 0; i < cmdline.nparams; i++)
 		runtime_param_set(cmdline.params[i]);
@@ -223,7 +227,8 @@ void start_kernel(phys_addr_t dtb_phys)
 	current_task.comm = uniarm_app_name;
 
 	if (runtime_verbose) {
-		printk("uniarm: %s, RAM %lu MiB at %#lx, image %p-%p, device tree %#lx (%lu bytes)\n",
+		printk("uniarm: %s, RAM %lu MiB at %#lx, image %p-%p, device tree %#lx (%lu "
+		       "bytes)\n",
 		       uniarm_app_name, (unsigned long)(boot_info.ram_size >> 20),
 		       (unsigned long)boot_info.ram_base, (void *)_text, (void *)_end,
 		       (unsigned long)boot_info.dtb_phys, (unsigned long)boot_info.dtb_size);

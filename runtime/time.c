@@ -31,7 +31,8 @@ static uint64_t ns_to_counter(uint64_t ns)
 {
 	uint64_t rate = arch_timer_rate();
 
-	return (ns / NSEC_PER_SEC) * rate + ((ns % NSEC_PER_SEC) * rate + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+	return (ns / NSEC_PER_SEC) * rate +
+	       ((ns % NSEC_PER_SEC) * rate + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
 }
 
 static int clock_valid(int clockid)

@@ -10,52 +10,52 @@
 
 #include <stdint.h>
 
-#define __NR_exit                   1
-#define __NR_read                   3
-#define __NR_write                  4
-#define __NR_open                   5
-#define __NR_close                  6
-#define __NR_link                   9
-#define __NR_unlink                 10
-#define __NR_lseek                  19
-#define __NR_getpid                 20
-#define __NR_kill                   37
-#define __NR_times                  43
-#define __NR_brk                    45
-#define __NR_ioctl                  54
-#define __NR__llseek                140
-#define __NR_fstat64                197
-#define __NR_exit_group             248
-#define __NR_clock_gettime64        403
+#define __NR_exit		    1
+#define __NR_read		    3
+#define __NR_write		    4
+#define __NR_open		    5
+#define __NR_close		    6
+#define __NR_link		    9
+#define __NR_unlink		    10
+#define __NR_lseek		    19
+#define __NR_getpid		    20
+#define __NR_kill		    37
+#define __NR_times		    43
+#define __NR_brk		    45
+#define __NR_ioctl		    54
+#define __NR__llseek		    140
+#define __NR_fstat64		    197
+#define __NR_exit_group		    248
+#define __NR_clock_gettime64	    403
 #define __NR_clock_getres_time64    406
 #define __NR_clock_nanosleep_time64 407
-#define NR_SYSCALLS                 408
+#define NR_SYSCALLS		    408
 
 /* open(2) flags (asm-generic/fcntl.h with ARM's differences). */
-#define LINUX_O_ACCMODE   00000003
-#define LINUX_O_CREAT     00000100
-#define LINUX_O_EXCL      00000200
-#define LINUX_O_NOCTTY    00000400
-#define LINUX_O_TRUNC     00001000
-#define LINUX_O_APPEND    00002000
+#define LINUX_O_ACCMODE	  00000003
+#define LINUX_O_CREAT	  00000100
+#define LINUX_O_EXCL	  00000200
+#define LINUX_O_NOCTTY	  00000400
+#define LINUX_O_TRUNC	  00001000
+#define LINUX_O_APPEND	  00002000
 #define LINUX_O_NONBLOCK  00004000
 #define LINUX_O_DIRECTORY 00040000 /* ARM */
-#define LINUX_O_CLOEXEC   02000000
+#define LINUX_O_CLOEXEC	  02000000
 
 #define LINUX_SEEK_SET 0
 #define LINUX_SEEK_CUR 1
 #define LINUX_SEEK_END 2
 
 /* Clock ids (uapi/linux/time.h). */
-#define LINUX_CLOCK_REALTIME           0
-#define LINUX_CLOCK_MONOTONIC          1
+#define LINUX_CLOCK_REALTIME	       0
+#define LINUX_CLOCK_MONOTONIC	       1
 #define LINUX_CLOCK_PROCESS_CPUTIME_ID 2
 #define LINUX_CLOCK_THREAD_CPUTIME_ID  3
 #define LINUX_CLOCK_MONOTONIC_RAW      4
 #define LINUX_CLOCK_REALTIME_COARSE    5
 #define LINUX_CLOCK_MONOTONIC_COARSE   6
-#define LINUX_CLOCK_BOOTTIME           7
-#define LINUX_TIMER_ABSTIME            1
+#define LINUX_CLOCK_BOOTTIME	       7
+#define LINUX_TIMER_ABSTIME	       1
 
 #define LINUX_USER_HZ 100
 

@@ -21,15 +21,15 @@ extern "C" {
 #undef CLOCK_MONOTONIC_COARSE
 #undef CLOCK_BOOTTIME
 #undef TIMER_ABSTIME
-#define CLOCK_REALTIME           ((clockid_t)0)
-#define CLOCK_MONOTONIC          ((clockid_t)1)
+#define CLOCK_REALTIME		 ((clockid_t)0)
+#define CLOCK_MONOTONIC		 ((clockid_t)1)
 #define CLOCK_PROCESS_CPUTIME_ID ((clockid_t)2)
-#define CLOCK_THREAD_CPUTIME_ID  ((clockid_t)3)
-#define CLOCK_MONOTONIC_RAW      ((clockid_t)4)
-#define CLOCK_REALTIME_COARSE    ((clockid_t)5)
-#define CLOCK_MONOTONIC_COARSE   ((clockid_t)6)
-#define CLOCK_BOOTTIME           ((clockid_t)7)
-#define TIMER_ABSTIME            1
+#define CLOCK_THREAD_CPUTIME_ID	 ((clockid_t)3)
+#define CLOCK_MONOTONIC_RAW	 ((clockid_t)4)
+#define CLOCK_REALTIME_COARSE	 ((clockid_t)5)
+#define CLOCK_MONOTONIC_COARSE	 ((clockid_t)6)
+#define CLOCK_BOOTTIME		 ((clockid_t)7)
+#define TIMER_ABSTIME		 1
 
 #if !defined(_POSIX_TIMERS)
 int clock_gettime(clockid_t clock_id, struct timespec *tp);
