@@ -1,6 +1,6 @@
 # Boot one test image (cmake -P) and check its exit status and output. Variables: RUN, IMAGE,
 # RUN_ARGS and EXPECT_OUTPUT (lists joined with the unit separator, ASCII 31), EXPECT_EXIT,
-# TIMEOUT. Prints the output, then each failed expectation, and fails if any did.
+# TIMEOUT, STDIN (a file for the console's input; none by default). Prints the output, then each failed expectation, and fails if any did.
 string(ASCII 31 sep)
 string(REPLACE "${sep}" ";" run_args "${RUN_ARGS}")
 string(REPLACE "${sep}" ";" expects "${EXPECT_OUTPUT}")
@@ -10,8 +10,11 @@ if(qemu_timeout LESS 1)
 endif()
 
 # uniarm-run takes its own options before "--"; insert --timeout there.
+if(NOT STDIN)
+	set(STDIN /dev/null)
+endif()
 execute_process(COMMAND ${RUN} ${IMAGE} --timeout ${qemu_timeout} ${run_args}
-	OUTPUT_VARIABLE out ERROR_VARIABLE out RESULT_VARIABLE rc)
+	INPUT_FILE ${STDIN} OUTPUT_VARIABLE out ERROR_VARIABLE out RESULT_VARIABLE rc)
 message("${out}")
 set(failed 0)
 if(NOT rc STREQUAL "${EXPECT_EXIT}")

@@ -41,11 +41,13 @@ function(uniarm_add_app name)
 endfunction()
 
 # uniarm_add_test(<name> SOURCES <files...> [EXPECT_EXIT <n>] [EXPECT_OUTPUT <regex>...]
-#                 [MEMORY <MiB>] [APPEND "<bootargs>"] [TIMEOUT <s>] [QEMU_ARGS ...])
-# Builds the image and registers a CTest that boots it; the test passes when QEMU's exit
-# status is EXPECT_EXIT (default 0) and every EXPECT_OUTPUT regex matches the output.
+#                 [MEMORY <MiB>] [APPEND "<bootargs>"] [TIMEOUT <s>] [STDIN <file>]
+#                 [QEMU_ARGS ...])
+# Builds the image and registers a CTest that boots it (with STDIN as the console's input);
+# the test passes when QEMU's exit status is EXPECT_EXIT (default 0) and every EXPECT_OUTPUT
+# regex matches the output.
 function(uniarm_add_test name)
-	cmake_parse_arguments(T "" "EXPECT_EXIT;MEMORY;APPEND;TIMEOUT"
+	cmake_parse_arguments(T "" "EXPECT_EXIT;MEMORY;APPEND;TIMEOUT;STDIN"
 		"SOURCES;EXPECT_OUTPUT;QEMU_ARGS" ${ARGN})
 	if(NOT DEFINED T_EXPECT_EXIT)
 		set(T_EXPECT_EXIT 0)
@@ -72,6 +74,7 @@ function(uniarm_add_test name)
 		COMMAND ${CMAKE_COMMAND}
 			-DRUN=${UNIARM_RUN} -DIMAGE=$<TARGET_FILE:${name}> -DRUN_ARGS=${run_args_j}
 			-DEXPECT_EXIT=${T_EXPECT_EXIT} -DEXPECT_OUTPUT=${expect_j} -DTIMEOUT=${T_TIMEOUT}
+			-DSTDIN=${T_STDIN}
 			-P ${UNIARM_ROOT}/cmake/check-run.cmake)
 	set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT})
 
