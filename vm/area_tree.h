@@ -1,0 +1,58 @@
+/*
+ * Address ranges in a balanced (red-black) tree, ordered by address and augmented with the
+ * largest free gap in each subtree, so that the lowest or highest free range of a given size
+ * is found in O(log n). One tree holds the busy ranges of one address window [lo, hi); the gap
+ * of a node is the free space between its predecessor's end (or lo) and its start. Shared by
+ * the vmalloc area (vm/vmalloc.c) and the application's regions (VMAs). See docs/mm.md.
+ */
+#ifndef UNIARM_VM_AREA_TREE_H
+#define UNIARM_VM_AREA_TREE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct area_node {
+	uintptr_t rb_parent_color; /* parent pointer | colour bit */
+	struct area_node *rb_left, *rb_right;
+	unsigned long start, end;   /* the busy range [start, end), start < end */
+	unsigned long subtree_gap;  /* largest gap of any node in this subtree */
+};
+
+struct area_tree {
+	struct area_node *root;
+	unsigned long lo, hi;       /* the window; every node lies inside it */
+	unsigned long count;
+};
+
+void area_tree_init(struct area_tree *t, unsigned long lo, unsigned long hi);
+/* Insert n (start/end set by the caller); -1 if it overlaps a node or leaves the window. */
+int area_insert(struct area_tree *t, struct area_node *n);
+void area_erase(struct area_tree *t, struct area_node *n);
+/* After changing n->start or n->end in place (without crossing a neighbour). */
+void area_update(struct area_tree *t, struct area_node *n);
+
+/* The node containing addr, or NULL. */
+struct area_node *area_find(const struct area_tree *t, unsigned long addr);
+/* The first node with end > addr (Linux's find_vma), or NULL. */
+struct area_node *area_find_next(const struct area_tree *t, unsigned long addr);
+struct area_node *area_first(const struct area_tree *t);
+struct area_node *area_last(const struct area_tree *t);
+struct area_node *area_next(const struct area_node *n);
+struct area_node *area_prev(const struct area_node *n);
+
+/*
+ * Free range search inside [lo, hi) ∩ window for `size` bytes whose start is a multiple of
+ * `align` (a power of two): the lowest such start (bottom-up) or the highest (top-down).
+ * Returns the start, or -ENOMEM cast to unsigned long (see AREA_FAILED) when none fits.
+ */
+#define AREA_FAILED(x) ((x) > (unsigned long)-4096)
+unsigned long area_find_gap_lowest(const struct area_tree *t, unsigned long size,
+				   unsigned long align, unsigned long lo, unsigned long hi);
+unsigned long area_find_gap_highest(const struct area_tree *t, unsigned long size,
+				    unsigned long align, unsigned long lo, unsigned long hi);
+
+/* Check every invariant (order, no overlap, red-black rules, gap augmentation, count):
+ * NULL if all hold, else a static message naming the first broken one. For tests. */
+const char *area_tree_check(const struct area_tree *t);
+
+#endif

@@ -1,0 +1,36 @@
+/* The page allocator's interface: get free pages (gfp) flags and alloc/free of 2^order pages. */
+#ifndef UNIARM_VM_GFP_H
+#define UNIARM_VM_GFP_H
+
+#include <stdint.h>
+#include "vm/mm_types.h"
+
+typedef uint32_t gfp_t;
+
+#define __GFP_ZERO   (1u << 0) /* the memory is zeroed */
+#define __GFP_NOWARN (1u << 1) /* no report on failure */
+#define GFP_KERNEL   0u
+#define GFP_ATOMIC   0u
+
+#define MAX_ORDER 11 /* orders 0..10: blocks of 1 page .. 4 MiB */
+
+/* 2^order contiguous page frames with refcount 1, or NULL when no block is free. */
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+#define alloc_page(gfp) alloc_pages(gfp, 0)
+/* Drop a reference to a block from alloc_pages; the last one frees it. Freeing a page that
+ * is free already or was never allocated is reported with its pfn and ignored. */
+void __free_pages(struct page *page, unsigned int order);
+#define __free_page(page) __free_pages((page), 0)
+
+/* The same by linear-map address. */
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
+unsigned long get_zeroed_page(gfp_t gfp);
+void free_pages(unsigned long addr, unsigned int order);
+#define free_page(addr) free_pages((addr), 0)
+
+/* Counters. */
+unsigned long nr_free_pages(void);
+unsigned long nr_free_pages_order(unsigned int order); /* free blocks of exactly this order */
+unsigned long totalram_pages(void);
+
+#endif
