@@ -4,7 +4,7 @@
 #include "platform/gic.h"
 
 #define CNTV_CTL_ENABLE (1u << 0)
-#define CNTV_CTL_IMASK  (1u << 1)
+#define CNTV_CTL_IMASK	(1u << 1)
 
 static uint32_t timer_rate;
 

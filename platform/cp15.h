@@ -4,11 +4,11 @@
 
 #include <stdint.h>
 
-#define isb()      __asm__ volatile("isb" ::: "memory")
-#define dsb(opt)   __asm__ volatile("dsb " #opt ::: "memory")
-#define dmb(opt)   __asm__ volatile("dmb " #opt ::: "memory")
-#define wfi()      __asm__ volatile("wfi" ::: "memory")
-#define barrier()  __asm__ volatile("" ::: "memory")
+#define isb()	  __asm__ volatile("isb" ::: "memory")
+#define dsb(opt)  __asm__ volatile("dsb " #opt ::: "memory")
+#define dmb(opt)  __asm__ volatile("dmb " #opt ::: "memory")
+#define wfi()	  __asm__ volatile("wfi" ::: "memory")
+#define barrier() __asm__ volatile("" ::: "memory")
 
 #define CP15_READ(name, op1, crn, crm, op2)                                                        \
 	static inline uint32_t read_##name(void)                                                   \

@@ -5,10 +5,10 @@
 #include <stdint.h>
 #include "platform/ptrace.h"
 
-#define FSR_WRITE   (1u << 11) /* WnR: the access was a write (DFSR only) */
-#define FSR_EXT     (1u << 12)
-#define FSR_FS4     (1u << 10)
-#define FSR_FS3_0   0xfu
+#define FSR_WRITE (1u << 11) /* WnR: the access was a write (DFSR only) */
+#define FSR_EXT	  (1u << 12)
+#define FSR_FS4	  (1u << 10)
+#define FSR_FS3_0 0xfu
 /* The 5-bit fault-status code of a short-descriptor DFSR/IFSR. */
 static inline unsigned int fsr_fs(uint32_t fsr)
 {

@@ -2,16 +2,16 @@
 #include "platform/gic.h"
 #include "runtime/printk.h"
 
-#define GICD_CTLR       0x000
-#define GICD_ISENABLER  0x100
-#define GICD_ICENABLER  0x180
+#define GICD_CTLR	0x000
+#define GICD_ISENABLER	0x100
+#define GICD_ICENABLER	0x180
 #define GICD_IPRIORITYR 0x400
-#define GICD_ITARGETSR  0x800
-#define GICC_CTLR       0x00
-#define GICC_PMR        0x04
-#define GICC_IAR        0x0c
-#define GICC_EOIR       0x10
-#define GIC_SPURIOUS    1023
+#define GICD_ITARGETSR	0x800
+#define GICC_CTLR	0x00
+#define GICC_PMR	0x04
+#define GICC_IAR	0x0c
+#define GICC_EOIR	0x10
+#define GIC_SPURIOUS	1023
 
 static void __iomem *gicd;
 static void __iomem *gicc;

@@ -8,16 +8,16 @@
 
 #include "platform/const.h"
 
-#define PAGE_SHIFT  12
-#define PAGE_SIZE   (_UL(1) << PAGE_SHIFT)
-#define PAGE_MASK   (~(PAGE_SIZE - 1))
+#define PAGE_SHIFT    12
+#define PAGE_SIZE     (_UL(1) << PAGE_SHIFT)
+#define PAGE_MASK     (~(PAGE_SIZE - 1))
 #define SECTION_SHIFT 20
 #define SECTION_SIZE  (_UL(1) << SECTION_SHIFT)
 
-#define PAGE_OFFSET _UL(0xC0000000) /* virtual base of the linear map of RAM */
-#define PHYS_OFFSET _UL(0x40000000) /* physical base of RAM on QEMU virt */
-#define TEXT_OFFSET _UL(0x00200000) /* image offset from the start of RAM */
-#define TASK_SIZE   _UL(0xBF000000) /* top of the application's regions */
+#define PAGE_OFFSET   _UL(0xC0000000) /* virtual base of the linear map of RAM */
+#define PHYS_OFFSET   _UL(0x40000000) /* physical base of RAM on QEMU virt */
+#define TEXT_OFFSET   _UL(0x00200000) /* image offset from the start of RAM */
+#define TASK_SIZE     _UL(0xBF000000) /* top of the application's regions */
 #define MMAP_MIN_ADDR _UL(0x00010000)
 
 /* Largest RAM the linear map can hold: it must leave room for the vmalloc area. */
@@ -31,8 +31,16 @@
 #include <stdint.h>
 typedef uint32_t phys_addr_t;
 
-#define __pa(x) ((phys_addr_t)((uintptr_t)(x) - PAGE_OFFSET + PHYS_OFFSET))
-#define __va(x) ((void *)((uintptr_t)(x) - PHYS_OFFSET + PAGE_OFFSET))
+/* Host unit tests put their fake RAM anywhere: the linear map starts where they say. */
+#ifdef UNIARM_HOST_TEST
+extern uintptr_t host_linear_base;
+#define LINEAR_BASE host_linear_base
+#else
+#define LINEAR_BASE PAGE_OFFSET
+#endif
+
+#define __pa(x) ((phys_addr_t)((uintptr_t)(x) - LINEAR_BASE + PHYS_OFFSET))
+#define __va(x) ((void *)((uintptr_t)(x) - PHYS_OFFSET + LINEAR_BASE))
 
 #define PAGE_ALIGN(x) (((x) + PAGE_SIZE - 1) & PAGE_MASK)
 

@@ -13,7 +13,6 @@ int pl011_getc(void);
 /* Let a received byte raise the UART's interrupt (to wake a waiting reader). */
 void pl011_enable_rx_irq(void);
 
-
 /* Interrupt handler: masks the receive interrupt again; the reader drains the FIFO. */
 void pl011_irq(unsigned int irq, void *data);
 #endif

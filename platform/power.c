@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#define PSCI_SYSTEM_OFF              0x84000008u
+#define PSCI_SYSTEM_OFF 0x84000008u
 
 static enum { PSCI_NONE, PSCI_HVC, PSCI_SMC } psci_conduit;
 

@@ -8,11 +8,11 @@ struct pt_regs {
 	uint32_t uregs[17]; /* r0-r12, sp, lr, pc, cpsr */
 };
 
-#define ARM_sp   uregs[13]
-#define ARM_lr   uregs[14]
-#define ARM_pc   uregs[15]
+#define ARM_sp	 uregs[13]
+#define ARM_lr	 uregs[14]
+#define ARM_pc	 uregs[15]
 #define ARM_cpsr uregs[16]
-#define ARM_fp   uregs[11]
+#define ARM_fp	 uregs[11]
 
 #define PSR_MODE_MASK 0x1fu
 #define PSR_T_BIT     (1u << 5)

@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#define SYS_WRITE0        0x04
+#define SYS_WRITE0	  0x04
 #define SYS_EXIT_EXTENDED 0x20
 
 uint32_t semihosting_call(uint32_t op, const void *arg);
