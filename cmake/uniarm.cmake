@@ -6,11 +6,13 @@ include_guard(GLOBAL)
 set(UNIARM_RUN ${UNIARM_ROOT}/tools/uniarm-run CACHE INTERNAL "QEMU launcher")
 set(UNIARM_LINKER_SCRIPT ${UNIARM_ROOT}/platform/uniarm.ld CACHE INTERNAL "image link map")
 
-# uniarm_add_app(<name> SOURCES <files...> [MEMORY <MiB>] [APPEND "<bootargs>"] [QEMU_ARGS ...])
+# uniarm_add_app(<name> SOURCES <files...> [MEMORY <MiB>] [APPEND "<bootargs>"] [ICOUNT]
+#                [QEMU_ARGS ...])
 # Builds <name>.elf: the sources linked with the runtime, newlib and libgcc. The sources are
-# compiled with the toolchain's target flags and whatever the app adds itself.
+# compiled with the toolchain's target flags and whatever the app adds itself. ICOUNT runs
+# it with deterministic guest time (-icount shift=0,sleep=off), as benchmarks need.
 function(uniarm_add_app name)
-	cmake_parse_arguments(APP "" "MEMORY;APPEND" "SOURCES;QEMU_ARGS" ${ARGN})
+	cmake_parse_arguments(APP "ICOUNT" "MEMORY;APPEND" "SOURCES;QEMU_ARGS" ${ARGN})
 	if(NOT APP_SOURCES)
 		message(FATAL_ERROR "uniarm_add_app(${name}): SOURCES is required")
 	endif()
@@ -28,6 +30,9 @@ function(uniarm_add_app name)
 		-Wl,-Map=$<TARGET_FILE:${name}>.map)
 
 	set(run_args --memory ${APP_MEMORY})
+	if(APP_ICOUNT)
+		list(APPEND run_args --icount)
+	endif()
 	if(DEFINED APP_APPEND)
 		list(APPEND run_args --append "${APP_APPEND}")
 	endif()
@@ -47,7 +52,7 @@ endfunction()
 # the test passes when QEMU's exit status is EXPECT_EXIT (default 0) and every EXPECT_OUTPUT
 # regex matches the output.
 function(uniarm_add_test name)
-	cmake_parse_arguments(T "" "EXPECT_EXIT;MEMORY;APPEND;TIMEOUT;STDIN"
+	cmake_parse_arguments(T "ICOUNT" "EXPECT_EXIT;MEMORY;APPEND;TIMEOUT;STDIN"
 		"SOURCES;EXPECT_OUTPUT;QEMU_ARGS" ${ARGN})
 	if(NOT DEFINED T_EXPECT_EXIT)
 		set(T_EXPECT_EXIT 0)
@@ -61,6 +66,9 @@ function(uniarm_add_test name)
 			list(APPEND app_args ${opt} "${T_${opt}}")
 		endif()
 	endforeach()
+	if(T_ICOUNT)
+		list(APPEND app_args ICOUNT)
+	endif()
 	if(T_QEMU_ARGS)
 		list(APPEND app_args QEMU_ARGS ${T_QEMU_ARGS})
 	endif()
@@ -78,4 +86,12 @@ function(uniarm_add_test name)
 			-P ${UNIARM_ROOT}/cmake/check-run.cmake)
 	set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT})
 
+endfunction()
+
+# uniarm_add_ktest(<name> ...): uniarm_add_test() for a test of the runtime itself; its code
+# may include and call the runtime's internal headers ("vm/gfp.h", "platform/pgtable.h", ...).
+function(uniarm_add_ktest name)
+	uniarm_add_test(${name} ${ARGN})
+	target_include_directories(${name} PRIVATE ${UNIARM_ROOT})
+	target_compile_definitions(${name} PRIVATE UNIARM_KTEST=1 _DEFAULT_SOURCE)
 endfunction()
