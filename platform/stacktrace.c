@@ -1,32 +1,79 @@
-/* Walk clang's ARM frame-pointer chain on the runtime stack. */
+/*
+ * Oops backtraces. The EHABI unwinder (platform/unwind.c) walks the frames of code with unwind
+ * tables, which is all of uniarm and the application; where it reaches code without them
+ * (newlib's Thumb code, assembly), the walk continues along clang's ARM frame-pointer chain
+ * ([fp] = caller's fp, [fp + 4] = lr), which is all such code can offer.
+ */
 #include "platform/stacktrace.h"
 #include "platform/memory.h"
+#include "platform/unwind.h"
 #include "runtime/printk.h"
 
 #define MAX_FRAMES 32
 
-static int frame_ok(uintptr_t fp, uintptr_t prev)
+static void print_frame(uint32_t addr)
 {
-	return (fp & 3u) == 0 && fp > prev && fp >= (uintptr_t)__svc_stack_limit &&
-	       fp + 8 <= (uintptr_t)__svc_stack_top;
+	printk("[<%08lx>]\n", (unsigned long)addr);
+}
+
+/* lr is the return address; the call was the instruction before it. */
+static uint32_t call_site(uint32_t lr)
+{
+	return (lr & ~1u) - 4;
+}
+
+static int in_text(uint32_t addr)
+{
+	return addr >= (uintptr_t)_text && addr < (uintptr_t)_etext;
+}
+
+/* A frame record on the runtime stack, at or above low. */
+static int frame_ok(uintptr_t fp, uintptr_t low)
+{
+	return (fp & 3u) == 0 && fp >= low && fp >= (uintptr_t)__svc_stack_limit &&
+	       fp <= (uintptr_t)__svc_stack_top - 8;
+}
+
+/* Follow the frame-pointer chain from fp, the frame records going up the stack from low. */
+static void walk_frame_pointers(uintptr_t fp, uintptr_t low, int frames)
+{
+	for (; frames < MAX_FRAMES && frame_ok(fp, low); frames++) {
+		const uint32_t *record = (const uint32_t *)fp;
+		uint32_t lr = record[1];
+
+		if (!in_text(lr & ~1u))
+			break;
+		print_frame(call_site(lr));
+		low = fp + 4;
+		fp = record[0];
+	}
 }
 
 void dump_backtrace(const struct pt_regs *regs)
 {
-	uintptr_t fp = regs->ARM_fp;
-	uintptr_t prev = 0;
+	struct stackframe frame;
+	int frames = 1;
 
 	printk("Backtrace:\n");
-	printk("[<%08lx>]\n", (unsigned long)regs->ARM_pc);
-	for (int i = 0; i < MAX_FRAMES && frame_ok(fp, prev); i++) {
-		const uint32_t *frame = (const uint32_t *)fp;
-		uint32_t lr = frame[1];
+	print_frame(regs->ARM_pc);
+	unwind_init_frame(&frame, regs);
+	while (frames < MAX_FRAMES) {
+		int ret = unwind_frame(&frame);
+		uint32_t tail;
 
-		if (lr == 0)
-			break;
-		/* lr is the return address; the call was the instruction before it. */
-		printk("[<%08lx>]\n", (unsigned long)(lr - 4));
-		prev = fp;
-		fp = frame[0];
+		if (ret == UNWIND_NO_TABLE) {
+			walk_frame_pointers(frame.fp, frame.sp, frames);
+			return;
+		}
+		if (ret)
+			return;
+		tail = unwind_tail_call_target(&frame);
+		if (tail) {
+			print_frame(tail & ~1u);
+			if (++frames == MAX_FRAMES)
+				return;
+		}
+		print_frame(call_site(frame.pc));
+		frames++;
 	}
 }

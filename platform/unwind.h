@@ -1,0 +1,51 @@
+/*
+ * Stack unwinding from the ARM EHABI tables (.ARM.exidx and .ARM.extab, see "Exception Handling
+ * ABI for the ARM Architecture", ARM IHI 0038). Every uniarm and application function is built
+ * with -funwind-tables, so unlike a frame-pointer walk this also finds the callers of leaf
+ * functions that keep their return address in lr. The unwinder only reads the image's own
+ * tables and code and the SVC stack, each bounds-checked, so a corrupt stack ends the walk
+ * instead of faulting.
+ */
+#ifndef UNIARM_PLATFORM_UNWIND_H
+#define UNIARM_PLATFORM_UNWIND_H
+
+#include <stdint.h>
+#include "platform/ptrace.h"
+
+/* The registers of one frame: what the unwinding instructions can restore. */
+struct stackframe {
+	uint32_t fp;	  /* r11 */
+	uint32_t sp;	  /* r13 */
+	uint32_t lr;	  /* r14 */
+	uint32_t pc;	  /* r15: the faulting instruction, then a return address per frame */
+	uint32_t r[11];	  /* r0-r10 */
+	uint32_t ip;	  /* r12 */
+	uint32_t fn;	  /* set by unwind_frame(): start of the table entry it unwound out of */
+	int pc_is_return; /* pc is a return address: the call is the instruction before it */
+};
+
+/* unwind_frame() results below 0. */
+#define UNWIND_NO_TABLE	   (-1) /* no exidx entry covers pc, or the entry is EXIDX_CANTUNWIND */
+#define UNWIND_REFUSED	   (-2) /* "refuse to unwind", a spare opcode or a malformed entry */
+#define UNWIND_BAD_STACK   (-3) /* a pop or the new sp left [__svc_stack_limit, __svc_stack_top] */
+#define UNWIND_NO_PROGRESS (-4) /* sp went down, neither sp nor pc moved, or pc left the code */
+
+/* The innermost frame: the registers an exception saved. */
+void unwind_init_frame(struct stackframe *frame, const struct pt_regs *regs);
+
+/*
+ * Move frame one call up: look up the exidx entry for frame->pc, run its unwinding
+ * instructions on frame's registers and the stack, and leave the caller's registers (pc = the
+ * return address) in frame. Returns 0, or one of the UNWIND_ codes above with frame unchanged.
+ */
+int unwind_frame(struct stackframe *frame);
+
+/*
+ * After a successful unwind_frame(): when the call instruction before frame->pc is an ARM
+ * BL/BLX <imm> whose target lies in another function with unwind tables than the one just
+ * unwound out of (frame->fn), that target was entered and left by a tail call on the way there;
+ * returns its address (bit 0 set for a Thumb target). Returns 0 otherwise.
+ */
+uint32_t unwind_tail_call_target(const struct stackframe *frame);
+
+#endif
