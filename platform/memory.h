@@ -39,8 +39,8 @@ extern uintptr_t host_linear_base;
 #define LINEAR_BASE PAGE_OFFSET
 #endif
 
-#define __pa(x) ((phys_addr_t)((uintptr_t)(x) - LINEAR_BASE + PHYS_OFFSET))
-#define __va(x) ((void *)((uintptr_t)(x) - PHYS_OFFSET + LINEAR_BASE))
+#define __pa(x) ((phys_addr_t)((uintptr_t)(x)-LINEAR_BASE + PHYS_OFFSET))
+#define __va(x) ((void *)((uintptr_t)(x)-PHYS_OFFSET + LINEAR_BASE))
 
 #define PAGE_ALIGN(x) (((x) + PAGE_SIZE - 1) & PAGE_MASK)
 

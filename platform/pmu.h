@@ -14,10 +14,10 @@
 
 static inline void pmu_insn_counter_init(void)
 {
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 5" ::"r"(0));                    /* PMSELR = 0 */
+	__asm__ volatile("mcr p15, 0, %0, c9, c12, 5" ::"r"(0));		    /* PMSELR = 0 */
 	__asm__ volatile("mcr p15, 0, %0, c9, c13, 1" ::"r"(PMU_EVT_INST_RETIRED)); /* PMXEVTYPER */
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 1" ::"r"(1u));                   /* PMCNTENSET */
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 0" ::"r"(1u | 2u));              /* PMCR: E, P */
+	__asm__ volatile("mcr p15, 0, %0, c9, c12, 1" ::"r"(1u));		    /* PMCNTENSET */
+	__asm__ volatile("mcr p15, 0, %0, c9, c12, 0" ::"r"(1u | 2u));		    /* PMCR: E, P */
 	__asm__ volatile("isb" ::: "memory");
 }
 

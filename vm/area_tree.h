@@ -14,13 +14,13 @@
 struct area_node {
 	uintptr_t rb_parent_color; /* parent pointer | colour bit */
 	struct area_node *rb_left, *rb_right;
-	unsigned long start, end;   /* the busy range [start, end), start < end */
-	unsigned long subtree_gap;  /* largest gap of any node in this subtree */
+	unsigned long start, end;  /* the busy range [start, end), start < end */
+	unsigned long subtree_gap; /* largest gap of any node in this subtree */
 };
 
 struct area_tree {
 	struct area_node *root;
-	unsigned long lo, hi;       /* the window; every node lies inside it */
+	unsigned long lo, hi; /* the window; every node lies inside it */
 	unsigned long count;
 };
 

@@ -10,10 +10,10 @@
 #include "platform/memory.h"
 #include "vm/mm_types.h"
 
-extern struct page *mem_map;       /* one entry per pfn in [min_low_pfn, max_low_pfn) */
-extern unsigned long min_low_pfn;  /* first pfn of RAM */
-extern unsigned long max_low_pfn;  /* one past the last linearly mapped pfn */
-extern void *high_memory;          /* end of the linear map */
+extern struct page *mem_map;	  /* one entry per pfn in [min_low_pfn, max_low_pfn) */
+extern unsigned long min_low_pfn; /* first pfn of RAM */
+extern unsigned long max_low_pfn; /* one past the last linearly mapped pfn */
+extern void *high_memory;	  /* end of the linear map */
 
 #define PFN_DOWN(x) ((unsigned long)(x) >> PAGE_SHIFT)
 #define PFN_UP(x)   (((unsigned long)(x) + PAGE_SIZE - 1) >> PAGE_SHIFT)

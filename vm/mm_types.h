@@ -11,7 +11,7 @@
 struct kmem_cache;
 
 struct page {
-	uint32_t flags; /* PG_* bits */
+	uint32_t flags;	   /* PG_* bits */
 	int32_t _refcount; /* 0 when free; allocation sets 1 */
 	union {
 		/* PG_buddy: free block head in the buddy allocator, or on the order-0 per-cpu
@@ -34,9 +34,9 @@ struct page {
 /* Page flags. */
 #define PG_reserved (1u << 0) /* never given to the buddy allocator (image, blob, holes) */
 #define PG_buddy    (1u << 1) /* head of a free buddy block */
-#define PG_pcp      (1u << 2) /* free, on the order-0 per-cpu list */
-#define PG_slab     (1u << 3) /* part of a slab */
-#define PG_head     (1u << 4) /* first page of a multi-page kmalloc */
+#define PG_pcp	    (1u << 2) /* free, on the order-0 per-cpu list */
+#define PG_slab	    (1u << 3) /* part of a slab */
+#define PG_head	    (1u << 4) /* first page of a multi-page kmalloc */
 #define PG_pgtable  (1u << 5) /* holds page tables */
 #define PG_vmalloc  (1u << 6) /* mapped into the vmalloc area */
 

@@ -18,17 +18,17 @@
 struct kmem_cache {
 	const char *name;
 	uint32_t object_size; /* as asked */
-	uint32_t size;        /* object_size rounded up to align */
+	uint32_t size;	      /* object_size rounded up to align */
 	uint32_t align;
-	uint32_t order;       /* each slab is 2^order pages */
-	uint32_t objects;     /* objects per slab */
+	uint32_t order;	  /* each slab is 2^order pages */
+	uint32_t objects; /* objects per slab */
 	void (*ctor)(void *);
 	struct list_head partial; /* slabs with free and used objects */
 	struct list_head full;
-	struct list_head free;    /* empty slabs kept for reuse (at most one) */
+	struct list_head free; /* empty slabs kept for reuse (at most one) */
 	uint32_t nr_slabs;
 	uint32_t nr_objects_inuse;
-	struct list_head list;    /* all caches */
+	struct list_head list; /* all caches */
 };
 
 /* NULL when size is 0 or too large for a slab (> 2^(MAX_ORDER-1) pages), or out of memory. */

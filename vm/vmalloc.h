@@ -20,18 +20,18 @@ extern unsigned long vmalloc_start; /* high_memory + VMALLOC_OFFSET, section ali
 
 #define VM_IOREMAP  (1u << 0)
 #define VM_ALLOC    (1u << 1)
-#define VM_MAP      (1u << 2)
+#define VM_MAP	    (1u << 2)
 #define VM_NO_GUARD (1u << 3)
 
 struct vm_struct {
-	struct area_node node;   /* [addr, addr + size + guard) in the vmalloc tree */
+	struct area_node node; /* [addr, addr + size + guard) in the vmalloc tree */
 	void *addr;
-	unsigned long size;      /* mapped bytes, without the guard page */
+	unsigned long size; /* mapped bytes, without the guard page */
 	uint32_t flags;
-	struct page **pages;     /* VM_ALLOC: the pages, owned by the area */
+	struct page **pages; /* VM_ALLOC: the pages, owned by the area */
 	unsigned int nr_pages;
-	phys_addr_t phys_addr;   /* VM_IOREMAP */
-	const void *caller;      /* return address of whoever made the area */
+	phys_addr_t phys_addr; /* VM_IOREMAP */
+	const void *caller;    /* return address of whoever made the area */
 };
 
 void vmalloc_init(void);
