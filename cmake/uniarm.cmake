@@ -26,8 +26,10 @@ function(uniarm_add_app name)
 	set_target_properties(${name} PROPERTIES SUFFIX ".elf" LINK_DEPENDS ${UNIARM_LINKER_SCRIPT})
 	target_link_libraries(${name} PRIVATE uniarm_runtime
 		${UNIARM_NEWLIB_LIBDIR}/libc.a ${UNIARM_NEWLIB_LIBDIR}/libm.a ${UNIARM_LIBGCC})
+	# Every function keeps its own unwind entry (lld would merge neighbours with identical
+	# unwinding instructions, hiding function boundaries from the backtrace).
 	target_link_options(${name} PRIVATE -T${UNIARM_LINKER_SCRIPT} -Wl,--gc-sections
-		-Wl,-Map=$<TARGET_FILE:${name}>.map)
+		-Wl,--no-merge-exidx-entries -Wl,-Map=$<TARGET_FILE:${name}>.map)
 
 	set(run_args --memory ${APP_MEMORY})
 	if(APP_ICOUNT)

@@ -79,12 +79,19 @@ static void show_pte(uintptr_t addr)
 	printk("\n");
 }
 
-void __do_kernel_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
+/* The report's first lines: what was accessed, how, and what the MMU said. */
+static void report_fault(uintptr_t addr, uint32_t fsr, const char *access)
 {
 	printk("Unable to handle kernel %s at virtual address %08lx\n",
 	       addr < PAGE_SIZE ? "NULL pointer dereference" : "paging request",
 	       (unsigned long)addr);
+	printk("Fault status %03lx: %s, %s\n", (unsigned long)fsr, fsr_name(fsr), access);
 	show_pte(addr);
+}
+
+void __do_kernel_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
+{
+	report_fault(addr, fsr, fsr & FSR_WRITE ? "write access" : "read access");
 	die("Oops", regs, fsr);
 }
 
@@ -103,10 +110,7 @@ void do_PrefetchAbort(struct pt_regs *regs)
 	uintptr_t addr = read_ifar();
 	uint32_t fsr = read_ifsr();
 
-	printk("Unable to handle kernel %s at virtual address %08lx (instruction fetch)\n",
-	       addr < PAGE_SIZE ? "NULL pointer dereference" : "paging request",
-	       (unsigned long)addr);
-	show_pte(addr);
+	report_fault(addr, fsr, "instruction fetch");
 	die("Oops - prefetch abort", regs, fsr);
 }
 

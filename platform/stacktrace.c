@@ -57,6 +57,14 @@ void dump_backtrace(const struct pt_regs *regs)
 	printk("Backtrace:\n");
 	print_frame(regs->ARM_pc);
 	unwind_init_frame(&frame, regs);
+	if (!in_text(regs->ARM_pc) && in_text(regs->ARM_lr & ~1u)) {
+		/* A jump to a bad address (a NULL function pointer): nothing ran there, so the
+		 * caller is where lr points, as in a leaf function. */
+		frame.pc = regs->ARM_lr;
+		frame.pc_is_return = 1;
+		print_frame(call_site(frame.pc));
+		frames++;
+	}
 	while (frames < MAX_FRAMES) {
 		int ret = unwind_frame(&frame);
 		uint32_t tail;

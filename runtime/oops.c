@@ -4,7 +4,6 @@
 #include "runtime/exit_codes.h"
 #include "runtime/task.h"
 #include "platform/cp15.h"
-#include "platform/fault.h"
 #include "platform/power.h"
 #include "platform/stacktrace.h"
 
@@ -50,9 +49,6 @@ void die(const char *str, struct pt_regs *regs, uint32_t fsr)
 		machine_exit(EXIT_OOPS);
 	}
 	printk("Internal error: %s: %lx [#%d] ARM\n", str, (unsigned long)fsr, die_counter);
-	if (fsr)
-		printk("Fault status %03lx: %s, %s access\n", (unsigned long)fsr, fsr_name(fsr),
-		       fsr & FSR_WRITE ? "write" : "read");
 	printk("CPU: 0 PID: %d Comm: %s\n", current_task.pid, current_task.comm);
 	show_regs(regs);
 	dump_backtrace(regs);
