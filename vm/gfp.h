@@ -28,6 +28,9 @@ unsigned long get_zeroed_page(gfp_t gfp);
 void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr) free_pages((addr), 0)
 
+/* Return every page of the order-0 per-cpu cache to the buddy lists. */
+void drain_local_pages(void);
+
 /* Counters. */
 unsigned long nr_free_pages(void);
 unsigned long nr_free_pages_order(unsigned int order); /* free blocks of exactly this order */

@@ -60,6 +60,11 @@ static inline void get_page(struct page *page)
 	page->_refcount++;
 }
 
+/* Report a frame in a state it must not be in ("BUG: Bad page state: pfn ..."), counted in
+ * bad_page_reports; the frame is left alone. */
+void bad_page(struct page *page, const char *reason);
+extern unsigned long bad_page_reports;
+
 /* Drop a reference to an order-0 page; frees it when the last one goes. */
 void put_page(struct page *page);
 

@@ -29,6 +29,7 @@ struct page {
 			uint16_t objects;
 		};
 	};
+	uint32_t _pad; /* 32 bytes on ARM, so page <-> pfn is a shift */
 };
 
 /* Page flags. */
