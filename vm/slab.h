@@ -15,6 +15,12 @@
 #define KMALLOC_MAX_CACHE_SIZE 4096
 #define ARCH_KMALLOC_MINALIGN  8
 
+/* kmalloc(0) returns this unique non-NULL pointer (never dereferenceable); kfree takes it. */
+#define ZERO_SIZE_PTR	    ((void *)16)
+#define ZERO_OR_NULL_PTR(p) ((uintptr_t)(p) <= (uintptr_t)ZERO_SIZE_PTR)
+
+extern unsigned long slab_bad_free_reports; /* pointers refused by kfree & co. */
+
 struct kmem_cache {
 	const char *name;
 	uint32_t object_size; /* as asked */
