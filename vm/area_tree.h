@@ -15,6 +15,7 @@ struct area_node {
 	uintptr_t rb_parent_color; /* parent pointer | colour bit */
 	struct area_node *rb_left, *rb_right;
 	unsigned long start, end;  /* the busy range [start, end), start < end */
+	unsigned long gap;	   /* start - predecessor's end (or the window's lo) */
 	unsigned long subtree_gap; /* largest gap of any node in this subtree */
 };
 
