@@ -31,3 +31,12 @@ void __iomem *early_ioremap(phys_addr_t phys, size_t size)
 	}
 	return (void __iomem *)(va + (phys - base));
 }
+
+void early_ioremap_reset(void)
+{
+	for (uintptr_t v = EARLY_IO_BASE; v < next_slot; v += SECTION_SIZE) {
+		swapper_pg_dir[v >> SECTION_SHIFT] = 0;
+		local_flush_tlb_kernel_page(v);
+	}
+	next_slot = EARLY_IO_BASE;
+}

@@ -8,6 +8,7 @@
 #include "platform/memory.h"
 #include "runtime/oops.h"
 #include "runtime/printk.h"
+#include "vm/vmalloc.h"
 
 static int do_bad(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 {
@@ -79,6 +80,24 @@ static void show_pte(uintptr_t addr)
 	printk("\n");
 }
 
+static bool is_permission_fault(uint32_t fsr)
+{
+	return fsr_fs(fsr) == 0x0d || fsr_fs(fsr) == 0x0f;
+}
+
+/* What the faulting address is, when the runtime knows it: read-only runtime memory, or a
+ * vmalloc guard page. */
+static void describe_address(uintptr_t addr, uint32_t fsr)
+{
+	if (is_permission_fault(fsr) && (fsr & FSR_WRITE)) {
+		if (addr >= (uintptr_t)_text && addr < (uintptr_t)_etext)
+			printk("permission fault: write to read-only memory (runtime text)\n");
+		else if (addr >= (uintptr_t)__start_rodata && addr < (uintptr_t)__end_rodata)
+			printk("permission fault: write to read-only memory (runtime rodata)\n");
+	}
+	vmalloc_describe_fault(addr);
+}
+
 /* The report's first lines: what was accessed, how, and what the MMU said. */
 static void report_fault(uintptr_t addr, uint32_t fsr, const char *access)
 {
@@ -86,6 +105,7 @@ static void report_fault(uintptr_t addr, uint32_t fsr, const char *access)
 	       addr < PAGE_SIZE ? "NULL pointer dereference" : "paging request",
 	       (unsigned long)addr);
 	printk("Fault status %03lx: %s, %s\n", (unsigned long)fsr, fsr_name(fsr), access);
+	describe_address(addr, fsr);
 	show_pte(addr);
 }
 

@@ -22,5 +22,7 @@ static inline void writel(uint32_t v, volatile void __iomem *addr)
 /* Map a device's registers (Device memory, XN) before the vmalloc area exists; NULL when the
  * early window is full. Mappings are 1 MiB sections and live for the runtime's lifetime. */
 void __iomem *early_ioremap(phys_addr_t phys, size_t size);
+/* Drop every early mapping (once the devices have moved to ioremap). */
+void early_ioremap_reset(void);
 
 #endif

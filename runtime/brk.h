@@ -2,6 +2,6 @@
 #ifndef UNIARM_RUNTIME_BRK_H
 #define UNIARM_RUNTIME_BRK_H
 
-void brk_init(unsigned long start, unsigned long end);
+void brk_init(void);
 
 #endif

@@ -13,6 +13,8 @@
 #include "runtime/brk.h"
 #include "runtime/file.h"
 #include "runtime/exit_codes.h"
+#include "vm/slab.h"
+#include "vm/vmalloc.h"
 #include "platform/fdt.h"
 #include "platform/memory.h"
 #include "platform/io.h"
@@ -105,28 +107,7 @@ static void setup_console(void)
 		early_fail("device tree has no arm,pl011 console with a reg property");
 	pl011_init(early_ioremap((phys_addr_t)addr, (size_t)size));
 	boot_info.uart_node = node;
-}
-
-static void setup_memory(void)
-{
-	uint64_t base, size;
-	int node = fdt_node_offset_by_devtype(&fdt, -1, "memory");
-
-	if (node < 0 || !fdt_read_reg(&fdt, node, 0, &base, &size))
-		panic("device tree has no memory node with a reg property");
-	if (base != PHYS_OFFSET)
-		panic("RAM starts at %#llx; this image is linked for RAM at %#lx", base,
-		      (unsigned long)PHYS_OFFSET);
-	if (size > LOWMEM_LIMIT) {
-		printk("uniarm: using %lu MiB of %llu MiB RAM (linear map limit)\n",
-		       (unsigned long)(LOWMEM_LIMIT >> 20), size >> 20);
-		size = LOWMEM_LIMIT;
-	}
-	if (size < (uint64_t)(__pa(_end) - PHYS_OFFSET) + SECTION_SIZE)
-		panic("RAM (%llu KiB) is smaller than the image", size >> 10);
-	boot_info.ram_base = (phys_addr_t)base;
-	boot_info.ram_size = (uint32_t)size;
-	map_lowmem((phys_addr_t)base, (uint32_t)size);
+	boot_info.uart_phys = (phys_addr_t)addr;
 }
 
 static unsigned int fdt_irq_to_intid(const uint32_t cells[3])
@@ -169,8 +150,13 @@ static void setup_irq_and_time(void)
 		panic("device tree has no arm,armv7-timer with its virtual timer interrupt");
 	arch_timer_init(irq);
 
-	if (rtc >= 0 && fdt_read_reg(&fdt, rtc, 0, &d, &ds))
-		rtc_seconds = readl(early_ioremap((phys_addr_t)d, (size_t)ds));
+	if (rtc >= 0 && fdt_read_reg(&fdt, rtc, 0, &d, &ds)) {
+		void __iomem *regs = ioremap((phys_addr_t)d, (size_t)ds);
+		if (regs) {
+			rtc_seconds = readl(regs);
+			iounmap(regs);
+		}
+	}
 	time_init(rtc_seconds);
 
 	if (fdt_irq(boot_info.uart_node, 0, &irq) == 0)
@@ -182,6 +168,35 @@ static void setup_irq_and_time(void)
 		if (method && len > 0 && method[len - 1] == '\0')
 			psci_init(method);
 	}
+}
+
+/* Linux's "initrd=ADDR,SIZE" has no dot, so the splitter files it under the environment; it
+ * is the runtime's (the blob it names is reserved), so take it out of there. */
+static const char *initrd_arg;
+
+static void take_initrd_arg(void)
+{
+	int j = 0;
+
+	for (int i = 0; i < cmdline.envc; i++) {
+		if (!strncmp(cmdline.envp[i], "initrd=", 7))
+			initrd_arg = cmdline.envp[i] + 7;
+		else
+			cmdline.envp[j++] = cmdline.envp[i];
+	}
+	cmdline.envc = j;
+	cmdline.envp[j] = NULL;
+}
+
+/* The console moves from its early section to an ioremap'd page, like every other device. */
+static void remap_console(void)
+{
+	void __iomem *uart = ioremap(boot_info.uart_phys, PAGE_SIZE);
+
+	if (!uart)
+		panic("ioremap of the console failed");
+	pl011_init(uart);
+	early_ioremap_reset();
 }
 
 static void setup_cmdline(void)
@@ -204,6 +219,7 @@ static void setup_cmdline(void)
 		panic("%s", err);
 	for (int i = 0; i < cmdline.nparams; i++)
 		runtime_param_set(cmdline.params[i]);
+	take_initrd_arg();
 }
 
 static void check_link_layout(void)
@@ -221,9 +237,12 @@ void start_kernel(phys_addr_t dtb_phys)
 	setup_fdt(dtb_phys);
 	setup_console();
 	check_link_layout();
-	setup_memory();
-	setup_irq_and_time();
 	setup_cmdline();
+	setup_memory(&fdt, initrd_arg);
+	kmem_cache_init();
+	vmalloc_init();
+	remap_console();
+	setup_irq_and_time();
 	current_task.comm = uniarm_app_name;
 
 	if (runtime_verbose) {
@@ -233,8 +252,7 @@ void start_kernel(phys_addr_t dtb_phys)
 		       (unsigned long)boot_info.ram_base, (void *)_text, (void *)_end,
 		       (unsigned long)boot_info.dtb_phys, (unsigned long)boot_info.dtb_size);
 	}
-	brk_init(PAGE_ALIGN((uintptr_t)_end),
-		 (uintptr_t)__va(boot_info.ram_base + boot_info.ram_size));
+	brk_init();
 	files_init();
 	local_irq_enable();
 	uniarm_start_app(cmdline.argc, cmdline.argv, cmdline.envp);

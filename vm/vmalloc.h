@@ -47,5 +47,7 @@ struct vm_struct *find_vm_area(const void *addr);
 /* The area whose guard page holds addr, or NULL (for the fault report). */
 struct vm_struct *find_vm_area_by_guard(unsigned long addr);
 unsigned long vmalloc_used_pages(void);
+/* For a fault report: say which area's guard page addr is in, if any. */
+void vmalloc_describe_fault(unsigned long addr);
 
 #endif
