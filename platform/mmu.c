@@ -59,7 +59,7 @@ static phys_addr_t alloc_pagetable_page(void)
 	return pa;
 }
 
-pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
+pte_t *pte_alloc(pmd_t *pmd, unsigned long addr)
 {
 	if (pmd_none(*pmd)) {
 		pmd_t *group = swapper_pgd + (pgd_index(addr) & ~(PMD_GROUP - 1u));
@@ -79,7 +79,7 @@ pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
 	return pte_offset(pmd, addr);
 }
 
-void pte_free_group(pmd_t *pmd, unsigned long addr)
+void pte_free(pmd_t *pmd, unsigned long addr)
 {
 	pmd_t *group = swapper_pgd + (pgd_index(addr) & ~(PMD_GROUP - 1u));
 	phys_addr_t pa = pmd_val(*pmd) & PAGE_MASK;

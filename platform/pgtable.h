@@ -249,9 +249,9 @@ static inline void set_pmd(pmd_t *pmdp, pmd_t pmd)
 
 /* Level-2 tables: pte_alloc makes sure the pmd for addr holds a table (allocating the page of
  * four tables for its 4 MiB group) and returns the entry; NULL when out of memory. */
-pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr);
+pte_t *pte_alloc(pmd_t *pmd, unsigned long addr);
 /* Free the page of tables of a 4 MiB group whose entries are all none, clearing its pmds. */
-void pte_free_group(pmd_t *pmd, unsigned long addr);
+void pte_free(pmd_t *pmd, unsigned long addr);
 /* Pages used for level-2 tables (meminfo's PageTables). */
 unsigned long nr_pagetable_pages(void);
 

@@ -19,7 +19,7 @@ static pte_t *brk_pte(unsigned long addr, bool alloc)
 	pmd_t *pmd = pmd_offset(pgd_offset_k(addr), addr);
 
 	if (alloc)
-		return pte_alloc_kernel(pmd, addr);
+		return pte_alloc(pmd, addr);
 	return pmd_table(*pmd) ? pte_offset(pmd, addr) : NULL;
 }
 
@@ -38,7 +38,7 @@ static void unmap_heap(unsigned long start, unsigned long end)
 	     g += PMD_GROUP * PGDIR_SIZE) {
 		pmd_t *pmd = pmd_offset(pgd_offset_k(g), g);
 		if (pmd_table(*pmd))
-			pte_free_group(pmd, g);
+			pte_free(pmd, g);
 	}
 }
 

@@ -71,7 +71,7 @@ static void free_vm_area(struct vm_struct *vm)
 static int map_pages(unsigned long addr, struct page **pages, unsigned int count, pgprot_t prot)
 {
 	for (unsigned int i = 0; i < count; i++, addr += PAGE_SIZE) {
-		pte_t *pte = pte_alloc_kernel(pmd_offset(pgd_offset_k(addr), addr), addr);
+		pte_t *pte = pte_alloc(pmd_offset(pgd_offset_k(addr), addr), addr);
 		if (!pte)
 			return -1;
 		set_pte_ext(pte, mk_pte(pages[i], prot));
@@ -222,7 +222,7 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 	vm->phys_addr = base;
 	for (unsigned long off = 0; off < span; off += PAGE_SIZE) {
 		unsigned long a = (unsigned long)vm->addr + off;
-		pte_t *pte = pte_alloc_kernel(pmd_offset(pgd_offset_k(a), a), a);
+		pte_t *pte = pte_alloc(pmd_offset(pgd_offset_k(a), a), a);
 		if (!pte) {
 			unmap_range((unsigned long)vm->addr, span);
 			free_vm_area(vm);
