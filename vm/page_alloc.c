@@ -20,20 +20,7 @@
 #include "vm/mm.h"
 #include "vm/mm_types.h"
 
-#ifdef UNIARM_HOST_TEST
-/* Host tests are single threaded and have no interrupts. */
-static inline uint32_t local_irq_save(void)
-{
-	return 0;
-}
-
-static inline void local_irq_restore(uint32_t flags)
-{
-	(void)flags;
-}
-#else
-#include "platform/cp15.h"
-#endif
+#include "runtime/irqflags.h"
 
 #define PCP_HIGH  64 /* the pcp list is drained when it grows past this ... */
 #define PCP_BATCH 16 /* ... by this many pages; an empty list is refilled with as many */

@@ -58,20 +58,7 @@
 #include "vm/mm.h"
 #include "vm/mm_types.h"
 
-#ifdef UNIARM_HOST_TEST
-/* Host tests are single threaded and have no interrupts. */
-static inline uint32_t local_irq_save(void)
-{
-	return 0;
-}
-
-static inline void local_irq_restore(uint32_t flags)
-{
-	(void)flags;
-}
-#else
-#include "platform/cp15.h"
-#endif
+#include "runtime/irqflags.h"
 
 #define SLAB_ALIGN(x, a)	(((x) + (a)-1) & ~((size_t)(a)-1))
 #define SLAB_MAX_SIZE		((size_t)PAGE_SIZE << (MAX_ORDER - 1))

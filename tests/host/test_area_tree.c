@@ -19,21 +19,7 @@
 
 extern unsigned long area_tree_visits, area_tree_walks;
 
-static unsigned long passed, failed;
-
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (cond) {                                                                        \
-			passed++;                                                                  \
-		} else {                                                                           \
-			failed++;                                                                  \
-			if (failed <= 40) {                                                        \
-				printf("FAIL line %d: ", __LINE__);                                \
-				printf(__VA_ARGS__);                                               \
-				printf("\n");                                                      \
-			}                                                                          \
-		}                                                                                  \
-	} while (0)
+#include "tests/host/check.h"
 
 #define FAILV	 ((unsigned long)-12L)
 #define PAGE	 4096UL

@@ -33,19 +33,7 @@
 
 uintptr_t host_linear_base;
 
-static unsigned long passed, failed;
-
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (cond) {                                                                        \
-			passed++;                                                                  \
-		} else {                                                                           \
-			failed++;                                                                  \
-			printf("FAIL line %d: %s: ", __LINE__, #cond);                             \
-			printf(__VA_ARGS__);                                                       \
-			printf("\n");                                                              \
-		}                                                                                  \
-	} while (0)
+#include "tests/host/check.h"
 
 /* ---- runtime stubs ---- */
 
