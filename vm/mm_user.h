@@ -1,0 +1,166 @@
+/*
+ * The application's address space, managed as Linux manages a process's: an mm_struct holding
+ * virtual memory areas (VMAs) in an area tree (ordered by address, augmented with the largest
+ * free gap per subtree). See docs/vm-user.md for the layout, the invariants and the paths
+ * requests take.
+ */
+#ifndef UNIARM_VM_MM_USER_H
+#define UNIARM_VM_MM_USER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "platform/memory.h"
+#include "platform/pgtable.h"
+#include "vm/area_tree.h"
+
+/* vm_flags (Linux's values). */
+#define VM_NONE       0x00000000UL
+#define VM_READ       0x00000001UL
+#define VM_WRITE      0x00000002UL
+#define VM_EXEC       0x00000004UL
+#define VM_SHARED     0x00000008UL
+#define VM_MAYREAD    0x00000010UL
+#define VM_MAYWRITE   0x00000020UL
+#define VM_MAYEXEC    0x00000040UL
+#define VM_MAYSHARE   0x00000080UL
+#define VM_GROWSDOWN  0x00000100UL
+#define VM_LOCKED     0x00002000UL
+#define VM_SEQ_READ   0x00008000UL /* MADV_SEQUENTIAL */
+#define VM_RAND_READ  0x00010000UL /* MADV_RANDOM */
+#define VM_DONTEXPAND 0x00040000UL
+#define VM_ACCOUNT    0x00100000UL /* counted in the committed memory */
+#define VM_NORESERVE  0x00200000UL
+#define VM_STACK      VM_GROWSDOWN
+#define VM_ACCESS_FLAGS (VM_READ | VM_WRITE | VM_EXEC)
+
+struct vm_area_struct;
+struct mm_struct;
+
+/* What a kind of VMA does differently (anonymous memory has none: vm_ops NULL). */
+struct vm_operations_struct {
+	const char *(*name)(const struct vm_area_struct *vma); /* for /proc/self/maps */
+};
+
+struct vm_area_struct {
+	union {
+		struct area_node vm_node; /* in mm->mm_areas */
+		struct {
+			uintptr_t __node_links[3];
+			unsigned long vm_start, vm_end; /* [vm_start, vm_end), page aligned */
+		};
+	};
+	unsigned long vm_flags;
+	pgprot_t vm_page_prot; /* pte bits for pages of this VMA */
+	unsigned long vm_pgoff; /* offset in the backing object, in pages */
+	void *vm_file;          /* backing file (NULL: anonymous) */
+	const struct vm_operations_struct *vm_ops;
+	struct mm_struct *vm_mm;
+};
+
+struct mm_struct {
+	struct area_tree mm_areas;          /* VMAs in [mmap_min_addr, TASK_SIZE) */
+	struct vm_area_struct *mmap_cache;  /* last find_vma() result */
+	int map_count;                      /* number of VMAs */
+	unsigned long mmap_base;            /* top-down placement starts below this */
+	unsigned long start_brk, brk;       /* heap: [start_brk, brk) */
+	unsigned long start_stack;          /* STACK_TOP */
+	unsigned long stack_rlimit;         /* RLIMIT_STACK, 8 MiB */
+	unsigned long total_vm, locked_vm, stack_vm; /* pages */
+	unsigned long def_flags;            /* VM_LOCKED after mlockall(MCL_FUTURE) */
+	unsigned long min_flt, maj_flt;     /* page faults (getrusage) */
+};
+
+/* The application's mm (uniarm runs one application). */
+extern struct mm_struct init_mm;
+#define current_mm (&init_mm)
+
+#define STACK_TOP         TASK_SIZE
+#define STACK_RLIMIT      (8UL << 20)
+#define STACK_GUARD_GAP   (256UL << PAGE_SHIFT) /* Linux's stack_guard_gap: 1 MiB */
+#define DEFAULT_MAX_MAP_COUNT 65530
+extern int sysctl_max_map_count;
+
+/* --- vm/mmap.c: the VMA layer ---------------------------------------------------------- */
+
+void mm_init_layout(struct mm_struct *mm);
+/* The first VMA with vm_end > addr (it may not contain addr), or NULL; one-entry cache. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev);
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
+					     unsigned long end);
+/* Grow a VM_GROWSDOWN vma down to include addr: 0, or -ENOMEM past the stack limit or into
+ * the guard gap above the next lower VMA. */
+int expand_stack(struct vm_area_struct *vma, unsigned long addr);
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len,
+				unsigned long pgoff, unsigned long flags);
+
+/* System calls (Linux arguments and errno). */
+long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+		    unsigned long flags, unsigned long fd, unsigned long pgoff);
+long sys_munmap(unsigned long addr, size_t len);
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+long sys_madvise(unsigned long start, size_t len, int behavior);
+long sys_mlock(unsigned long start, size_t len);
+long sys_munlock(unsigned long start, size_t len);
+long sys_mlockall(int flags);
+long sys_munlockall(void);
+long sys_mincore(unsigned long start, size_t len, unsigned char *vec);
+long sys_msync(unsigned long start, size_t len, int flags);
+long sys_brk(unsigned long brk);
+
+/* Committed-memory accounting (vm.overcommit_memory 0/1/2, vm.overcommit_ratio). */
+#define OVERCOMMIT_GUESS  0
+#define OVERCOMMIT_ALWAYS 1
+#define OVERCOMMIT_NEVER  2
+extern int sysctl_overcommit_memory;
+extern int sysctl_overcommit_ratio;
+extern unsigned long vm_committed_pages;
+/* 0 when `pages` more may be committed under the current policy, else -ENOMEM. */
+int vm_enough_memory(unsigned long pages);
+void vm_unacct_memory(unsigned long pages);
+unsigned long vm_commit_limit(void);
+
+/* --- vm/memory.c: page tables and faults ------------------------------------------------ */
+
+/* Resolve a fault at addr in vma (write: a write access). 0 when the access can be retried;
+ * VM_FAULT_SIGSEGV / VM_FAULT_OOM otherwise. */
+#define VM_FAULT_OOM     0x0001
+#define VM_FAULT_SIGSEGV 0x0002
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags);
+#define FAULT_FLAG_WRITE 0x01
+#define FAULT_FLAG_EXEC  0x02
+/* Unmap [start, end) (inside VMAs being removed or shrunk) and free its pages; page tables
+ * left empty are freed when they lie entirely inside [floor, ceiling). */
+void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end,
+		  unsigned long floor, unsigned long ceiling);
+/* Set the protection of the present pages of [start, end) (inside vma) from newprot. */
+void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		       pgprot_t newprot);
+/* Move the entries of [old, old + len) to new (no overlap; no data copied): 0 or -ENOMEM. */
+int move_page_tables(struct mm_struct *mm, unsigned long old_addr, unsigned long new_addr,
+		     unsigned long len);
+/* Fault in every page of [start, end) inside vma (writable VMAs: as for a write): 0 or
+ * -ENOMEM. */
+int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+/* mincore: one byte per page of [start, end), bit 0 set when the page is resident. */
+void mincore_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned char *vec);
+/* The pte protection for vm_flags (PROT_NONE VMAs: L_PTE_NONE, never valid). */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+
+/* Fault statistics by kind. */
+struct vm_event_counts {
+	unsigned long zero_page_maps;  /* read fault: the shared zero page mapped */
+	unsigned long zero_fill;       /* fresh zeroed page */
+	unsigned long cow;             /* write to a shared/zero page: copied */
+	unsigned long reuse;           /* write-protect fault on a page with one user */
+	unsigned long stack_growth;    /* faults that grew the stack */
+	unsigned long access_flag;     /* young-tracking faults */
+	unsigned long dirty;           /* dirty-tracking faults */
+};
+extern struct vm_event_counts vm_events;
+
+#endif
