@@ -1,14 +1,21 @@
 /*
  * Exception vectors and entry/exit. Every exception builds a full struct pt_regs on the SVC
- * stack (the stack the runtime and the application run on): SRS pushes the return address
- * and SPSR of the exception mode there, then the handler runs in SVC mode with r0 = regs.
+ * stack (the runtime's own stack): SRS pushes the return address and SPSR of the exception
+ * mode there, then the handler runs in SVC mode with r0 = regs. The interrupted context is
+ * either the runtime in SVC mode (its sp is just above the frame, its lr is lr_svc) or the
+ * application in SYS mode, whose sp and lr are the user-bank registers (STM/LDM with ^); the
+ * application's stack is never touched, so a fault on an untouched stack page is handled
+ * like any other.
  * The return address is adjusted per vector so that regs->pc is the instruction to return
  * to (for aborts: the faulting instruction; undefined: see do_undefinstr).
  * Frame: r0-r12 at 0, sp at 52, lr at 56, pc at 60, cpsr at 64 (17 words).
  */
 #define PSR_MODE_SVC 0x13
+#define PSR_MODE_SYS 0x1f
+#define PSR_MODE_MASK 0x1f
 #define S_SP 52
 #define S_LR 56
+#define S_PSR 64
 #define S_FRAME 68
 
 	.syntax unified
@@ -22,9 +29,14 @@
 	cps	#PSR_MODE_SVC
 	sub	sp, sp, #(S_FRAME - 8)
 	stmia	sp, {r0-r12}
-	add	r0, sp, #S_FRAME		@ the interrupted SVC sp
-	str	r0, [sp, #S_SP]
-	str	lr, [sp, #S_LR]
+	ldr	r0, [sp, #S_PSR]
+	and	r0, r0, #PSR_MODE_MASK
+	cmp	r0, #PSR_MODE_SVC
+	addeq	r0, sp, #S_FRAME		@ the runtime's sp, above this frame
+	streq	r0, [sp, #S_SP]
+	streq	lr, [sp, #S_LR]
+	addne	r0, sp, #S_SP
+	stmiane	r0, {sp, lr}^			@ the application's sp and lr
 	mov	r0, sp
 	mov	r4, sp
 	bic	sp, sp, #7			@ AAPCS: 8-byte aligned stack at calls
@@ -65,7 +77,29 @@ vector_fiq:
 	exception_entry 4, do_FIQ
 
 ret_from_exception:
-	ldr	lr, [sp, #S_LR]
+	ldr	r0, [sp, #S_PSR]
+	and	r0, r0, #PSR_MODE_MASK
+	cmp	r0, #PSR_MODE_SVC
+	ldreq	lr, [sp, #S_LR]
+	addne	r0, sp, #S_SP
+	ldmiane	r0, {sp, lr}^
 	ldmia	sp, {r0-r12}
 	add	sp, sp, #(S_FRAME - 8)
 	rfeia	sp!				@ pc and cpsr back, sp past the frame
+
+/*
+ * enter_application(fn, argc, argv, envp, stack_top): switch to SYS mode on the application's
+ * stack and call fn(argc, argv, envp); never returns (fn ends in exit()).
+ */
+	.globl	enter_application
+enter_application:
+	ldr	ip, [sp]			@ fifth argument: the stack top
+	mov	r4, r0
+	mov	r0, r1
+	mov	r1, r2
+	mov	r2, r3
+	cps	#PSR_MODE_SYS
+	mov	sp, ip
+	mov	lr, #0
+	mov	fp, #0
+	bx	r4

@@ -102,6 +102,15 @@ void pte_free(pmd_t *pmd, unsigned long addr)
 	pagetable_pages--;
 }
 
+bool addr_is_mapped(unsigned long addr)
+{
+	pmd_t pmd = *pgd_offset_k(addr);
+
+	if (pmd_sect(pmd))
+		return true;
+	return pmd_table(pmd) && pte_valid(*pte_offset(&pmd, addr));
+}
+
 unsigned long nr_pagetable_pages(void)
 {
 	return pagetable_pages;

@@ -15,11 +15,18 @@ struct pt_regs {
 #define ARM_fp	 uregs[11]
 
 #define PSR_MODE_MASK 0x1fu
+#define PSR_MODE_USR  0x10u
+#define PSR_MODE_SVC  0x13u
+#define PSR_MODE_SYS  0x1fu
 #define PSR_T_BIT     (1u << 5)
 #define PSR_F_BIT     (1u << 6)
 #define PSR_I_BIT     (1u << 7)
 #define PSR_A_BIT     (1u << 8)
 
 #define thumb_mode(regs) (((regs)->ARM_cpsr & PSR_T_BIT) != 0)
+/* The exception interrupted the application (SYS mode now, USR once it moves to PL0). */
+#define user_mode(regs)                                                                            \
+	(((regs)->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_SYS ||                                     \
+	 ((regs)->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_USR)
 
 #endif

@@ -27,11 +27,10 @@ static int in_text(uint32_t addr)
 	return addr >= (uintptr_t)_text && addr < (uintptr_t)_etext;
 }
 
-/* A frame record on the runtime stack, at or above low. */
+/* A frame record on the stack being walked, at or above low. */
 static int frame_ok(uintptr_t fp, uintptr_t low)
 {
-	return (fp & 3u) == 0 && fp >= low && fp >= (uintptr_t)__svc_stack_limit &&
-	       fp <= (uintptr_t)__svc_stack_top - 8;
+	return (fp & 3u) == 0 && fp >= low && unwind_stack_contains(fp, 8);
 }
 
 /* Follow the frame-pointer chain from fp, the frame records going up the stack from low. */

@@ -8,6 +8,7 @@
  */
 #include "platform/unwind.h"
 #include "platform/memory.h"
+#include "platform/mmu.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -42,10 +43,20 @@ static bool in_text(uintptr_t addr)
 	return in_range(addr, 1, _text, _etext);
 }
 
-/* Read one saved register off the SVC stack. */
+/* The stack being walked: set by unwind_init_frame from the mode the exception came from. */
+static uintptr_t stack_lo, stack_hi;
+unsigned long application_stack_top;
+
+bool unwind_stack_contains(uintptr_t addr, size_t len)
+{
+	return in_range(addr, len, (const void *)stack_lo, (const void *)stack_hi) &&
+	       (len == 0 || (addr_is_mapped(addr) && addr_is_mapped(addr + len - 1)));
+}
+
+/* Read one saved register off the stack being walked. */
 static bool stack_read(uint32_t addr, uint32_t *val)
 {
-	if ((addr & 3u) || !in_range(addr, 4, __svc_stack_limit, __svc_stack_top))
+	if ((addr & 3u) || !unwind_stack_contains(addr, 4))
 		return false;
 	*val = *(const uint32_t *)addr;
 	return true;
@@ -341,6 +352,14 @@ static void vrs_to_frame(const uint32_t *vrs, struct stackframe *frame)
 
 void unwind_init_frame(struct stackframe *frame, const struct pt_regs *regs)
 {
+	if ((regs->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_SVC) {
+		stack_lo = (uintptr_t)__svc_stack_limit;
+		stack_hi = (uintptr_t)__svc_stack_top;
+	} else {
+		/* The application's stack: from sp up to its top (pages checked on read). */
+		stack_lo = regs->ARM_sp & PAGE_MASK;
+		stack_hi = regs->ARM_sp < application_stack_top ? application_stack_top : stack_lo;
+	}
 	for (int n = 0; n < 11; n++)
 		frame->r[n] = regs->uregs[n];
 	frame->fp = regs->ARM_fp;
@@ -376,7 +395,7 @@ int unwind_frame(struct stackframe *frame)
 	sp = ctx.vrs[R_SP];
 	pc = ctx.vrs[R_PC];
 	/* The caller's sp may be the very top of the stack (the outermost frame). */
-	if ((sp & 3u) || sp < (uintptr_t)__svc_stack_limit || sp > (uintptr_t)__svc_stack_top)
+	if ((sp & 3u) || sp < stack_lo || sp > stack_hi)
 		return UNWIND_BAD_STACK;
 	/* A leaf with no stack frame returns with sp unchanged, so only a lower sp, or a frame
 	 * that did not move at all, is a loop. */

@@ -9,6 +9,8 @@
 #ifndef UNIARM_PLATFORM_UNWIND_H
 #define UNIARM_PLATFORM_UNWIND_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "platform/ptrace.h"
 
@@ -30,7 +32,14 @@ struct stackframe {
 #define UNWIND_BAD_STACK   (-3) /* a pop or the new sp left [__svc_stack_limit, __svc_stack_top] */
 #define UNWIND_NO_PROGRESS (-4) /* sp went down, neither sp nor pc moved, or pc left the code */
 
-/* The innermost frame: the registers an exception saved. */
+/* Top of the stack the application runs on (set when it starts). */
+extern unsigned long application_stack_top;
+
+/* Whether [addr, addr + len) lies on the stack being walked (the runtime's SVC stack, or the
+ * application's [sp, STACK_TOP) when the exception came from it) and is mapped. */
+bool unwind_stack_contains(uintptr_t addr, size_t len);
+
+/* The innermost frame: the registers an exception saved; also picks the stack to walk. */
 void unwind_init_frame(struct stackframe *frame, const struct pt_regs *regs);
 
 /*

@@ -22,6 +22,7 @@
 #include "platform/gic.h"
 #include "platform/arch_timer.h"
 #include "platform/power.h"
+#include "platform/unwind.h"
 #include "platform/semihosting.h"
 #include "platform/cp15.h"
 #include "platform/pgtable-hwdef.h"
@@ -30,7 +31,9 @@
 
 extern const char uniarm_app_name[];
 extern long __pv_offset;
-void uniarm_start_app(int argc, char **argv, char **envp) __attribute__((noreturn));
+void uniarm_start_app(int argc, char **argv, char **envp);
+__attribute__((noreturn)) void enter_application(void (*fn)(int, char **, char **), int argc,
+						 char **argv, char **envp, unsigned long stack_top);
 
 struct boot_info boot_info;
 static struct fdt fdt;
@@ -255,5 +258,11 @@ void start_kernel(phys_addr_t dtb_phys)
 	brk_init();
 	files_init();
 	local_irq_enable();
-	uniarm_start_app(cmdline.argc, cmdline.argv, cmdline.envp);
+	/* Interim: a vmalloc'd stack until the demand-paged stack VMA exists. */
+	unsigned long stack = (unsigned long)vmalloc(1UL << 20);
+	if (!stack)
+		panic("no memory for the application's stack");
+	application_stack_top = stack + (1UL << 20);
+	enter_application(uniarm_start_app, cmdline.argc, cmdline.argv, cmdline.envp,
+			  stack + (1UL << 20));
 }
