@@ -14,23 +14,27 @@
 #include "vm/area_tree.h"
 
 /* vm_flags (Linux's values). */
-#define VM_NONE       0x00000000UL
-#define VM_READ       0x00000001UL
-#define VM_WRITE      0x00000002UL
-#define VM_EXEC       0x00000004UL
-#define VM_SHARED     0x00000008UL
-#define VM_MAYREAD    0x00000010UL
-#define VM_MAYWRITE   0x00000020UL
-#define VM_MAYEXEC    0x00000040UL
-#define VM_MAYSHARE   0x00000080UL
-#define VM_GROWSDOWN  0x00000100UL
-#define VM_LOCKED     0x00002000UL
-#define VM_SEQ_READ   0x00008000UL /* MADV_SEQUENTIAL */
-#define VM_RAND_READ  0x00010000UL /* MADV_RANDOM */
-#define VM_DONTEXPAND 0x00040000UL
-#define VM_ACCOUNT    0x00100000UL /* counted in the committed memory */
-#define VM_NORESERVE  0x00200000UL
-#define VM_STACK      VM_GROWSDOWN
+#define VM_NONE		0x00000000UL
+#define VM_READ		0x00000001UL
+#define VM_WRITE	0x00000002UL
+#define VM_EXEC		0x00000004UL
+#define VM_SHARED	0x00000008UL
+#define VM_MAYREAD	0x00000010UL
+#define VM_MAYWRITE	0x00000020UL
+#define VM_MAYEXEC	0x00000040UL
+#define VM_MAYSHARE	0x00000080UL
+#define VM_GROWSDOWN	0x00000100UL
+#define VM_LOCKED	0x00002000UL
+#define VM_SEQ_READ	0x00008000UL /* MADV_SEQUENTIAL */
+#define VM_RAND_READ	0x00010000UL /* MADV_RANDOM */
+#define VM_DONTEXPAND	0x00040000UL
+#define VM_ACCOUNT	0x00100000UL /* counted in the committed memory */
+#define VM_NORESERVE	0x00200000UL
+#define VM_DONTCOPY	0x00020000UL /* MADV_DONTFORK */
+#define VM_LOCKONFAULT	0x00080000UL /* MCL_ONFAULT: locked, but not populated */
+#define VM_WIPEONFORK	0x02000000UL /* MADV_WIPEONFORK */
+#define VM_DONTDUMP	0x04000000UL /* MADV_DONTDUMP */
+#define VM_STACK	VM_GROWSDOWN
 #define VM_ACCESS_FLAGS (VM_READ | VM_WRITE | VM_EXEC)
 
 struct vm_area_struct;
@@ -50,33 +54,33 @@ struct vm_area_struct {
 		};
 	};
 	unsigned long vm_flags;
-	pgprot_t vm_page_prot; /* pte bits for pages of this VMA */
+	pgprot_t vm_page_prot;	/* pte bits for pages of this VMA */
 	unsigned long vm_pgoff; /* offset in the backing object, in pages */
-	void *vm_file;          /* backing file (NULL: anonymous) */
+	void *vm_file;		/* backing file (NULL: anonymous) */
 	const struct vm_operations_struct *vm_ops;
 	struct mm_struct *vm_mm;
 };
 
 struct mm_struct {
-	struct area_tree mm_areas;          /* VMAs in [mmap_min_addr, TASK_SIZE) */
-	struct vm_area_struct *mmap_cache;  /* last find_vma() result */
-	int map_count;                      /* number of VMAs */
-	unsigned long mmap_base;            /* top-down placement starts below this */
-	unsigned long start_brk, brk;       /* heap: [start_brk, brk) */
-	unsigned long start_stack;          /* STACK_TOP */
-	unsigned long stack_rlimit;         /* RLIMIT_STACK, 8 MiB */
+	struct area_tree mm_areas;		     /* VMAs in [mmap_min_addr, TASK_SIZE) */
+	struct vm_area_struct *mmap_cache;	     /* last find_vma() result */
+	int map_count;				     /* number of VMAs */
+	unsigned long mmap_base;		     /* top-down placement starts below this */
+	unsigned long start_brk, brk;		     /* heap: [start_brk, brk) */
+	unsigned long start_stack;		     /* STACK_TOP */
+	unsigned long stack_rlimit;		     /* RLIMIT_STACK, 8 MiB */
 	unsigned long total_vm, locked_vm, stack_vm; /* pages */
-	unsigned long def_flags;            /* VM_LOCKED after mlockall(MCL_FUTURE) */
-	unsigned long min_flt, maj_flt;     /* page faults (getrusage) */
+	unsigned long def_flags;		     /* VM_LOCKED after mlockall(MCL_FUTURE) */
+	unsigned long min_flt, maj_flt;		     /* page faults (getrusage) */
 };
 
 /* The application's mm (uniarm runs one application). */
 extern struct mm_struct init_mm;
 #define current_mm (&init_mm)
 
-#define STACK_TOP         TASK_SIZE
-#define STACK_RLIMIT      (8UL << 20)
-#define STACK_GUARD_GAP   (256UL << PAGE_SHIFT) /* Linux's stack_guard_gap: 1 MiB */
+#define STACK_TOP	      TASK_SIZE
+#define STACK_RLIMIT	      (8UL << 20)
+#define STACK_GUARD_GAP	      (256UL << PAGE_SHIFT) /* Linux's stack_guard_gap: 1 MiB */
 #define DEFAULT_MAX_MAP_COUNT 65530
 extern int sysctl_max_map_count;
 
@@ -95,9 +99,20 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr);
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len,
 				unsigned long pgoff, unsigned long flags);
 
+/*
+ * What a file descriptor is to mmap: -EBADF (no such descriptor), or its access mode,
+ * MMAP_FILE_READ and/or MMAP_FILE_WRITE (O_RDONLY, O_WRONLY, O_RDWR), for the EACCES checks
+ * Linux makes before it finds out that the file cannot be mapped (ENODEV: uniarm maps no
+ * files yet). -ENODEV means an open descriptor whose mode is not known (no EACCES checks).
+ * Set by the runtime's file layer; the default says -EBADF for every descriptor.
+ */
+#define MMAP_FILE_READ	1
+#define MMAP_FILE_WRITE 2
+extern int (*mmap_file_check)(unsigned long fd);
+
 /* System calls (Linux arguments and errno). */
-long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
-		    unsigned long flags, unsigned long fd, unsigned long pgoff);
+long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+		    unsigned long fd, unsigned long pgoff);
 long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
@@ -118,33 +133,46 @@ long sys_brk(unsigned long brk);
 extern int sysctl_overcommit_memory;
 extern int sysctl_overcommit_ratio;
 extern unsigned long vm_committed_pages;
-/* 0 when `pages` more may be committed under the current policy, else -ENOMEM. */
+/* Commit `pages` more when the current policy allows it: 0, else -ENOMEM (nothing
+ * committed). */
 int vm_enough_memory(unsigned long pages);
 void vm_unacct_memory(unsigned long pages);
 unsigned long vm_commit_limit(void);
 
 /* --- vm/memory.c: page tables and faults ------------------------------------------------ */
 
+/* Allocate the shared zero page (at boot, after the page allocator). */
+void zero_page_init(void);
+
 /* Resolve a fault at addr in vma (write: a write access). 0 when the access can be retried;
  * VM_FAULT_SIGSEGV / VM_FAULT_OOM otherwise. */
-#define VM_FAULT_OOM     0x0001
+#define VM_FAULT_OOM	 0x0001
 #define VM_FAULT_SIGSEGV 0x0002
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags);
 #define FAULT_FLAG_WRITE 0x01
-#define FAULT_FLAG_EXEC  0x02
+#define FAULT_FLAG_EXEC	 0x02
 /* Unmap [start, end) (inside VMAs being removed or shrunk) and free its pages; page tables
  * left empty are freed when they lie entirely inside [floor, ceiling). */
-void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end,
-		  unsigned long floor, unsigned long ceiling);
+void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long floor,
+		  unsigned long ceiling);
 /* Set the protection of the present pages of [start, end) (inside vma) from newprot. */
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 		       pgprot_t newprot);
 /* Move the entries of [old, old + len) to new (no overlap; no data copied): 0 or -ENOMEM. */
 int move_page_tables(struct mm_struct *mm, unsigned long old_addr, unsigned long new_addr,
 		     unsigned long len);
+/*
+ * Let the memory of [src, src + len) be seen also at [dst, dst + len) (present
+ * pages shared, as a shared mapping's pages are): the duplicate of mremap(old_len = 0) and the
+ * old range of mremap(MREMAP_DONTUNMAP) on VM_SHARED mappings. 0, or -ENOMEM with nothing
+ * changed.
+ */
+int dup_page_range(struct mm_struct *mm, unsigned long src, unsigned long dst, unsigned long len);
 /* Fault in every page of [start, end) inside vma (writable VMAs: as for a write): 0 or
  * -ENOMEM. */
 int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+/* The shared zero page's pfn (0 until it is allocated); in no rss. */
+extern unsigned long zero_pfn;
 /* mincore: one byte per page of [start, end), bit 0 set when the page is resident. */
 void mincore_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 		   unsigned char *vec);
@@ -153,13 +181,13 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags);
 
 /* Fault statistics by kind. */
 struct vm_event_counts {
-	unsigned long zero_page_maps;  /* read fault: the shared zero page mapped */
-	unsigned long zero_fill;       /* fresh zeroed page */
-	unsigned long cow;             /* write to a shared/zero page: copied */
-	unsigned long reuse;           /* write-protect fault on a page with one user */
-	unsigned long stack_growth;    /* faults that grew the stack */
-	unsigned long access_flag;     /* young-tracking faults */
-	unsigned long dirty;           /* dirty-tracking faults */
+	unsigned long zero_page_maps; /* read fault: the shared zero page mapped */
+	unsigned long zero_fill;      /* fresh zeroed page */
+	unsigned long cow;	      /* write to a shared/zero page: copied */
+	unsigned long reuse;	      /* write-protect fault on a page with one user */
+	unsigned long stack_growth;   /* faults that grew the stack */
+	unsigned long access_flag;    /* young-tracking faults */
+	unsigned long dirty;	      /* dirty-tracking faults */
 };
 extern struct vm_event_counts vm_events;
 
