@@ -2,13 +2,28 @@
  * Data and prefetch aborts: DFSR/IFSR are decoded through a table indexed by the 5-bit
  * fault-status code (ARM ARM DDI 0406C, B3.13.3 table B3-23, short-descriptor format). Each row
  * names the fault and holds its handler; faults nobody resolves end in an Oops.
+ *
+ * Translation, Access flag and permission faults go to do_page_fault (Linux's
+ * arch/arm/mm/fault.c): a fault the application took below TASK_SIZE is resolved through its
+ * VMAs (vm/memory.c) or ends the application with a segmentation fault (exit status 139), or,
+ * out of memory, with exit status 137; every other fault (the runtime's own context, or an
+ * address of the runtime) is an Oops as before.
  */
 #include "platform/fault.h"
 #include "platform/cp15.h"
 #include "platform/memory.h"
+#include "platform/power.h"
+#include "platform/stacktrace.h"
+#include "runtime/compiler.h"
+#include "runtime/exit_codes.h"
 #include "runtime/oops.h"
 #include "runtime/printk.h"
+#include "vm/mm_user.h"
 #include "vm/vmalloc.h"
+
+#define FSR_CM (1u << 13) /* the fault came from a cache maintenance operation (DFSR) */
+
+static int do_page_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs);
 
 static int do_bad(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 {
@@ -22,19 +37,19 @@ static struct fsr_info fsr_info[32] = {
 	[0x00] = {do_bad, "unknown 0"},
 	[0x01] = {do_bad, "alignment fault"},
 	[0x02] = {do_bad, "debug event"},
-	[0x03] = {do_bad, "access flag fault (section)"},
+	[0x03] = {do_page_fault, "access flag fault (section)"},
 	[0x04] = {do_bad, "fault on instruction cache maintenance"},
-	[0x05] = {do_bad, "translation fault (section)"},
-	[0x06] = {do_bad, "access flag fault (page)"},
-	[0x07] = {do_bad, "translation fault (page)"},
+	[0x05] = {do_page_fault, "translation fault (section)"},
+	[0x06] = {do_page_fault, "access flag fault (page)"},
+	[0x07] = {do_page_fault, "translation fault (page)"},
 	[0x08] = {do_bad, "synchronous external abort"},
 	[0x09] = {do_bad, "domain fault (section)"},
 	[0x0a] = {do_bad, "unknown 10"},
 	[0x0b] = {do_bad, "domain fault (page)"},
 	[0x0c] = {do_bad, "external abort on translation table walk (first level)"},
-	[0x0d] = {do_bad, "permission fault (section)"},
+	[0x0d] = {do_page_fault, "permission fault (section)"},
 	[0x0e] = {do_bad, "external abort on translation table walk (second level)"},
-	[0x0f] = {do_bad, "permission fault (page)"},
+	[0x0f] = {do_page_fault, "permission fault (page)"},
 	[0x10] = {do_bad, "TLB conflict abort"},
 	[0x11] = {do_bad, "unknown 17"},
 	[0x12] = {do_bad, "unknown 18"},
@@ -115,13 +130,157 @@ void __do_kernel_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 	die("Oops", regs, fsr);
 }
 
+/* --- the application's page faults -------------------------------------------------------- */
+
+#define SEGV_ACCESS 0x100 /* with the FAULT_FLAG_* bits: the VMA forbids the access */
+
+/*
+ * The application touched an address it may not: say where and why, show its registers and
+ * call chain, and end it as Linux's default SIGSEGV action would (exit status 139).
+ */
+static __attribute__((noreturn, noinline, cold)) void
+user_segv(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, unsigned int flags)
+{
+	local_irq_disable();
+	if (!(flags & SEGV_ACCESS))
+		printk("segmentation fault at %08lx: no mapping\n", (unsigned long)addr);
+	else
+		printk("segmentation fault at %08lx: permission denied (%s)\n", (unsigned long)addr,
+		       flags & FAULT_FLAG_WRITE	 ? "write to read-only"
+		       : flags & FAULT_FLAG_EXEC ? "execute of non-executable"
+						 : "read of PROT_NONE");
+	printk("Fault status %03lx: %s, %s\n", (unsigned long)fsr, fsr_name(fsr),
+	       flags & FAULT_FLAG_WRITE	 ? "write access"
+	       : flags & FAULT_FLAG_EXEC ? "instruction fetch"
+					 : "read access");
+	show_pte(addr);
+	show_regs(regs);
+	dump_backtrace(regs);
+	machine_exit(EXIT_SEGV);
+}
+
+/* No page could be found for a fault the application may take: end it (exit status 137). */
+static __attribute__((noreturn, noinline, cold)) void user_oom(uintptr_t addr)
+{
+	local_irq_disable();
+	printk("out of memory: killed application (fault at %08lx)\n", (unsigned long)addr);
+	machine_exit(EXIT_OOM);
+}
+
+/* As Linux: a write needs VM_WRITE, an instruction fetch VM_EXEC, a read any access at all. */
+static inline unsigned long access_needs(unsigned int flags)
+{
+	return (flags & FAULT_FLAG_WRITE)  ? VM_WRITE
+	       : (flags & FAULT_FLAG_EXEC) ? VM_EXEC
+					   : VM_ACCESS_FLAGS;
+}
+
+/* The fault status of the abort being handled (no other abort can have come in between). */
+static inline uint32_t fault_status(unsigned int flags)
+{
+	return (flags & FAULT_FLAG_EXEC) ? read_ifsr() : read_dfsr();
+}
+
+/*
+ * The VMA for the application's fault at addr when find_vma's cache does not hold it: looked
+ * up (find_vma refills the cache), grown down to addr if it is a stack below which addr lies.
+ * NULL for an address of the runtime; no VMA is the end of the application.
+ */
+static __attribute__((noinline)) struct vm_area_struct *
+lookup_fault_vma(uintptr_t addr, struct pt_regs *regs, unsigned int flags)
+{
+	struct vm_area_struct *vma;
+
+	if (addr >= TASK_SIZE)
+		return NULL;
+	vma = find_vma(current_mm, addr);
+	if (!vma)
+		user_segv(addr, fault_status(flags), regs, flags);
+	if (addr < vma->vm_start) {
+		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, addr))
+			user_segv(addr, fault_status(flags), regs, flags);
+		vm_events.stack_growth++;
+	}
+	return vma;
+}
+
+/*
+ * A translation, Access flag or permission fault (flags: FAULT_FLAG_WRITE/EXEC). 0 when it was
+ * resolved and the access can be retried. Otherwise non-zero: for a fault the application
+ * took (below TASK_SIZE, from SYS or USR mode), handle_mm_fault's VM_FAULT_* code, which
+ * page_fault_failed turns into the end of the application; for any other, 1, which the
+ * caller reports as an Oops.
+ *
+ * This is the hot path of demand paging: when find_vma's one-entry cache holds a VMA that
+ * contains addr (so addr is below TASK_SIZE), it is the VMA, without a call. The slow paths
+ * check the address range and read the fault status again rather than keep it live here.
+ */
+static inline int __do_page_fault(uintptr_t addr, struct pt_regs *regs, unsigned int flags)
+{
+	struct vm_area_struct *vma = current_mm->mmap_cache;
+
+	if (unlikely(!user_mode(regs)))
+		return 1;
+	if (unlikely(!vma || addr < vma->vm_start || addr >= vma->vm_end)) {
+		vma = lookup_fault_vma(addr, regs, flags);
+		if (!vma)
+			return 1;
+	}
+	if (unlikely(!(vma->vm_flags & access_needs(flags))))
+		user_segv(addr, fault_status(flags), regs, flags | SEGV_ACCESS);
+	return handle_mm_fault(vma, addr, flags);
+}
+
+/* Data aborts: WnR says a write, except for cache maintenance, which only needs to read. */
+static inline unsigned int data_fault_flags(uint32_t fsr)
+{
+	return (fsr & (FSR_WRITE | FSR_CM)) == FSR_WRITE ? FAULT_FLAG_WRITE : 0;
+}
+
+/* The handler fsr_info names for page faults; do_DataAbort inlines it. */
+static int do_page_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
+{
+	return __do_page_fault(addr, regs, data_fault_flags(fsr));
+}
+
+/* The fault-status codes do_page_fault handles: translation (section 0x05, page 0x07), Access
+ * flag (0x03, 0x06), permission (0x0d, 0x0f). */
+#define PAGE_FAULT_CODES                                                                           \
+	((1u << 0x03) | (1u << 0x05) | (1u << 0x06) | (1u << 0x07) | (1u << 0x0d) | (1u << 0x0f))
+
+static inline bool is_page_fault_code(uint32_t fsr)
+{
+	return (PAGE_FAULT_CODES >> fsr_fs(fsr)) & 1u;
+}
+
+/* An abort do_page_fault could not resolve: the application's (ret: handle_mm_fault's code)
+ * ends the application; anything else returns, for the caller's Oops. */
+static __attribute__((noinline, cold)) void page_fault_failed(uintptr_t addr, struct pt_regs *regs,
+							      unsigned int flags, int ret)
+{
+	if (addr >= TASK_SIZE || !user_mode(regs))
+		return;
+	if (ret & VM_FAULT_OOM)
+		user_oom(addr);
+	user_segv(addr, fault_status(flags), regs, flags);
+}
+
 void do_DataAbort(struct pt_regs *regs)
 {
 	uintptr_t addr = read_dfar();
 	uint32_t fsr = read_dfsr();
+	int (*fn)(uintptr_t, uint32_t, struct pt_regs *) = fsr_info[fsr_fs(fsr)].fn;
+	int ret;
 
-	if (!fsr_info[fsr_fs(fsr)].fn(addr, fsr, regs))
+	/* Page faults are the common case: no indirect call, no second frame. */
+	if (likely(fn == do_page_fault))
+		ret = __do_page_fault(addr, regs, data_fault_flags(fsr));
+	else
+		ret = fn(addr, fsr, regs);
+	if (likely(!ret))
 		return;
+	if (fn == do_page_fault)
+		page_fault_failed(addr, regs, data_fault_flags(fsr), ret);
 	__do_kernel_fault(addr, fsr, regs);
 }
 
@@ -130,6 +289,13 @@ void do_PrefetchAbort(struct pt_regs *regs)
 	uintptr_t addr = read_ifar();
 	uint32_t fsr = read_ifsr();
 
+	if (is_page_fault_code(fsr)) {
+		int ret = __do_page_fault(addr, regs, FAULT_FLAG_EXEC);
+
+		if (likely(!ret))
+			return;
+		page_fault_failed(addr, regs, FAULT_FLAG_EXEC, ret);
+	}
 	report_fault(addr, fsr, "instruction fetch");
 	die("Oops - prefetch abort", regs, fsr);
 }

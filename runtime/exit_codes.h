@@ -7,5 +7,7 @@
 
 #define EXIT_OOPS	 125 /* the runtime died: Oops or panic */
 #define EXIT_SIGNAL_BASE 128 /* killed by signal N: 128 + N (abort() -> 134) */
+#define EXIT_OOM	 137 /* killed for want of memory (SIGKILL), as by Linux's OOM killer */
+#define EXIT_SEGV	 139 /* segmentation fault (SIGSEGV) */
 
 #endif
