@@ -20,6 +20,9 @@ struct file {
 	int f_flags; /* Linux open flags */
 };
 
+/* What fd is to mmap: -EBADF, or its access mode (vm/mm_user.h: MMAP_FILE_READ/WRITE). */
+int file_mmap_check(unsigned long fd);
+
 /* Open fds 0, 1 and 2 on the console. */
 void files_init(void);
 

@@ -24,5 +24,9 @@ long sys_clock_gettime64(int clockid, struct linux_timespec64 *tp);
 long sys_clock_getres_time64(int clockid, struct linux_timespec64 *tp);
 long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_timespec64 *req,
 				struct linux_timespec64 *rem);
+long sys_getrusage(int who, struct linux_rusage *ru);
+long sys_sysinfo(struct linux_sysinfo *info);
+long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 *new_rlim,
+		   struct linux_rlimit64 *old_rlim);
 
 #endif

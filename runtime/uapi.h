@@ -90,6 +90,9 @@ struct linux_stat64 {
 
 #define LINUX_S_IFCHR 0020000
 
+/* The memory and resource calls: numbers, struct rusage/sysinfo/rlimit64, RLIMIT_*. */
+#include "runtime/uapi-mm.h"
+
 /* The single entry point: Linux ARM EABI number, up to six arguments; returns the result or a
  * negative errno value. */
 long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);

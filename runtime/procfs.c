@@ -1,0 +1,507 @@
+/*
+ * /proc: a fixed table of read-only entries whose content is generated at open() into a
+ * buffer (snapshot semantics, see procfs.h), then served by read() with a file position.
+ * The formats are Linux's (fs/proc/task_mmu.c, fs/proc/meminfo.c, fs/proc/array.c) to the
+ * byte, for the lines uniarm has numbers for; lines about things uniarm lacks (page cache,
+ * swap, users, signals) show what is true of it: 0, or are left out when no value is.
+ */
+#include "runtime/procfs.h"
+#include "runtime/file.h"
+#include "runtime/rusage.h"
+#include "runtime/task.h"
+#include "runtime/vsprintf.h"
+#include "platform/pgtable.h"
+#include "vm/gfp.h"
+#include "vm/mm_user.h"
+#include "vm/slab.h"
+#include "vm/vmalloc.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+
+/* --- generated text -------------------------------------------------------------------- */
+
+/* A bounded text buffer; output that does not fit sets overflow (the caller grows it). */
+struct pbuf {
+	char *buf;
+	size_t size, count;
+	bool overflow;
+};
+
+__attribute__((format(printf, 2, 3))) static void pb_printf(struct pbuf *pb, const char *fmt, ...)
+{
+	size_t room = pb->size - pb->count;
+	va_list ap;
+	int n;
+
+	if (pb->overflow)
+		return;
+	va_start(ap, fmt);
+	n = kvsnprintf(pb->buf + pb->count, room, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= room) {
+		pb->overflow = true;
+		return;
+	}
+	pb->count += (size_t)n;
+}
+
+/* Linux's seq_pad after seq_setwidth: spaces until the line is `width` long, then one more. */
+static void pb_pad(struct pbuf *pb, size_t line_start, size_t width)
+{
+	size_t len = pb->count - line_start;
+
+	pb_printf(pb, "%*s ", len < width ? (int)(width - len) : 0, "");
+}
+
+/* --- /proc/<pid>/maps ------------------------------------------------------------------ */
+
+/* Where the name column is padded to: 25 + sizeof(void *) * 6 - 1, the kernel's pointer size:
+ * 48 on 32-bit, so a name starts in column 49 (0-based; 73 on a 64-bit kernel, even for a
+ * 32-bit process) unless the fields before it are longer. */
+#define MAPS_NAME_PAD (25 + sizeof(void *) * 6 - 1)
+
+/* Linux's naming: vm_ops->name, then [heap] for a VMA overlapping [start_brk, brk) (mainline's
+ * vma_is_initial_heap), then [stack] for the VMA holding start_stack (vma_is_initial_stack;
+ * start_stack is STACK_TOP, the stack VMA's vm_end, which the inclusive test accepts). */
+static const char *vma_name(const struct vm_area_struct *vma)
+{
+	const struct mm_struct *mm = vma->vm_mm ? vma->vm_mm : current_mm;
+
+	if (vma->vm_ops && vma->vm_ops->name) {
+		const char *name = vma->vm_ops->name(vma);
+
+		if (name)
+			return name;
+	}
+	if (vma->vm_start < mm->brk && vma->vm_end > mm->start_brk)
+		return "[heap]";
+	if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack)
+		return "[stack]";
+	return NULL;
+}
+
+static void show_maps(struct pbuf *pb)
+{
+	const struct mm_struct *mm = current_mm;
+
+	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
+		const struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
+		unsigned long flags = vma->vm_flags;
+		/* Linux prints the offset of file mappings only; anonymous ones show 0. */
+		unsigned long long pgoff =
+			vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0;
+		size_t start = pb->count;
+		const char *name;
+
+		/* No files: device 00:00, inode 0. The space after the inode is always there. */
+		pb_printf(pb, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", vma->vm_start,
+			  vma->vm_end, flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
+			  flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p', pgoff, 0u,
+			  0u, 0ul);
+		name = vma_name(vma);
+		if (name) {
+			pb_pad(pb, start, MAPS_NAME_PAD);
+			pb_printf(pb, "%s", name);
+		}
+		pb_printf(pb, "\n");
+	}
+}
+
+/* --- /proc/meminfo ------------------------------------------------------------------------ */
+
+#define K(pages) ((unsigned long)(pages) << (PAGE_SHIFT - 10))
+
+/* Linux's show_val_kb: the label with its colon padded to 16 columns, the value to 8. */
+static void show_val_kb(struct pbuf *pb, const char *label, unsigned long pages)
+{
+	pb_printf(pb, "%-16s%8lu kB\n", label, K(pages));
+}
+
+/*
+ * uniarm has no page cache, swap, LRU lists or reclaimable slabs: those lines are 0. The
+ * application's resident pages are all anonymous (AnonPages); nothing is ever reclaimed, so
+ * they count as active, except those in locked VMAs, which are Mlocked and Unevictable as on
+ * Linux. MemAvailable is MemFree, there being nothing to reclaim.
+ */
+static void show_meminfo(struct pbuf *pb)
+{
+	unsigned long total = totalram_pages(), free = nr_free_pages(), slab = slab_pages();
+	struct mm_rss_stat rss;
+
+	mm_rss_stat(current_mm, &rss);
+	show_val_kb(pb, "MemTotal:", total);
+	show_val_kb(pb, "MemFree:", free);
+	show_val_kb(pb, "MemAvailable:", free);
+	show_val_kb(pb, "Buffers:", 0);
+	show_val_kb(pb, "Cached:", 0);
+	show_val_kb(pb, "SwapCached:", 0);
+	show_val_kb(pb, "Active:", rss.rss - rss.locked);
+	show_val_kb(pb, "Inactive:", 0);
+	show_val_kb(pb, "Active(anon):", rss.rss - rss.locked);
+	show_val_kb(pb, "Inactive(anon):", 0);
+	show_val_kb(pb, "Active(file):", 0);
+	show_val_kb(pb, "Inactive(file):", 0);
+	show_val_kb(pb, "Unevictable:", rss.locked);
+	show_val_kb(pb, "Mlocked:", rss.locked);
+	show_val_kb(pb, "SwapTotal:", 0);
+	show_val_kb(pb, "SwapFree:", 0);
+	show_val_kb(pb, "Dirty:", 0);
+	show_val_kb(pb, "Writeback:", 0);
+	show_val_kb(pb, "AnonPages:", rss.rss);
+	show_val_kb(pb, "Mapped:", 0);
+	show_val_kb(pb, "Shmem:", 0);
+	show_val_kb(pb, "KReclaimable:", 0);
+	show_val_kb(pb, "Slab:", slab);
+	show_val_kb(pb, "SReclaimable:", 0);
+	show_val_kb(pb, "SUnreclaim:", slab);
+	/* In kB on Linux too; the runtime's stacks are part of its image, outside MemTotal, as
+	 * Linux's init stack is. */
+	pb_printf(pb, "%-16s%8lu kB\n", "KernelStack:", 0ul);
+	show_val_kb(pb, "PageTables:", nr_pagetable_pages());
+	show_val_kb(pb, "SecPageTables:", 0);
+	show_val_kb(pb, "NFS_Unstable:", 0);
+	show_val_kb(pb, "Bounce:", 0);
+	show_val_kb(pb, "WritebackTmp:", 0);
+	show_val_kb(pb, "CommitLimit:", vm_commit_limit());
+	show_val_kb(pb, "Committed_AS:", vm_committed_pages);
+	pb_printf(pb, "%-16s%8lu kB\n", "VmallocTotal:", (VMALLOC_END - vmalloc_start) >> 10);
+	show_val_kb(pb, "VmallocUsed:", vmalloc_used_pages());
+	show_val_kb(pb, "VmallocChunk:", 0);
+	show_val_kb(pb, "Percpu:", 0);
+}
+
+/* --- /proc/<pid>/status ----------------------------------------------------------------- */
+
+/* Pages of level-2 tables below TASK_SIZE: one page holds the tables of a 4 MiB group. */
+static unsigned long user_pagetable_pages(void)
+{
+	unsigned long n = 0;
+
+	for (unsigned long g = 0; g < TASK_SIZE; g += PMD_GROUP * PGDIR_SIZE) {
+		for (unsigned int i = 0; i < PMD_GROUP; i++) {
+			unsigned long a = g + i * PGDIR_SIZE;
+
+			if (pmd_table(*pmd_offset(pgd_offset_k(a), a))) {
+				n++;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+/* Linux's data_vm: private writable mappings that are not stacks (is_data_mapping). */
+static unsigned long data_vm_pages(const struct mm_struct *mm)
+{
+	unsigned long pages = 0;
+
+	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
+		const struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
+
+		if ((vma->vm_flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE)
+			pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	}
+	return pages;
+}
+
+/* Linux's task_mem lines: a tab, the value in kB right-aligned in 8 columns. */
+static void status_kb(struct pbuf *pb, const char *label, unsigned long kb)
+{
+	pb_printf(pb, "%s:\t%8lu kB\n", label, kb);
+}
+
+/*
+ * The lines of Linux's status file that uniarm has values for, in Linux's order. VmPeak and
+ * VmHWM are the high-water marks of runtime/rusage.c (see its comment). VmExe and VmLib are
+ * left out: the code is in the runtime's image, not in the application's VMAs that VmSize
+ * counts. One task, never preempted: no context switches.
+ */
+static void show_status(struct pbuf *pb)
+{
+	struct mm_struct *mm = current_mm;
+	struct mm_rss_stat rss;
+
+	mm_rss_stat(mm, &rss);
+	/* Linux's comm holds 15 characters. */
+	pb_printf(pb, "Name:\t%.15s\n", current_task.comm);
+	pb_printf(pb, "State:\tR (running)\n");
+	pb_printf(pb, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t0\nTracerPid:\t0\n", current_task.pid,
+		  current_task.pid);
+	pb_printf(pb, "FDSize:\t%d\n", NR_OPEN);
+	status_kb(pb, "VmPeak", K(rss.hiwater_vm));
+	status_kb(pb, "VmSize", K(mm->total_vm));
+	status_kb(pb, "VmLck", K(mm->locked_vm));
+	status_kb(pb, "VmPin", 0);
+	status_kb(pb, "VmHWM", K(rss.hiwater_rss));
+	status_kb(pb, "VmRSS", K(rss.rss));
+	status_kb(pb, "RssAnon", K(rss.rss));
+	status_kb(pb, "RssFile", 0);
+	status_kb(pb, "RssShmem", 0);
+	status_kb(pb, "VmData", K(data_vm_pages(mm)));
+	status_kb(pb, "VmStk", K(mm->stack_vm));
+	status_kb(pb, "VmPTE", K(user_pagetable_pages()));
+	status_kb(pb, "VmSwap", 0);
+	pb_printf(pb, "Threads:\t1\n");
+	pb_printf(pb, "voluntary_ctxt_switches:\t0\nnonvoluntary_ctxt_switches:\t0\n");
+}
+
+/* --- the file table --------------------------------------------------------------------- */
+
+enum {
+	PROC_ROOT,	 /* /proc */
+	PROC_MEMINFO,	 /* /proc/meminfo */
+	PROC_PID,	 /* /proc/self, /proc/<pid> */
+	PROC_PID_MAPS,	 /* /proc/<pid>/maps */
+	PROC_PID_STATUS, /* /proc/<pid>/status */
+	NR_PROC_ENTRIES,
+};
+#define PROC_OUTSIDE  (-1)	/* the walk is in "/", outside /proc */
+#define WALK_NOT_PROC (-100000) /* not a /proc path: no errno value */
+
+struct proc_entry {
+	const char *name; /* NULL: named "self" or by the pid */
+	int parent;
+	bool dir;
+	void (*show)(struct pbuf *pb);
+	size_t (*size_hint)(void); /* first buffer size; NULL: one page */
+};
+
+static size_t maps_size_hint(void)
+{
+	/* A line with a name is 49 + 8 characters; more is grown into. */
+	return (size_t)current_mm->map_count * 64 + 1;
+}
+
+static const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
+	[PROC_ROOT] = {"proc", PROC_OUTSIDE, true, NULL, NULL},
+	[PROC_MEMINFO] = {"meminfo", PROC_ROOT, false, show_meminfo, NULL},
+	[PROC_PID] = {NULL, PROC_ROOT, true, NULL, NULL},
+	[PROC_PID_MAPS] = {"maps", PROC_PID, false, show_maps, maps_size_hint},
+	[PROC_PID_STATUS] = {"status", PROC_PID, false, show_status, NULL},
+};
+
+struct procfs_file {
+	const struct proc_entry *entry;
+	char *buf; /* the snapshot (NULL for a directory) */
+	size_t len;
+	bool vmalloced;
+	long long pos;
+};
+
+/* Linux's name_to_int: decimal digits, no leading zero, no overflow. */
+static bool name_is_pid(const char *name, size_t len, int pid)
+{
+	unsigned long v = 0;
+
+	if (len == 0 || (len > 1 && name[0] == '0'))
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (name[i] < '0' || name[i] > '9' || v > (~0UL - 9) / 10)
+			return false;
+		v = v * 10 + (unsigned long)(name[i] - '0');
+	}
+	return v == (unsigned long)pid;
+}
+
+static bool entry_matches(const struct proc_entry *e, const char *name, size_t len)
+{
+	if (e->name)
+		return strlen(e->name) == len && !memcmp(e->name, name, len);
+	return (len == 4 && !memcmp(name, "self", 4)) || name_is_pid(name, len, current_task.pid);
+}
+
+/* The entry called name in directory dir (PROC_OUTSIDE: "/"). */
+static int proc_child(int dir, const char *name, size_t len)
+{
+	for (int i = 0; i < NR_PROC_ENTRIES; i++)
+		if (proc_entries[i].parent == dir && entry_matches(&proc_entries[i], name, len))
+			return i;
+	return dir == PROC_OUTSIDE ? WALK_NOT_PROC : -ENOENT;
+}
+
+/*
+ * Resolve an absolute path one component at a time, as Linux's path walk does: empty and "."
+ * components stay, ".." goes up, any component after a file (even an empty one, from a
+ * trailing slash) is -ENOTDIR, a missing name is -ENOENT. Paths that never enter /proc, or
+ * leave it, are WALK_NOT_PROC.
+ */
+static int proc_walk(const char *path)
+{
+	int node = PROC_OUTSIDE;
+	const char *p = path;
+
+	if (!path || path[0] != '/')
+		return WALK_NOT_PROC;
+	while (*p) {
+		const char *c = ++p; /* past the slash */
+		size_t len;
+		int child;
+
+		while (*p && *p != '/')
+			p++;
+		len = (size_t)(p - c);
+		if (node != PROC_OUTSIDE && !proc_entries[node].dir)
+			return -ENOTDIR;
+		if (len == 0 || (len == 1 && c[0] == '.'))
+			continue;
+		if (len == 2 && c[0] == '.' && c[1] == '.') {
+			if (node != PROC_OUTSIDE)
+				node = proc_entries[node].parent;
+			continue;
+		}
+		child = proc_child(node, c, len);
+		if (child < 0)
+			return child;
+		node = child;
+	}
+	return node == PROC_OUTSIDE ? WALK_NOT_PROC : node;
+}
+
+bool procfs_owns(const char *path)
+{
+	return proc_walk(path) != WALK_NOT_PROC;
+}
+
+int procfs_lookup(const char *path)
+{
+	int node = proc_walk(path);
+
+	if (node == WALK_NOT_PROC)
+		return -ENOENT;
+	return node < 0 ? node : 0;
+}
+
+/* Snapshots up to a page come from kmalloc, larger ones from vmalloc (no contiguous pages
+ * needed, as Linux's seq_file uses kvmalloc). */
+#define SNAPSHOT_MAX (64UL << 20)
+
+static void snapshot_free(struct procfs_file *pf)
+{
+	if (pf->vmalloced)
+		vfree(pf->buf);
+	else
+		kfree(pf->buf);
+	pf->buf = NULL;
+}
+
+static int snapshot(struct procfs_file *pf)
+{
+	const struct proc_entry *e = pf->entry;
+	size_t size = e->size_hint ? e->size_hint() : PAGE_SIZE;
+
+	if (size < PAGE_SIZE)
+		size = PAGE_SIZE;
+	for (;;) {
+		struct pbuf pb = {.size = size};
+
+		pf->vmalloced = size > PAGE_SIZE;
+		pb.buf = pf->vmalloced ? vmalloc(size) : kmalloc(size, GFP_KERNEL | __GFP_NOWARN);
+		if (!pb.buf)
+			return -ENOMEM;
+		pf->buf = pb.buf;
+		e->show(&pb);
+		if (!pb.overflow) {
+			pf->len = pb.count;
+			return 0;
+		}
+		snapshot_free(pf);
+		if (size >= SNAPSHOT_MAX)
+			return -ENOMEM;
+		size *= 2;
+	}
+}
+
+int procfs_open(const char *path, int flags, struct procfs_file **out)
+{
+	int node = proc_walk(path);
+	int acc = flags & LINUX_O_ACCMODE;
+	/* Linux's ACC_MODE: O_WRONLY, O_RDWR and 3 all ask for write access, as does O_TRUNC. */
+	bool write = acc != 0 || (flags & LINUX_O_TRUNC);
+	const struct proc_entry *e;
+	struct procfs_file *pf;
+	int err;
+
+	/* Even with O_CREAT a missing name is ENOENT: procfs lookups fail rather than return a
+	 * negative dentry, so Linux never reaches its create step. */
+	if (node == WALK_NOT_PROC)
+		return -ENOENT;
+	if (node < 0)
+		return node;
+	e = &proc_entries[node];
+	/* Linux's do_open and may_open, in their order. */
+	if ((flags & (LINUX_O_CREAT | LINUX_O_EXCL)) == (LINUX_O_CREAT | LINUX_O_EXCL))
+		return -EEXIST;
+	if (e->dir && (flags & LINUX_O_CREAT))
+		return -EISDIR;
+	if (!e->dir && (flags & LINUX_O_DIRECTORY))
+		return -ENOTDIR;
+	if (write)
+		return e->dir ? -EISDIR : -EACCES;
+
+	pf = kzalloc(sizeof(*pf), GFP_KERNEL | __GFP_NOWARN);
+	if (!pf)
+		return -ENOMEM;
+	pf->entry = e;
+	if (!e->dir) {
+		err = snapshot(pf);
+		if (err) {
+			kfree(pf);
+			return err;
+		}
+	}
+	*out = pf;
+	return 0;
+}
+
+long procfs_read(struct procfs_file *pf, void *buf, size_t count)
+{
+	size_t n;
+
+	if (pf->entry->dir)
+		return -EISDIR;
+	if (pf->pos >= (long long)pf->len || count == 0)
+		return 0;
+	if (!buf)
+		return -EFAULT;
+	n = pf->len - (size_t)pf->pos;
+	if (n > count)
+		n = count;
+	memcpy(buf, pf->buf + pf->pos, n);
+	pf->pos += (long long)n;
+	return (long)n;
+}
+
+long long procfs_llseek(struct procfs_file *pf, long long offset, int whence)
+{
+	switch (whence) {
+	case LINUX_SEEK_CUR:
+		if (__builtin_add_overflow(offset, pf->pos, &offset))
+			return -EINVAL;
+		/* fall through */
+	case LINUX_SEEK_SET:
+		if (offset < 0)
+			return -EINVAL;
+		pf->pos = offset;
+		return offset;
+	default:
+		return -EINVAL;
+	}
+}
+
+void procfs_stat(const struct procfs_file *pf, struct linux_stat64 *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_mode = pf->entry->dir ? LINUX_S_IFDIR | 0555 : LINUX_S_IFREG | 0444;
+	st->st_nlink = pf->entry->dir ? 2 : 1;
+	st->st_blksize = 1024;
+	st->__st_ino = st->st_ino = (unsigned long)(pf->entry - proc_entries) + 1;
+}
+
+void procfs_release(struct procfs_file *pf)
+{
+	if (pf->buf)
+		snapshot_free(pf);
+	kfree(pf);
+}

@@ -1,0 +1,194 @@
+/*
+ * Resource usage and limits of the one task: getrusage, sysinfo and prlimit64 (Linux arguments
+ * and errno), and the resident-memory figures /proc shows too.
+ *
+ * Time: one task that always runs, so all of the monotonic clock is user time (as times()).
+ * Faults: init_mm's min_flt/maj_flt, kept by the fault path. Resident memory: the VMA layer
+ * keeps no rss counter, so the resident pages are counted when asked, by walking the ptes of
+ * every VMA, and the peaks (ru_maxrss and VmHWM; VmPeak for total_vm) are the largest values
+ * seen by such walks: exact at the moment of each getrusage or /proc read, but a peak reached
+ * and left between two of them is missed. Counters kept by the fault and unmap paths would
+ * make them exact (mm_rss_stat is the one place to change).
+ */
+#include "runtime/rusage.h"
+#include "runtime/file.h"
+#include "runtime/syscalls.h"
+#include "runtime/task.h"
+#include "runtime/time.h"
+#include "platform/pgtable.h"
+#include "vm/gfp.h"
+#include "vm/mm_user.h"
+
+#include <errno.h>
+#include <string.h>
+
+/* vm/memory.c's shared zero page (to be declared in vm/mm_user.h; a repeat is harmless). */
+extern unsigned long zero_pfn;
+
+_Static_assert(sizeof(struct linux_rusage) == 72, "Linux ARM struct rusage is 72 bytes");
+_Static_assert(sizeof(struct linux_sysinfo) == 64, "Linux 32-bit struct sysinfo is 64 bytes");
+
+#define NSEC_PER_SEC  1000000000ULL
+#define NSEC_PER_USEC 1000ULL
+
+/*
+ * Resident pages of [start, end) (inside one VMA): present ptes, PROT_NONE ones included,
+ * the shared zero page excepted (Linux counts it in no rss either).
+ */
+static unsigned long resident_pages(unsigned long start, unsigned long end)
+{
+	unsigned long n = 0;
+
+	for (unsigned long addr = start, next; addr < end; addr = next) {
+		pmd_t *pmd = pmd_offset(pgd_offset_k(addr), addr);
+		const pte_t *ptep;
+
+		next = (addr + PGDIR_SIZE) & ~(PGDIR_SIZE - 1);
+		if (next > end || next == 0)
+			next = end;
+		if (!pmd_table(*pmd))
+			continue;
+		ptep = pte_offset(pmd, addr);
+		for (unsigned long a = addr; a < next; a += PAGE_SIZE, ptep++)
+			if (pte_present(*ptep) && pte_pfn(*ptep) != zero_pfn)
+				n++;
+	}
+	return n;
+}
+
+static unsigned long hiwater_rss, hiwater_vm;
+
+void mm_rss_stat(struct mm_struct *mm, struct mm_rss_stat *st)
+{
+	st->rss = st->locked = 0;
+	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
+		struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
+		unsigned long pages = resident_pages(vma->vm_start, vma->vm_end);
+
+		st->rss += pages;
+		if (vma->vm_flags & VM_LOCKED)
+			st->locked += pages;
+	}
+	if (st->rss > hiwater_rss)
+		hiwater_rss = st->rss;
+	if (mm->total_vm > hiwater_vm)
+		hiwater_vm = mm->total_vm;
+	st->hiwater_rss = hiwater_rss;
+	st->hiwater_vm = hiwater_vm;
+}
+
+static void ns_to_timeval(uint64_t ns, struct linux_timeval *tv)
+{
+	tv->tv_sec = (long)(ns / NSEC_PER_SEC);
+	tv->tv_usec = (long)(ns % NSEC_PER_SEC / NSEC_PER_USEC);
+}
+
+long sys_getrusage(int who, struct linux_rusage *ru)
+{
+	struct mm_rss_stat st;
+
+	if (who != LINUX_RUSAGE_SELF && who != LINUX_RUSAGE_THREAD && who != LINUX_RUSAGE_CHILDREN)
+		return -EINVAL;
+	if (!ru)
+		return -EFAULT;
+	memset(ru, 0, sizeof(*ru));
+	if (who == LINUX_RUSAGE_CHILDREN)
+		return 0; /* no child ever ran */
+	/* The process and its only thread are the same task. */
+	ns_to_timeval(ktime_get_ns(), &ru->ru_utime);
+	ru->ru_minflt = (long)current_mm->min_flt;
+	ru->ru_majflt = (long)current_mm->maj_flt;
+	mm_rss_stat(current_mm, &st);
+	ru->ru_maxrss = (long)(st.hiwater_rss << (PAGE_SHIFT - 10));
+	return 0;
+}
+
+long sys_sysinfo(struct linux_sysinfo *info)
+{
+	uint64_t ns = ktime_get_ns();
+	unsigned long total, free;
+
+	if (!info)
+		return -EFAULT;
+	memset(info, 0, sizeof(*info));
+	/* Linux rounds the uptime up to whole seconds. */
+	info->uptime = (long)(ns / NSEC_PER_SEC + (ns % NSEC_PER_SEC ? 1 : 0));
+	info->procs = 1;
+	total = totalram_pages();
+	free = nr_free_pages();
+	/*
+	 * As Linux's do_sysinfo: byte counts with mem_unit 1 when RAM + swap fits in an unsigned
+	 * long, else page counts with mem_unit PAGE_SIZE.
+	 */
+	if (total <= (~0UL >> PAGE_SHIFT)) {
+		info->totalram = total << PAGE_SHIFT;
+		info->freeram = free << PAGE_SHIFT;
+		info->mem_unit = 1;
+	} else {
+		info->totalram = total;
+		info->freeram = free;
+		info->mem_unit = PAGE_SIZE;
+	}
+	return 0;
+}
+
+/* Linux's defaults, but the limits the runtime has: the stack and the descriptor table. */
+#define RLIM_UNLIMITED                                                                             \
+	{                                                                                          \
+		LINUX_RLIM64_INFINITY, LINUX_RLIM64_INFINITY                                       \
+	}
+static struct linux_rlimit64 rlimits[LINUX_RLIM_NLIMITS] = {
+	[LINUX_RLIMIT_CPU] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_FSIZE] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_DATA] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_STACK] = {STACK_RLIMIT, STACK_RLIMIT},
+	[LINUX_RLIMIT_CORE] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_RSS] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_NPROC] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_NOFILE] = {NR_OPEN, NR_OPEN},
+	[LINUX_RLIMIT_MEMLOCK] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_AS] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_LOCKS] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_SIGPENDING] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_MSGQUEUE] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_NICE] = {0, 0},
+	[LINUX_RLIMIT_RTPRIO] = {0, 0},
+	[LINUX_RLIMIT_RTTIME] = RLIM_UNLIMITED,
+};
+
+uint64_t task_rlimit(unsigned int resource)
+{
+	if (resource >= LINUX_RLIM_NLIMITS)
+		return LINUX_RLIM64_INFINITY;
+	return rlimits[resource].rlim_cur;
+}
+
+long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 *new_rlim,
+		   struct linux_rlimit64 *old_rlim)
+{
+	struct linux_rlimit64 *rlim;
+	struct linux_rlimit64 new;
+
+	if (pid != 0 && pid != current_task.pid)
+		return -ESRCH;
+	if (resource >= LINUX_RLIM_NLIMITS)
+		return -EINVAL;
+	rlim = &rlimits[resource];
+	if (new_rlim) {
+		new = *new_rlim;
+		if (new.rlim_cur > new.rlim_max)
+			return -EINVAL;
+		/* No CAP_SYS_RESOURCE: a hard limit only comes down. */
+		if (new.rlim_max > rlim->rlim_max)
+			return -EPERM;
+	}
+	if (old_rlim)
+		*old_rlim = *rlim;
+	if (new_rlim) {
+		*rlim = new;
+		/* expand_stack reads the soft limit from the mm. */
+		if (resource == LINUX_RLIMIT_STACK)
+			current_mm->stack_rlimit = (unsigned long)new.rlim_cur;
+	}
+	return 0;
+}
