@@ -103,3 +103,26 @@ enter_application:
 	mov	lr, #0
 	mov	fp, #0
 	bx	r4
+
+/*
+ * long uniarm_syscall(nr, a0, a1, a2, a3, a4, a5): the application's door into the runtime.
+ * The runtime's side runs on its own syscall stack (in the image, always mapped), never on
+ * the application's: a first touch of an application stack page would take a page fault,
+ * and a page fault in the middle of a change to the VMAs or the page allocator would find
+ * them half done. Arguments 4-6 arrive on the caller's stack and are copied across.
+ */
+	.globl	uniarm_syscall
+	.type	uniarm_syscall, %function
+uniarm_syscall:
+	push	{r4, r5, r6, lr}
+	ldr	r4, [sp, #16]			@ a3
+	ldr	r5, [sp, #20]			@ a4
+	ldr	r6, [sp, #24]			@ a5
+	mov	ip, sp
+	ldr	sp, =__syscall_stack_top
+	sub	sp, sp, #16
+	stmia	sp, {r4, r5, r6, ip}		@ a3-a5 for do_syscall, and the caller's sp
+	bl	do_syscall
+	ldr	sp, [sp, #12]			@ back on the caller's stack
+	pop	{r4, r5, r6, pc}
+	.ltorg

@@ -7,6 +7,8 @@
 #define GICD_ICENABLER	0x180
 #define GICD_IPRIORITYR 0x400
 #define GICD_ITARGETSR	0x800
+#define GICD_SGIR	0xf00
+#define SGIR_TO_SELF	(2u << 24)
 #define GICC_CTLR	0x00
 #define GICC_PMR	0x04
 #define GICC_IAR	0x0c
@@ -44,6 +46,12 @@ int request_irq(unsigned int irq, irq_handler_t handler, void *data)
 	irq_table[irq].data = data;
 	writel(1u << (irq % 32), (char *)gicd + GICD_ISENABLER + 4 * (irq / 32));
 	return 0;
+}
+
+void gic_raise_sgi(unsigned int irq)
+{
+	if (irq < 16)
+		writel(SGIR_TO_SELF | irq, (char *)gicd + GICD_SGIR);
 }
 
 void do_IRQ(struct pt_regs *regs)

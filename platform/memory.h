@@ -50,6 +50,7 @@ extern uintptr_t host_linear_base;
 extern char _text[], _etext[], __start_rodata[], __end_rodata[], _sdata[], _edata[];
 extern char __bss_start[], __bss_stop[], _end[];
 extern char __svc_stack_limit[], __svc_stack_top[];
+extern char __syscall_stack_limit[], __syscall_stack_top[];
 extern uint32_t swapper_pg_dir[4096];
 #endif
 

@@ -2,7 +2,10 @@
 #include "runtime/params.h"
 #include "runtime/printk.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "vm/mm_user.h"
 
 bool runtime_verbose;
 
@@ -23,12 +26,45 @@ static int set_verbose(const char *val)
 	return parse_bool(val, &runtime_verbose);
 }
 
+/* A decimal integer in [lo, hi], the whole string. */
+static int parse_int(const char *val, long lo, long hi, int *out)
+{
+	char *end;
+	long v;
+
+	if (!*val)
+		return -1;
+	v = strtol(val, &end, 10);
+	if (*end || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int set_overcommit_memory(const char *val)
+{
+	return parse_int(val, OVERCOMMIT_GUESS, OVERCOMMIT_NEVER, &sysctl_overcommit_memory);
+}
+
+static int set_overcommit_ratio(const char *val)
+{
+	return parse_int(val, 0, 100000, &sysctl_overcommit_ratio);
+}
+
+static int set_max_map_count(const char *val)
+{
+	return parse_int(val, 1, 1 << 30, &sysctl_max_map_count);
+}
+
 static const struct kernel_param {
 	const char *key;
 	int (*set)(const char *val);
 	const char *expects;
 } params[] = {
 	{"uniarm.verbose", set_verbose, "a boolean (0/1, n/y, no/yes, off/on)"},
+	{"vm.overcommit_memory", set_overcommit_memory, "0 (heuristic), 1 (always) or 2 (never)"},
+	{"vm.overcommit_ratio", set_overcommit_ratio, "a percentage of RAM (0-100000)"},
+	{"vm.max_map_count", set_max_map_count, "a positive number of areas"},
 };
 
 void runtime_param_set(const char *param)

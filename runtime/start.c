@@ -10,9 +10,9 @@
 #include "runtime/params.h"
 #include "runtime/task.h"
 #include "runtime/time.h"
-#include "runtime/brk.h"
 #include "runtime/file.h"
 #include "runtime/exit_codes.h"
+#include "vm/mmap_internal.h"
 #include "vm/slab.h"
 #include "vm/vmalloc.h"
 #include "platform/fdt.h"
@@ -244,6 +244,7 @@ void start_kernel(phys_addr_t dtb_phys)
 	setup_memory(&fdt, initrd_arg);
 	kmem_cache_init();
 	vmalloc_init();
+	zero_page_init();
 	remap_console();
 	setup_irq_and_time();
 	current_task.comm = uniarm_app_name;
@@ -255,14 +256,11 @@ void start_kernel(phys_addr_t dtb_phys)
 		       (unsigned long)boot_info.ram_base, (void *)_text, (void *)_end,
 		       (unsigned long)boot_info.dtb_phys, (unsigned long)boot_info.dtb_size);
 	}
-	brk_init();
+	mm_init_layout(current_mm);
+	mmap_file_check = file_mmap_check;
 	files_init();
 	local_irq_enable();
-	/* Interim: a vmalloc'd stack until the demand-paged stack VMA exists. */
-	unsigned long stack = (unsigned long)vmalloc(1UL << 20);
-	if (!stack)
-		panic("no memory for the application's stack");
-	application_stack_top = stack + (1UL << 20);
-	enter_application(uniarm_start_app, cmdline.argc, cmdline.argv, cmdline.envp,
-			  stack + (1UL << 20));
+	/* main runs on the demand-paged stack VMA under STACK_TOP. */
+	application_stack_top = STACK_TOP;
+	enter_application(uniarm_start_app, cmdline.argc, cmdline.argv, cmdline.envp, STACK_TOP);
 }

@@ -1,7 +1,9 @@
-/* uniarm_syscall: the one door from the application (libc-glue) into the runtime. A table
- * indexed by the Linux ARM EABI number; unknown numbers give -ENOSYS. */
+/* The system-call table: the runtime side of uniarm_syscall, the one door from the application
+ * (libc-glue) into the runtime. Indexed by the Linux ARM EABI number; unknown numbers give
+ * -ENOSYS. */
 #include "runtime/uapi.h"
 #include "runtime/syscalls.h"
+#include "vm/mm_user.h"
 
 #include <errno.h>
 
@@ -23,15 +25,32 @@ static const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_times, sys_times),
 	SYSCALL(__NR_brk, sys_brk),
 	SYSCALL(__NR_ioctl, sys_ioctl),
+	SYSCALL(__NR_getrusage, sys_getrusage),
+	SYSCALL(__NR_munmap, sys_munmap),
+	SYSCALL(__NR_sysinfo, sys_sysinfo),
+	SYSCALL(__NR_mprotect, sys_mprotect),
 	SYSCALL(__NR__llseek, sys_llseek),
+	SYSCALL(__NR_msync, sys_msync),
+	SYSCALL(__NR_mlock, sys_mlock),
+	SYSCALL(__NR_munlock, sys_munlock),
+	SYSCALL(__NR_mlockall, sys_mlockall),
+	SYSCALL(__NR_munlockall, sys_munlockall),
+	SYSCALL(__NR_mremap, sys_mremap),
+	SYSCALL(__NR_mmap2, sys_mmap_pgoff),
 	SYSCALL(__NR_fstat64, sys_fstat64),
+	SYSCALL(__NR_mincore, sys_mincore),
+	SYSCALL(__NR_madvise, sys_madvise),
 	SYSCALL(__NR_exit_group, sys_exit_group),
+	SYSCALL(__NR_prlimit64, sys_prlimit64),
 	SYSCALL(__NR_clock_gettime64, sys_clock_gettime64),
 	SYSCALL(__NR_clock_getres_time64, sys_clock_getres_time64),
 	SYSCALL(__NR_clock_nanosleep_time64, sys_clock_nanosleep_time64),
 };
 
-long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+/* Called by uniarm_syscall (platform/entry.S) on the runtime's syscall stack. */
+long do_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
+
+long do_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
 	if ((unsigned long)nr >= NR_SYSCALLS || !sys_call_table[nr])
 		return -ENOSYS;

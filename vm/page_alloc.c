@@ -22,8 +22,10 @@
 
 #include "runtime/irqflags.h"
 
-#define PCP_HIGH  64 /* the pcp list is drained when it grows past this ... */
-#define PCP_BATCH 16 /* ... by this many pages; an empty list is refilled with as many */
+#define PCP_HIGH	64 /* the pcp list is drained when it grows past this ... */
+#define PCP_BATCH	16 /* ... by this many pages; an empty list is refilled with as many */
+#define PCP_BATCH_ORDER 4  /* PCP_BATCH == 1 << PCP_BATCH_ORDER */
+_Static_assert(PCP_BATCH == 1 << PCP_BATCH_ORDER, "PCP_BATCH is a power of two");
 
 struct page *mem_map;
 unsigned long min_low_pfn;
@@ -147,11 +149,24 @@ void drain_local_pages(void)
 	local_irq_restore(flags);
 }
 
-/* Refill an empty pcp list with up to PCP_BATCH pages (interrupts off); false if none. */
+/*
+ * Refill an empty pcp list with up to PCP_BATCH pages (interrupts off); false if none. One
+ * block of PCP_BATCH pages when there is one (a single buddy-list operation instead of one
+ * per page), else page by page from whatever is left.
+ */
 static bool rmqueue_bulk(void)
 {
+	struct page *block = __rmqueue(PCP_BATCH_ORDER);
 	int i;
 
+	if (block) {
+		for (i = 0; i < PCP_BATCH; i++) {
+			block[i].flags = PG_pcp;
+			list_add_tail(&block[i].buddy_list, &pcp.list);
+		}
+		pcp.count += PCP_BATCH;
+		return true;
+	}
 	for (i = 0; i < PCP_BATCH; i++) {
 		struct page *page = __rmqueue(0);
 
