@@ -247,11 +247,31 @@ static void show_status(struct pbuf *pb)
 	pb_printf(pb, "voluntary_ctxt_switches:\t0\nnonvoluntary_ctxt_switches:\t0\n");
 }
 
+/* --- /proc/vmstat ------------------------------------------------------------------------- */
+
+/* Linux's "name value" lines: pgfault and pgmajfault as Linux counts them, then the faults by
+ * kind that uniarm's fault path counts (vm/mm_user.h, struct vm_event_counts). */
+static void show_vmstat(struct pbuf *pb)
+{
+	const struct mm_struct *mm = current_mm;
+
+	pb_printf(pb, "pgfault %lu\n", mm->min_flt + mm->maj_flt);
+	pb_printf(pb, "pgmajfault %lu\n", mm->maj_flt);
+	pb_printf(pb, "zero_page_map %lu\n", vm_events.zero_page_maps);
+	pb_printf(pb, "zero_fill %lu\n", vm_events.zero_fill);
+	pb_printf(pb, "cow %lu\n", vm_events.cow);
+	pb_printf(pb, "reuse %lu\n", vm_events.reuse);
+	pb_printf(pb, "stack_growth %lu\n", vm_events.stack_growth);
+	pb_printf(pb, "access_flag %lu\n", vm_events.access_flag);
+	pb_printf(pb, "dirty %lu\n", vm_events.dirty);
+}
+
 /* --- the file table --------------------------------------------------------------------- */
 
 enum {
 	PROC_ROOT,	 /* /proc */
 	PROC_MEMINFO,	 /* /proc/meminfo */
+	PROC_VMSTAT,	 /* /proc/vmstat */
 	PROC_PID,	 /* /proc/self, /proc/<pid> */
 	PROC_PID_MAPS,	 /* /proc/<pid>/maps */
 	PROC_PID_STATUS, /* /proc/<pid>/status */
@@ -277,6 +297,7 @@ static size_t maps_size_hint(void)
 static const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PROC_ROOT] = {"proc", PROC_OUTSIDE, true, NULL, NULL},
 	[PROC_MEMINFO] = {"meminfo", PROC_ROOT, false, show_meminfo, NULL},
+	[PROC_VMSTAT] = {"vmstat", PROC_ROOT, false, show_vmstat, NULL},
 	[PROC_PID] = {NULL, PROC_ROOT, true, NULL, NULL},
 	[PROC_PID_MAPS] = {"maps", PROC_PID, false, show_maps, maps_size_hint},
 	[PROC_PID_STATUS] = {"status", PROC_PID, false, show_status, NULL},
