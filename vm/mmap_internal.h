@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "vm/mm_user.h"
-#include "vm/mman-uapi.h"
+#include "libc-glue/include/uniarm/mman-uapi.h"
 
 /*
  * Linux's vm_flags that vm/mm_user.h does not define yet (the values are Linux's). They only

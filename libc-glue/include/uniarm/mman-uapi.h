@@ -1,11 +1,11 @@
 /*
  * The memory-mapping ABI the application uses: the constants of mmap, mprotect, mremap,
  * madvise, mlock and msync with Linux's values on 32-bit ARM (include/uapi/asm-generic/
- * mman-common.h, mman.h and linux/mman.h). The user-facing <sys/mman.h> carries the same
- * values; the runtime side includes this file.
+ * mman-common.h, mman.h and linux/mman.h). The one definition of them: the application gets
+ * them through <sys/mman.h>, the runtime (vm/) includes this file directly.
  */
-#ifndef UNIARM_VM_MMAN_UAPI_H
-#define UNIARM_VM_MMAN_UAPI_H
+#ifndef UNIARM_MMAN_UAPI_H
+#define UNIARM_MMAN_UAPI_H
 
 /* mmap and mprotect protection. */
 #define PROT_NONE      0x0
