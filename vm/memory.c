@@ -445,6 +445,32 @@ static void free_pgtables(unsigned long start, unsigned long end, unsigned long 
 }
 
 /*
+ * The span of pages whose valid entries a range operation changed: one TLB flush at the end
+ * covers them all. Entries that were invalid need none (they are never in the TLB).
+ */
+struct flush_span {
+	unsigned long start, end;
+};
+
+static inline void flush_span_add(struct flush_span *f, unsigned long addr)
+{
+	if (addr < f->start)
+		f->start = addr;
+	f->end = addr + PAGE_SIZE;
+}
+
+/* Flush what changed; when nothing valid changed, still make new entries visible. */
+static void flush_span_finish(const struct flush_span *f)
+{
+	if (f->start < f->end) {
+		flush_tlb_kernel_range(f->start, f->end);
+	} else {
+		dsb(ishst);
+		isb();
+	}
+}
+
+/*
  * Clear every entry of [start, end), dropping the mapping's reference on each page (the zero
  * page has none), then flush the TLB once for the span of entries that were valid. Freeing a
  * page before the flush is safe here: until this returns, nothing runs that uses the
@@ -453,7 +479,7 @@ static void free_pgtables(unsigned long start, unsigned long end, unsigned long 
 void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long floor,
 		  unsigned long ceiling)
 {
-	unsigned long flush_start = end, flush_end = start;
+	struct flush_span flush = {end, start};
 	bool saw_table = false;
 
 	(void)mm; /* one address space: the tables are swapper_pgd's */
@@ -475,17 +501,15 @@ void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, 
 			*ptep = __pte(0);
 			a = addr + ((unsigned long)(ptep - first) << PAGE_SHIFT);
 			if (pte_valid(pte)) {
-				if (a < flush_start)
-					flush_start = a;
-				flush_end = a + PAGE_SIZE;
+				flush_span_add(&flush, a);
 			}
 			if (pte_present(pte) && !is_zero_pfn(pte_pfn(pte)) &&
 			    pfn_valid(pte_pfn(pte)))
 				put_page(pte_page(pte));
 		}
 	}
-	if (flush_start < flush_end)
-		flush_tlb_kernel_range(flush_start, flush_end);
+	if (flush.start < flush.end)
+		flush_tlb_kernel_range(flush.start, flush.end);
 	/* A group's table page is linked from all four of its level-1 entries, so when none of
 	 * the range's entries holds a table, no group the range touches has one to free. */
 	if (saw_table)
@@ -502,7 +526,7 @@ void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, 
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 		       pgprot_t newprot)
 {
-	unsigned long flush_start = end, flush_end = start;
+	struct flush_span flush = {end, start};
 
 	for (unsigned long addr = start, next; addr < end; addr = next) {
 		pmd_t *pmd = pmd_offset(pgd_offset(&init_mm, addr), addr);
@@ -524,18 +548,11 @@ void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned
 				sync_icache_page(pfn_address(pte_pfn(new)));
 			*ptep = new;
 			if (pte_valid(old) && pte_young(old)) {
-				if (a < flush_start)
-					flush_start = a;
-				flush_end = a + PAGE_SIZE;
+				flush_span_add(&flush, a);
 			}
 		}
 	}
-	if (flush_start < flush_end) {
-		flush_tlb_kernel_range(flush_start, flush_end);
-	} else {
-		dsb(ishst); /* new valid entries reach the walker */
-		isb();
-	}
+	flush_span_finish(&flush);
 }
 
 /*
@@ -667,7 +684,7 @@ int dup_page_range(struct mm_struct *mm, unsigned long src, unsigned long dst, u
 {
 	struct vm_area_struct *dvma = find_vma(mm, dst), *svma = find_vma(mm, src);
 	unsigned long end = src + len, delta = dst - src;
-	unsigned long flush_start = end, flush_end = src;
+	struct flush_span flush = {end, src};
 	int err;
 
 	if (!dvma || dvma->vm_start > dst || dst + len > dvma->vm_end)
@@ -696,19 +713,12 @@ int dup_page_range(struct mm_struct *mm, unsigned long src, unsigned long dst, u
 			if (pte_write(pte) && (!svma || !pte_page_exclusive(svma, pte))) {
 				*ptep = pte_wrprotect(pte);
 				if (pte_valid(pte) && pte_young(pte)) {
-					if (a < flush_start)
-						flush_start = a;
-					flush_end = a + PAGE_SIZE;
+					flush_span_add(&flush, a);
 				}
 			}
 		}
 	}
-	if (flush_start < flush_end) {
-		flush_tlb_kernel_range(flush_start, flush_end);
-	} else {
-		dsb(ishst);
-		isb();
-	}
+	flush_span_finish(&flush);
 	return 0;
 }
 
