@@ -6,13 +6,29 @@ include_guard(GLOBAL)
 set(UNIARM_RUN ${UNIARM_ROOT}/tools/uniarm-run CACHE INTERNAL "QEMU launcher")
 set(UNIARM_LINKER_SCRIPT ${UNIARM_ROOT}/platform/uniarm.ld CACHE INTERNAL "image link map")
 
+# tools/sortextable, built with the host's C compiler by a custom command of uniarm's own (so it
+# exists in out-of-tree builds too, where the host test project is not built); every image's
+# exception table is sorted with it after linking (docs/uaccess.md).
+find_program(UNIARM_HOST_CC NAMES cc gcc clang REQUIRED)
+set(UNIARM_SORTEXTABLE ${CMAKE_BINARY_DIR}/uniarm-tools/sortextable CACHE INTERNAL
+	"exception table sorter")
+add_custom_command(OUTPUT ${UNIARM_SORTEXTABLE}
+	COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/uniarm-tools
+	COMMAND ${UNIARM_HOST_CC} -O2 -Wall -Wextra -Werror -o ${UNIARM_SORTEXTABLE}
+		${UNIARM_ROOT}/tools/sortextable.c
+	DEPENDS ${UNIARM_ROOT}/tools/sortextable.c
+	COMMENT "Building host tool sortextable" VERBATIM)
+add_custom_target(uniarm_sortextable DEPENDS ${UNIARM_SORTEXTABLE})
+
 # uniarm_add_app(<name> SOURCES <files...> [MEMORY <MiB>] [APPEND "<bootargs>"] [ICOUNT]
-#                [QEMU_ARGS ...])
+#                [NO_EXTABLE_SORT] [QEMU_ARGS ...])
 # Builds <name>.elf: the sources linked with the runtime, newlib and libgcc. The sources are
 # compiled with the toolchain's target flags and whatever the app adds itself. ICOUNT runs
-# it with deterministic guest time (-icount shift=0,sleep=off), as benchmarks need.
+# it with deterministic guest time (-icount shift=0,sleep=off), as benchmarks need. The image's
+# exception table is sorted after linking; NO_EXTABLE_SORT (only for the test of the boot
+# check) leaves it in link order.
 function(uniarm_add_app name)
-	cmake_parse_arguments(APP "ICOUNT" "MEMORY;APPEND" "SOURCES;QEMU_ARGS" ${ARGN})
+	cmake_parse_arguments(APP "ICOUNT;NO_EXTABLE_SORT" "MEMORY;APPEND" "SOURCES;QEMU_ARGS" ${ARGN})
 	if(NOT APP_SOURCES)
 		message(FATAL_ERROR "uniarm_add_app(${name}): SOURCES is required")
 	endif()
@@ -30,6 +46,11 @@ function(uniarm_add_app name)
 	# unwinding instructions, hiding function boundaries from the backtrace).
 	target_link_options(${name} PRIVATE -T${UNIARM_LINKER_SCRIPT} -Wl,--gc-sections
 		-Wl,--no-merge-exidx-entries -Wl,-Map=$<TARGET_FILE:${name}>.map)
+	if(NOT APP_NO_EXTABLE_SORT)
+		add_dependencies(${name} uniarm_sortextable)
+		add_custom_command(TARGET ${name} POST_BUILD
+			COMMAND ${UNIARM_SORTEXTABLE} $<TARGET_FILE:${name}> VERBATIM)
+	endif()
 
 	set(run_args --memory ${APP_MEMORY})
 	if(APP_ICOUNT)
@@ -54,7 +75,7 @@ endfunction()
 # the test passes when QEMU's exit status is EXPECT_EXIT (default 0) and every EXPECT_OUTPUT
 # regex matches the output.
 function(uniarm_add_test name)
-	cmake_parse_arguments(T "ICOUNT" "EXPECT_EXIT;MEMORY;APPEND;TIMEOUT;STDIN"
+	cmake_parse_arguments(T "ICOUNT;NO_EXTABLE_SORT" "EXPECT_EXIT;MEMORY;APPEND;TIMEOUT;STDIN"
 		"SOURCES;EXPECT_OUTPUT;QEMU_ARGS" ${ARGN})
 	if(NOT DEFINED T_EXPECT_EXIT)
 		set(T_EXPECT_EXIT 0)
@@ -68,9 +89,11 @@ function(uniarm_add_test name)
 			list(APPEND app_args ${opt} "${T_${opt}}")
 		endif()
 	endforeach()
-	if(T_ICOUNT)
-		list(APPEND app_args ICOUNT)
-	endif()
+	foreach(opt ICOUNT NO_EXTABLE_SORT)
+		if(T_${opt})
+			list(APPEND app_args ${opt})
+		endif()
+	endforeach()
 	if(T_QEMU_ARGS)
 		list(APPEND app_args QEMU_ARGS ${T_QEMU_ARGS})
 	endif()

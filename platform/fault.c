@@ -8,9 +8,17 @@
  * VMAs (vm/memory.c) or ends the application with a segmentation fault (exit status 139), or,
  * out of memory, with exit status 137; every other fault (the runtime's own context, or an
  * address of the runtime) is an Oops as before.
+ *
+ * Guarded user copies (platform/uaccess.h): demand paging is tried first, so a copy into fresh
+ * memory takes ordinary minor faults. Only a data abort that cannot be resolved (no VMA, an
+ * access the VMA forbids, VM_FAULT_SIGSEGV, or any address from the runtime's own context) is
+ * looked up in the exception table: when the faulting instruction is listed the abort returns
+ * to its fixup instead of ending the application or the Oops. VM_FAULT_OOM is not turned into
+ * -EFAULT (Linux does): the application is killed with exit status 137 as for any other fault.
  */
 #include "platform/fault.h"
 #include "platform/cp15.h"
+#include "platform/extable.h"
 #include "platform/memory.h"
 #include "platform/power.h"
 #include "platform/stacktrace.h"
@@ -184,10 +192,10 @@ static inline uint32_t fault_status(unsigned int flags)
 /*
  * The VMA for the application's fault at addr when find_vma's cache does not hold it: looked
  * up (find_vma refills the cache), grown down to addr if it is a stack below which addr lies.
- * NULL for an address of the runtime; no VMA is the end of the application.
+ * NULL for an address of the runtime or when there is no VMA; page_fault_failed then decides
+ * (a listed instruction's fixup, the end of the application, or an Oops).
  */
-static __attribute__((noinline)) struct vm_area_struct *
-lookup_fault_vma(uintptr_t addr, struct pt_regs *regs, unsigned int flags)
+static __attribute__((noinline)) struct vm_area_struct *lookup_fault_vma(uintptr_t addr)
 {
 	struct vm_area_struct *vma;
 
@@ -195,21 +203,31 @@ lookup_fault_vma(uintptr_t addr, struct pt_regs *regs, unsigned int flags)
 		return NULL;
 	vma = find_vma(current_mm, addr);
 	if (!vma)
-		user_segv(addr, fault_status(flags), regs, flags);
+		return NULL;
 	if (addr < vma->vm_start) {
 		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, addr))
-			user_segv(addr, fault_status(flags), regs, flags);
+			return NULL;
 		vm_events.stack_growth++;
 	}
 	return vma;
+}
+
+/* The VMA forbids the access: a listed load/store (a data abort) continues at its fixup (0);
+ * anything else ends the application. */
+static __attribute__((noinline, cold)) int bad_access(uintptr_t addr, struct pt_regs *regs,
+						      unsigned int flags)
+{
+	if (!(flags & FAULT_FLAG_EXEC) && fixup_exception(regs))
+		return 0;
+	user_segv(addr, fault_status(flags), regs, flags | SEGV_ACCESS);
 }
 
 /*
  * A translation, Access flag or permission fault (flags: FAULT_FLAG_WRITE/EXEC). 0 when it was
  * resolved and the access can be retried. Otherwise non-zero: for a fault the application
  * took (below TASK_SIZE, from SYS or USR mode), handle_mm_fault's VM_FAULT_* code, which
- * page_fault_failed turns into the end of the application; for any other, 1, which the
- * caller reports as an Oops.
+ * page_fault_failed turns into a fixup or the end of the application; for any other,
+ * VM_FAULT_SIGSEGV, which page_fault_failed turns into a fixup or the caller's Oops.
  *
  * This is the hot path of demand paging: when find_vma's one-entry cache holds a VMA that
  * contains addr (so addr is below TASK_SIZE), it is the VMA, without a call. The slow paths
@@ -220,14 +238,14 @@ static inline int __do_page_fault(uintptr_t addr, struct pt_regs *regs, unsigned
 	struct vm_area_struct *vma = current_mm->mmap_cache;
 
 	if (unlikely(!user_mode(regs)))
-		return 1;
+		return VM_FAULT_SIGSEGV;
 	if (unlikely(!vma || addr < vma->vm_start || addr >= vma->vm_end)) {
-		vma = lookup_fault_vma(addr, regs, flags);
+		vma = lookup_fault_vma(addr);
 		if (!vma)
-			return 1;
+			return VM_FAULT_SIGSEGV;
 	}
 	if (unlikely(!(vma->vm_flags & access_needs(flags))))
-		user_segv(addr, fault_status(flags), regs, flags | SEGV_ACCESS);
+		return bad_access(addr, regs, flags);
 	return handle_mm_fault(vma, addr, flags);
 }
 
@@ -253,15 +271,24 @@ static inline bool is_page_fault_code(uint32_t fsr)
 	return (PAGE_FAULT_CODES >> fsr_fs(fsr)) & 1u;
 }
 
-/* An abort do_page_fault could not resolve: the application's (ret: handle_mm_fault's code)
- * ends the application; anything else returns, for the caller's Oops. */
-static __attribute__((noinline, cold)) void page_fault_failed(uintptr_t addr, struct pt_regs *regs,
-							      unsigned int flags, int ret)
+/*
+ * An abort do_page_fault could not resolve (ret: handle_mm_fault's code, or VM_FAULT_SIGSEGV).
+ * Out of memory for the application ends it (137), even inside a user copy. Otherwise a data
+ * abort at a listed instruction continues at its fixup (0 returned), whatever the address and
+ * mode: the __ copies skip access_ok, so they may fault on runtime addresses. Otherwise the
+ * application's fault ends it (139) and anything else returns 1, for the caller's Oops.
+ */
+static __attribute__((noinline, cold)) int page_fault_failed(uintptr_t addr, struct pt_regs *regs,
+							     unsigned int flags, int ret)
 {
-	if (addr >= TASK_SIZE || !user_mode(regs))
-		return;
-	if (ret & VM_FAULT_OOM)
+	bool app = addr < TASK_SIZE && user_mode(regs);
+
+	if (app && (ret & VM_FAULT_OOM))
 		user_oom(addr);
+	if (!(flags & FAULT_FLAG_EXEC) && fixup_exception(regs))
+		return 0;
+	if (!app)
+		return 1;
 	user_segv(addr, fault_status(flags), regs, flags);
 }
 
@@ -279,8 +306,8 @@ void do_DataAbort(struct pt_regs *regs)
 		ret = fn(addr, fsr, regs);
 	if (likely(!ret))
 		return;
-	if (fn == do_page_fault)
-		page_fault_failed(addr, regs, data_fault_flags(fsr), ret);
+	if (fn == do_page_fault && !page_fault_failed(addr, regs, data_fault_flags(fsr), ret))
+		return;
 	__do_kernel_fault(addr, fsr, regs);
 }
 
@@ -294,7 +321,7 @@ void do_PrefetchAbort(struct pt_regs *regs)
 
 		if (likely(!ret))
 			return;
-		page_fault_failed(addr, regs, FAULT_FLAG_EXEC, ret);
+		(void)page_fault_failed(addr, regs, FAULT_FLAG_EXEC, ret);
 	}
 	report_fault(addr, fsr, "instruction fetch");
 	die("Oops - prefetch abort", regs, fsr);

@@ -15,6 +15,7 @@
 #include "vm/mmap_internal.h"
 #include "vm/slab.h"
 #include "vm/vmalloc.h"
+#include "platform/extable.h"
 #include "platform/fdt.h"
 #include "platform/memory.h"
 #include "platform/io.h"
@@ -239,6 +240,8 @@ void start_kernel(phys_addr_t dtb_phys)
 {
 	setup_fdt(dtb_phys);
 	setup_console();
+	if (check_exception_table())
+		panic("refusing to start with an unsorted exception table");
 	check_link_layout();
 	setup_cmdline();
 	setup_memory(&fdt, initrd_arg);
