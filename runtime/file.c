@@ -4,6 +4,14 @@
  * files of /proc (runtime/procfs.c); everything else is ENOENT. fds 0-2 start open on the
  * console. Reads of the console block (wfi) until a byte arrives. Descriptors are allocated
  * lowest first below RLIMIT_NOFILE.
+ *
+ * Every pointer from the application goes through platform/uaccess.h: buffers are checked
+ * with access_ok and copied in bounded chunks through a runtime buffer, paths are copied
+ * with strncpy_from_user, results are built in runtime memory and copied out. A pointer the
+ * application cannot use gives EFAULT (or, part way through a transfer, the count done so
+ * far) instead of a fault in the runtime. The buf of a file_operations read/write is such an
+ * application pointer, already checked by access_ok: the operation must copy through the
+ * uaccess API.
  */
 #include "runtime/file.h"
 #include "vm/mm_user.h"
@@ -13,6 +21,7 @@
 #include "runtime/printk.h"
 #include "platform/cp15.h"
 #include "platform/pl011.h"
+#include "platform/uaccess.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -20,18 +29,58 @@
 
 #define MKDEV(ma, mi) (((ma) << 8) | (mi))
 
+/* Linux's limits: a path of PATH_MAX bytes including its NUL; one read or write moves at most
+ * MAX_RW_COUNT bytes (INT_MAX rounded down to a page). */
+#define LINUX_PATH_MAX	   4096
+#define LINUX_MAX_RW_COUNT (INT_MAX & ~4095)
+/* The runtime buffer that console data passes through, on the syscall stack. */
+#define IO_CHUNK 256
+
 static struct file fd_table[NR_OPEN];
 /* The open /proc file behind a descriptor (struct file has no private pointer), else NULL. */
 static struct procfs_file *fd_proc[NR_OPEN];
 
-static long console_read(struct file *f, void *buf, size_t count)
+/*
+ * Bytes taken from the UART that a read could not copy to the application (its buffer
+ * faulted part way): the next read returns them first, as Linux's tty keeps unread input in
+ * its buffer. At most one chunk, from one read.
+ */
+static unsigned char console_pending[IO_CHUNK];
+static size_t console_pending_pos, console_pending_len;
+
+/* Serve a read from console_pending: up to count bytes, up to and including a newline. */
+static long console_read_pending(void __user *buf, size_t count)
 {
-	unsigned char *p = buf;
-	size_t n = 0;
+	const unsigned char *p = console_pending + console_pending_pos;
+	size_t n = 0, left;
+
+	while (n < console_pending_len && n < count)
+		if (p[n++] == '\n')
+			break;
+	left = copy_to_user(buf, p, n);
+	n -= left;
+	console_pending_pos += n;
+	console_pending_len -= n;
+	return n ? (long)n : -EFAULT;
+}
+
+/*
+ * Blocks until a byte arrives (or -EAGAIN with O_NONBLOCK), then returns what has arrived, up
+ * to count bytes and the end of a line. The bytes pass through a runtime buffer of IO_CHUNK
+ * bytes. When the application's buffer faults, the count copied so far is returned (-EFAULT
+ * when nothing was), and the bytes already taken from the UART but not copied are kept in
+ * console_pending for the next read: no input is lost.
+ */
+static long console_read(struct file *f, void __user *buf, size_t count)
+{
+	unsigned char kbuf[IO_CHUNK];
+	size_t done = 0;
 	int c;
 
 	if (count == 0)
 		return 0;
+	if (console_pending_len)
+		return console_read_pending(buf, count);
 	for (;;) {
 		uint32_t flags = local_irq_save();
 
@@ -51,24 +100,58 @@ static long console_read(struct file *f, void *buf, size_t count)
 		local_irq_restore(flags);
 		break;
 	}
-	/* Return what has arrived, up to the end of a line. */
+	/* Return what has arrived, up to the end of a line, one chunk at a time. */
 	while (c >= 0) {
-		p[n++] = (unsigned char)(c == '\r' ? '\n' : c);
-		if (n == count || p[n - 1] == '\n')
+		size_t n = 0, left;
+		bool eol = false;
+
+		while (c >= 0) {
+			kbuf[n++] = (unsigned char)(c == '\r' ? '\n' : c);
+			eol = kbuf[n - 1] == '\n';
+			if (eol || done + n == count || n == sizeof(kbuf))
+				break;
+			c = pl011_getc();
+		}
+		left = copy_to_user((unsigned char __user *)buf + done, kbuf, n);
+		done += n - left;
+		if (left) {
+			memcpy(console_pending, kbuf + (n - left), left);
+			console_pending_pos = 0;
+			console_pending_len = left;
+			return done ? (long)done : -EFAULT;
+		}
+		if (eol || done == count || c < 0)
 			break;
 		c = pl011_getc();
 	}
-	return (long)n;
+	return (long)done;
 }
 
-static long console_write_op(struct file *f, const void *buf, size_t count)
+/*
+ * The data is copied from the application IO_CHUNK bytes at a time and each chunk is written
+ * out before the next is read. A fault part way ends the write: the count written so far is
+ * returned (a short write, as Linux), or -EFAULT when nothing was.
+ */
+static long console_write_op(struct file *f, const void __user *buf, size_t count)
 {
+	char kbuf[IO_CHUNK];
+	size_t done = 0;
+
 	(void)f;
-	console_write(buf, count);
-	return (long)count;
+	while (done < count) {
+		size_t n = count - done < sizeof(kbuf) ? count - done : sizeof(kbuf);
+		size_t left = copy_from_user(kbuf, (const char __user *)buf + done, n);
+
+		console_write(kbuf, n - left);
+		done += n - left;
+		if (left)
+			return done ? (long)done : -EFAULT;
+	}
+	return (long)done;
 }
 
-static long null_read(struct file *f, void *buf, size_t count)
+/* /dev/null never touches the buffer: a bad one that passes access_ok is no error (Linux). */
+static long null_read(struct file *f, void __user *buf, size_t count)
 {
 	(void)f;
 	(void)buf;
@@ -76,7 +159,7 @@ static long null_read(struct file *f, void *buf, size_t count)
 	return 0;
 }
 
-static long null_write(struct file *f, const void *buf, size_t count)
+static long null_write(struct file *f, const void __user *buf, size_t count)
 {
 	(void)f;
 	(void)buf;
@@ -97,12 +180,12 @@ static const struct {
 	{"/dev/stderr", &console_fops},	 {"/dev/null", &null_fops},
 };
 
-static long proc_read(struct file *f, void *buf, size_t count)
+static long proc_read(struct file *f, void __user *buf, size_t count)
 {
 	return procfs_read(fd_proc[f - fd_table], buf, count);
 }
 
-static long proc_write(struct file *f, const void *buf, size_t count)
+static long proc_write(struct file *f, const void __user *buf, size_t count)
 {
 	(void)f;
 	(void)buf;
@@ -152,6 +235,28 @@ void files_init(void)
 	fd_table[2] = (struct file){&console_fops, 1};
 }
 
+/*
+ * Linux's getname: copy the application's path into kbuf (LINUX_PATH_MAX bytes). 0, or
+ * -EFAULT (a bad pointer, or a string that runs into a fault before its NUL), -ENAMETOOLONG
+ * (no NUL within PATH_MAX bytes), -ENOENT (the empty path).
+ */
+static int getname(char *kbuf, const char __user *upath)
+{
+	long len = strncpy_from_user(kbuf, upath, LINUX_PATH_MAX);
+
+	if (len < 0)
+		return (int)len;
+	if (len == LINUX_PATH_MAX)
+		return -ENAMETOOLONG;
+	if (len == 0)
+		return -ENOENT;
+	return 0;
+}
+
+/* The copied paths. One task makes one call at a time, so static buffers are safe, and they
+ * keep 8 KiB off the 32 KiB syscall stack. */
+static char path_buf[LINUX_PATH_MAX], path_buf2[LINUX_PATH_MAX];
+
 /* Linux allocates the descriptor before it looks at the path: EMFILE comes first. */
 static long proc_open(const char *path, int flags)
 {
@@ -169,16 +274,16 @@ static long proc_open(const char *path, int flags)
 	return fd;
 }
 
-long sys_open(const char *path, int flags, int mode)
+long sys_open(const char __user *upath, int flags, int mode)
 {
 	const struct file_operations *fops;
-	int fd;
+	const char *path = path_buf;
+	int fd, err;
 
 	(void)mode;
-	if (!path)
-		return -EFAULT;
-	if (path[0] == '\0')
-		return -ENOENT;
+	err = getname(path_buf, upath);
+	if (err)
+		return err;
 	if (procfs_owns(path))
 		return proc_open(path, flags);
 	fops = lookup_device(path);
@@ -223,7 +328,8 @@ long sys_close(int fd)
 	return 0;
 }
 
-long sys_read(int fd, void *buf, size_t count)
+/* Linux's vfs_read order: EBADF, EFAULT (access_ok), EINVAL; then at most MAX_RW_COUNT. */
+long sys_read(int fd, void __user *buf, size_t count)
 {
 	struct file *f = fget(fd);
 
@@ -231,12 +337,16 @@ long sys_read(int fd, void *buf, size_t count)
 		return -EBADF;
 	if ((f->f_flags & LINUX_O_ACCMODE) == 1)
 		return -EBADF;
+	if (!access_ok(buf, count))
+		return -EFAULT;
 	if ((long)count < 0)
 		return -EINVAL;
+	if (count > LINUX_MAX_RW_COUNT)
+		count = LINUX_MAX_RW_COUNT;
 	return f->f_op->read(f, buf, count);
 }
 
-long sys_write(int fd, const void *buf, size_t count)
+long sys_write(int fd, const void __user *buf, size_t count)
 {
 	struct file *f = fget(fd);
 
@@ -244,8 +354,12 @@ long sys_write(int fd, const void *buf, size_t count)
 		return -EBADF;
 	if ((f->f_flags & LINUX_O_ACCMODE) == 0)
 		return -EBADF;
+	if (!access_ok(buf, count))
+		return -EFAULT;
 	if ((long)count < 0)
 		return -EINVAL;
+	if (count > LINUX_MAX_RW_COUNT)
+		count = LINUX_MAX_RW_COUNT;
 	return f->f_op->write(f, buf, count);
 }
 
@@ -267,7 +381,12 @@ long sys_lseek(int fd, long offset, int whence)
 	return (long)pos;
 }
 
-long sys_llseek(int fd, unsigned long hi, unsigned long lo, long long *result, int whence)
+/*
+ * As Linux: the position moves first, then the result is copied out; a result pointer the
+ * application cannot write gives -EFAULT with the position already moved (Linux's
+ * llseek does the same, and reports it).
+ */
+long sys_llseek(int fd, unsigned long hi, unsigned long lo, long long __user *result, int whence)
 {
 	struct procfs_file *pf = fget_proc(fd);
 	long long pos;
@@ -279,9 +398,8 @@ long sys_llseek(int fd, unsigned long hi, unsigned long lo, long long *result, i
 	pos = procfs_llseek(pf, (long long)(((unsigned long long)hi << 32) | lo), whence);
 	if (pos < 0)
 		return (long)pos;
-	if (!result)
+	if (copy_to_user(result, &pos, sizeof(pos)))
 		return -EFAULT;
-	*result = pos;
 	return 0;
 }
 
@@ -294,50 +412,66 @@ long sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
 	return -ENOTTY;
 }
 
-long sys_fstat64(int fd, struct linux_stat64 *st)
+/* The stat is built in runtime memory and copied out whole: -EFAULT when it cannot be. */
+long sys_fstat64(int fd, struct linux_stat64 __user *ust)
 {
 	struct file *f = fget(fd);
+	struct linux_stat64 st;
 
 	if (!f)
 		return -EBADF;
-	if (!st)
-		return -EFAULT;
 	if (fd_proc[fd]) {
-		procfs_stat(fd_proc[fd], st);
-		return 0;
+		procfs_stat(fd_proc[fd], &st);
+	} else {
+		memset(&st, 0, sizeof(st));
+		st.st_mode = LINUX_S_IFCHR | 0620;
+		st.st_nlink = 1;
+		st.st_rdev = f->f_op->rdev;
+		st.st_blksize = 1024;
+		st.__st_ino = st.st_ino = f->f_op->rdev;
 	}
-	memset(st, 0, sizeof(*st));
-	st->st_mode = LINUX_S_IFCHR | 0620;
-	st->st_nlink = 1;
-	st->st_rdev = f->f_op->rdev;
-	st->st_blksize = 1024;
-	st->__st_ino = st->st_ino = f->f_op->rdev;
+	if (copy_to_user(ust, &st, sizeof(st)))
+		return -EFAULT;
 	return 0;
 }
 
-long sys_link(const char *oldpath, const char *newpath)
+/*
+ * Linux's do_linkat order: both names are copied, then the old one is looked up (its copy
+ * error or ENOENT first), then the new one's copy error, then the link itself fails.
+ */
+long sys_link(const char __user *uoldpath, const char __user *unewpath)
 {
-	if (!oldpath || !newpath)
-		return -EFAULT;
-	/* A /proc file cannot be linked from anywhere else: another file system, as Linux says. */
-	if (procfs_owns(oldpath)) {
-		int err = procfs_lookup(oldpath);
+	const char *oldpath = path_buf;
+	int err = getname(path_buf, uoldpath);
+	int newerr = getname(path_buf2, unewpath);
+	bool proc;
 
-		return err ? err : -EXDEV;
-	}
-	if (!lookup_device(oldpath))
+	if (err)
+		return err;
+	proc = procfs_owns(oldpath);
+	if (proc) {
+		err = procfs_lookup(oldpath);
+		if (err)
+			return err;
+	} else if (!lookup_device(oldpath)) {
 		return -ENOENT;
-	return -EROFS;
+	}
+	if (newerr)
+		return newerr;
+	/* A /proc file cannot be linked from anywhere else: another file system, as Linux says. */
+	return proc ? -EXDEV : -EROFS;
 }
 
-long sys_unlink(const char *path)
+long sys_unlink(const char __user *upath)
 {
-	if (!path)
-		return -EFAULT;
+	const char *path = path_buf;
+	int err = getname(path_buf, upath);
+
+	if (err)
+		return err;
 	/* /proc's directories are r-x: removing from them is EACCES, as for a user on Linux. */
 	if (procfs_owns(path)) {
-		int err = procfs_lookup(path);
-
+		err = procfs_lookup(path);
 		return err ? err : -EACCES;
 	}
 	if (!lookup_device(path))

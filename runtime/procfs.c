@@ -11,6 +11,7 @@
 #include "runtime/task.h"
 #include "runtime/vsprintf.h"
 #include "platform/pgtable.h"
+#include "platform/uaccess.h"
 #include "vm/gfp.h"
 #include "vm/mm_user.h"
 #include "vm/slab.h"
@@ -476,7 +477,12 @@ int procfs_open(const char *path, int flags, struct procfs_file **out)
 	return 0;
 }
 
-long procfs_read(struct procfs_file *pf, void *buf, size_t count)
+/*
+ * Copy from the snapshot at the file position to the application's buf (checked by sys_read's
+ * access_ok). The position advances by what was copied: a buffer that faults part way gives
+ * the count copied so far, one that faults at once -EFAULT with the position unchanged.
+ */
+long procfs_read(struct procfs_file *pf, void __user *buf, size_t count)
 {
 	size_t n;
 
@@ -484,12 +490,12 @@ long procfs_read(struct procfs_file *pf, void *buf, size_t count)
 		return -EISDIR;
 	if (pf->pos >= (long long)pf->len || count == 0)
 		return 0;
-	if (!buf)
-		return -EFAULT;
 	n = pf->len - (size_t)pf->pos;
 	if (n > count)
 		n = count;
-	memcpy(buf, pf->buf + pf->pos, n);
+	n -= copy_to_user(buf, pf->buf + pf->pos, n);
+	if (n == 0)
+		return -EFAULT;
 	pf->pos += (long long)n;
 	return (long)n;
 }

@@ -9,6 +9,9 @@
  * seen by such walks: exact at the moment of each getrusage or /proc read, but a peak reached
  * and left between two of them is missed. Counters kept by the fault and unmap paths would
  * make them exact (mm_rss_stat is the one place to change).
+ *
+ * Application pointers: results are built in runtime memory and copied out with
+ * copy_to_user, new limits copied in with copy_from_user; a bad pointer gives -EFAULT.
  */
 #include "runtime/rusage.h"
 #include "runtime/file.h"
@@ -16,6 +19,7 @@
 #include "runtime/task.h"
 #include "runtime/time.h"
 #include "platform/pgtable.h"
+#include "platform/uaccess.h"
 #include "vm/gfp.h"
 #include "vm/mm_user.h"
 
@@ -83,37 +87,38 @@ static void ns_to_timeval(uint64_t ns, struct linux_timeval *tv)
 	tv->tv_usec = (long)(ns % NSEC_PER_SEC / NSEC_PER_USEC);
 }
 
-long sys_getrusage(int who, struct linux_rusage *ru)
+long sys_getrusage(int who, struct linux_rusage __user *uru)
 {
+	struct linux_rusage ru;
 	struct mm_rss_stat st;
 
 	if (who != LINUX_RUSAGE_SELF && who != LINUX_RUSAGE_THREAD && who != LINUX_RUSAGE_CHILDREN)
 		return -EINVAL;
-	if (!ru)
+	memset(&ru, 0, sizeof(ru));
+	/* RUSAGE_CHILDREN: all zero, no child ever ran. The process and its only thread are the
+	 * same task. */
+	if (who != LINUX_RUSAGE_CHILDREN) {
+		ns_to_timeval(ktime_get_ns(), &ru.ru_utime);
+		ru.ru_minflt = (long)current_mm->min_flt;
+		ru.ru_majflt = (long)current_mm->maj_flt;
+		mm_rss_stat(current_mm, &st);
+		ru.ru_maxrss = (long)(st.hiwater_rss << (PAGE_SHIFT - 10));
+	}
+	if (copy_to_user(uru, &ru, sizeof(ru)))
 		return -EFAULT;
-	memset(ru, 0, sizeof(*ru));
-	if (who == LINUX_RUSAGE_CHILDREN)
-		return 0; /* no child ever ran */
-	/* The process and its only thread are the same task. */
-	ns_to_timeval(ktime_get_ns(), &ru->ru_utime);
-	ru->ru_minflt = (long)current_mm->min_flt;
-	ru->ru_majflt = (long)current_mm->maj_flt;
-	mm_rss_stat(current_mm, &st);
-	ru->ru_maxrss = (long)(st.hiwater_rss << (PAGE_SHIFT - 10));
 	return 0;
 }
 
-long sys_sysinfo(struct linux_sysinfo *info)
+long sys_sysinfo(struct linux_sysinfo __user *uinfo)
 {
 	uint64_t ns = ktime_get_ns();
+	struct linux_sysinfo info;
 	unsigned long total, free;
 
-	if (!info)
-		return -EFAULT;
-	memset(info, 0, sizeof(*info));
+	memset(&info, 0, sizeof(info));
 	/* Linux rounds the uptime up to whole seconds. */
-	info->uptime = (long)(ns / NSEC_PER_SEC + (ns % NSEC_PER_SEC ? 1 : 0));
-	info->procs = 1;
+	info.uptime = (long)(ns / NSEC_PER_SEC + (ns % NSEC_PER_SEC ? 1 : 0));
+	info.procs = 1;
 	total = totalram_pages();
 	free = nr_free_pages();
 	/*
@@ -121,14 +126,16 @@ long sys_sysinfo(struct linux_sysinfo *info)
 	 * long, else page counts with mem_unit PAGE_SIZE.
 	 */
 	if (total <= (~0UL >> PAGE_SHIFT)) {
-		info->totalram = total << PAGE_SHIFT;
-		info->freeram = free << PAGE_SHIFT;
-		info->mem_unit = 1;
+		info.totalram = total << PAGE_SHIFT;
+		info.freeram = free << PAGE_SHIFT;
+		info.mem_unit = 1;
 	} else {
-		info->totalram = total;
-		info->freeram = free;
-		info->mem_unit = PAGE_SIZE;
+		info.totalram = total;
+		info.freeram = free;
+		info.mem_unit = PAGE_SIZE;
 	}
+	if (copy_to_user(uinfo, &info, sizeof(info)))
+		return -EFAULT;
 	return 0;
 }
 
@@ -163,32 +170,40 @@ uint64_t task_rlimit(unsigned int resource)
 	return rlimits[resource].rlim_cur;
 }
 
-long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 *new_rlim,
-		   struct linux_rlimit64 *old_rlim)
+/*
+ * Linux's prlimit64 order: the new limit is copied in first (-EFAULT before anything else is
+ * checked), then the pid (ESRCH), the resource and the limits (EINVAL, EPERM). The new limit
+ * is applied before the old one is copied out, as on Linux: an old_rlim the application
+ * cannot write gives -EFAULT with the new limit in force.
+ */
+long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 __user *new_rlim,
+		   struct linux_rlimit64 __user *old_rlim)
 {
 	struct linux_rlimit64 *rlim;
-	struct linux_rlimit64 new;
+	struct linux_rlimit64 new, old;
 
+	if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
+		return -EFAULT;
 	if (pid != 0 && pid != current_task.pid)
 		return -ESRCH;
 	if (resource >= LINUX_RLIM_NLIMITS)
 		return -EINVAL;
 	rlim = &rlimits[resource];
 	if (new_rlim) {
-		new = *new_rlim;
 		if (new.rlim_cur > new.rlim_max)
 			return -EINVAL;
 		/* No CAP_SYS_RESOURCE: a hard limit only comes down. */
 		if (new.rlim_max > rlim->rlim_max)
 			return -EPERM;
 	}
-	if (old_rlim)
-		*old_rlim = *rlim;
+	old = *rlim;
 	if (new_rlim) {
 		*rlim = new;
 		/* expand_stack reads the soft limit from the mm. */
 		if (resource == LINUX_RLIMIT_STACK)
 			current_mm->stack_rlimit = (unsigned long)new.rlim_cur;
 	}
+	if (old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+		return -EFAULT;
 	return 0;
 }

@@ -1,6 +1,8 @@
 /* The system-call table: the runtime side of uniarm_syscall, the one door from the application
  * (libc-glue) into the runtime. Indexed by the Linux ARM EABI number; unknown numbers give
- * -ENOSYS. */
+ * -ENOSYS. A pointer argument is the application's and untrusted: every handler reaches the
+ * memory behind it only through platform/uaccess.h, so a bad one gives -EFAULT (or a short
+ * count) as on Linux, never a fault in the runtime. */
 #include "runtime/uapi.h"
 #include "runtime/syscalls.h"
 #include "vm/mm_user.h"

@@ -6,6 +6,7 @@
 #include "runtime/time.h"
 #include "runtime/syscalls.h"
 #include "platform/arch_timer.h"
+#include "platform/uaccess.h"
 
 #include <errno.h>
 
@@ -45,45 +46,62 @@ static int clock_is_realtime(int clockid)
 	return clockid == LINUX_CLOCK_REALTIME || clockid == LINUX_CLOCK_REALTIME_COARSE;
 }
 
-long sys_clock_gettime64(int clockid, struct linux_timespec64 *tp)
+/*
+ * The results are built in runtime memory and copied out with copy_to_user; the arguments
+ * are copied in with copy_from_user. A pointer the application cannot use gives -EFAULT.
+ */
+long sys_clock_gettime64(int clockid, struct linux_timespec64 __user *utp)
 {
+	struct linux_timespec64 tp;
 	uint64_t ns;
 
 	if (!clock_valid(clockid))
 		return -EINVAL;
-	if (!tp)
-		return -EFAULT;
 	ns = ktime_get_ns();
 	if (clock_is_realtime(clockid))
 		ns += realtime_base_ns;
-	tp->tv_sec = (int64_t)(ns / NSEC_PER_SEC);
-	tp->tv_nsec = (int64_t)(ns % NSEC_PER_SEC);
+	tp.tv_sec = (int64_t)(ns / NSEC_PER_SEC);
+	tp.tv_nsec = (int64_t)(ns % NSEC_PER_SEC);
+	if (copy_to_user(utp, &tp, sizeof(tp)))
+		return -EFAULT;
 	return 0;
 }
 
-long sys_clock_getres_time64(int clockid, struct linux_timespec64 *tp)
+/* A NULL tp asks for nothing (Linux): 0. */
+long sys_clock_getres_time64(int clockid, struct linux_timespec64 __user *utp)
 {
+	struct linux_timespec64 tp;
+
 	if (!clock_valid(clockid))
 		return -EINVAL;
-	if (tp) {
-		tp->tv_sec = 0;
-		tp->tv_nsec = (int64_t)((NSEC_PER_SEC + arch_timer_rate() - 1) / arch_timer_rate());
+	if (utp) {
+		tp.tv_sec = 0;
+		tp.tv_nsec = (int64_t)((NSEC_PER_SEC + arch_timer_rate() - 1) / arch_timer_rate());
+		if (copy_to_user(utp, &tp, sizeof(tp)))
+			return -EFAULT;
 	}
 	return 0;
 }
 
-long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_timespec64 *req,
-				struct linux_timespec64 *rem)
+/*
+ * req is copied in before anything else is looked at (-EFAULT). rem is Linux's: written only
+ * when a signal interrupts the sleep, which never happens in uniarm (no signals are delivered
+ * to a sleeping task), so it is never touched and a bad rem is no error, as on Linux.
+ */
+long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_timespec64 __user *ureq,
+				struct linux_timespec64 __user *rem)
 {
+	struct linux_timespec64 req;
 	uint64_t ns;
 
+	(void)rem;
 	if (!clock_valid(clockid) || clockid == LINUX_CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
-	if (!req)
+	if (copy_from_user(&req, ureq, sizeof(req)))
 		return -EFAULT;
-	if (req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= (int64_t)NSEC_PER_SEC)
+	if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= (int64_t)NSEC_PER_SEC)
 		return -EINVAL;
-	ns = (uint64_t)req->tv_sec * NSEC_PER_SEC + (uint64_t)req->tv_nsec;
+	ns = (uint64_t)req.tv_sec * NSEC_PER_SEC + (uint64_t)req.tv_nsec;
 	if (flags & LINUX_TIMER_ABSTIME) {
 		if (clock_is_realtime(clockid))
 			ns = ns > realtime_base_ns ? ns - realtime_base_ns : 0;
@@ -91,20 +109,20 @@ long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_times
 		ns += ktime_get_ns();
 	}
 	arch_timer_wait_until(ns_to_counter(ns));
-	if (rem && !(flags & LINUX_TIMER_ABSTIME))
-		rem->tv_sec = rem->tv_nsec = 0;
 	return 0;
 }
 
-long sys_times(struct linux_tms *buf)
+/* The ticks since boot; buf (NULL allowed) gets the times, or the call is -EFAULT. */
+long sys_times(struct linux_tms __user *ubuf)
 {
 	long ticks = (long)(ktime_get_ns() / (NSEC_PER_SEC / LINUX_USER_HZ));
 
-	if (buf) {
+	if (ubuf) {
 		/* One task, always running: all of its time is user time. */
-		buf->tms_utime = ticks;
-		buf->tms_stime = 0;
-		buf->tms_cutime = buf->tms_cstime = 0;
+		struct linux_tms buf = {.tms_utime = ticks};
+
+		if (copy_to_user(ubuf, &buf, sizeof(buf)))
+			return -EFAULT;
 	}
 	return ticks;
 }
