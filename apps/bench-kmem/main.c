@@ -6,7 +6,7 @@
  *   vmalloc(16 KiB) + vfree              <= 2,500
  *   the same with 10,000 live areas      <= 2x the cost with 10
  */
-#include "platform/pmu.h"
+#include "apps/bench.h"
 #include "vm/gfp.h"
 #include "vm/vmalloc.h"
 
@@ -16,30 +16,8 @@
 #define MAX_LIVE 20000
 
 static void *live[MAX_LIVE];
-static int failures;
 
 /* Instructions per iteration of body, minus those of an empty iteration. */
-#define MEASURE(n, body)                                                                           \
-	({                                                                                         \
-		uint32_t t0 = pmu_read_insns();                                                    \
-		for (unsigned int i_ = 0; i_ < (n); i_++) {                                        \
-			body;                                                                      \
-			__asm__ volatile("" ::: "memory");                                         \
-		}                                                                                  \
-		uint32_t t1 = pmu_read_insns();                                                    \
-		for (unsigned int i_ = 0; i_ < (n); i_++)                                          \
-			__asm__ volatile("" ::: "memory");                                         \
-		uint32_t t2 = pmu_read_insns();                                                    \
-		(double)((t1 - t0) - (t2 - t1)) / (n);                                             \
-	})
-
-static void report(const char *what, double value, double target)
-{
-	int ok = value <= target;
-
-	printf("%-44s %9.1f   (target <= %.1f) %s\n", what, value, target, ok ? "ok" : "MISSED");
-	failures += !ok;
-}
 
 static double vmalloc_pair_cost(void)
 {
@@ -53,12 +31,8 @@ static double vmalloc_pair_cost(void)
 
 int main(void)
 {
-	pmu_insn_counter_init();
-	if (!pmu_counting()) {
-		printf("the instruction counter does not move: run under -icount (uniarm-run "
-		       "--icount)\n");
+	if (bench_start())
 		return 2;
-	}
 	printf("%-44s %9s\n", "operation", "instructions");
 
 	/* Warm the per-cpu page list and the slab caches first. */
@@ -90,6 +64,5 @@ int main(void)
 	report("vmalloc(16 KiB) + vfree, 10,000 live areas", many, 2500);
 	report("  ratio 10,000 live / 10 live", many / few, 2.0);
 
-	printf("%s\n", failures ? "some targets missed" : "all targets met");
-	return failures ? 1 : 0;
+	return bench_finish();
 }

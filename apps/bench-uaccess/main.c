@@ -5,36 +5,12 @@
  *   copy_from_user / copy_to_user of 4 KiB between resident pages   <= 1.10 x memcpy of 4 KiB
  *   get_user of 4 bytes, success path                                <= 15
  */
-#include "platform/pmu.h"
+#include "apps/bench.h"
 #include "platform/uaccess.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
-
-static int failures;
-
-#define MEASURE(n, body)                                                                           \
-	({                                                                                         \
-		uint32_t t0 = pmu_read_insns();                                                    \
-		for (unsigned int i_ = 0; i_ < (n); i_++) {                                        \
-			body;                                                                      \
-			__asm__ volatile("" ::: "memory");                                         \
-		}                                                                                  \
-		uint32_t t1 = pmu_read_insns();                                                    \
-		for (unsigned int i_ = 0; i_ < (n); i_++)                                          \
-			__asm__ volatile("" ::: "memory");                                         \
-		uint32_t t2 = pmu_read_insns();                                                    \
-		(double)((t1 - t0) - (t2 - t1)) / (n);                                             \
-	})
-
-static void report(const char *what, double value, double target)
-{
-	int ok = value <= target;
-
-	printf("%-44s %9.1f   (target <= %.1f) %s\n", what, value, target, ok ? "ok" : "MISSED");
-	failures += !ok;
-}
 
 static unsigned char kbuf[4096] __attribute__((aligned(64)));
 
@@ -46,12 +22,8 @@ int main(void)
 	unsigned long left = 0;
 	uint32_t v = 0, sum = 0;
 
-	pmu_insn_counter_init();
-	if (!pmu_counting()) {
-		printf("the instruction counter does not move: run under -icount (uniarm-run "
-		       "--icount)\n");
+	if (bench_start())
 		return 2;
-	}
 	memset(u, 1, 2 * 4096); /* resident */
 	printf("%-44s %9s\n", "operation", "instructions");
 
@@ -74,6 +46,5 @@ int main(void)
 		return 3;
 	}
 	printf("checksum %lu\n", (unsigned long)sum);
-	printf("%s\n", failures ? "some targets missed" : "all targets met");
-	return failures ? 1 : 0;
+	return bench_finish();
 }
