@@ -8,6 +8,7 @@
 #define UNIARM_PLATFORM_EXTABLE_H
 
 #ifdef __ASSEMBLER__
+/* clang-format off: assembler */
 /* _ASM_EXTABLE insn, fixup: a fault at label insn continues at label fixup. */
 	.macro	_ASM_EXTABLE insn, fixup
 	.pushsection __ex_table, "a"
@@ -15,6 +16,7 @@
 	.long	\insn, \fixup
 	.popsection
 	.endm
+/* clang-format on */
 #else
 #include <stdint.h>
 #include "platform/ptrace.h"
