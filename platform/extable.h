@@ -8,7 +8,7 @@
 #define UNIARM_PLATFORM_EXTABLE_H
 
 #ifdef __ASSEMBLER__
-/* clang-format off: assembler */
+/* clang-format off */
 /* _ASM_EXTABLE insn, fixup: a fault at label insn continues at label fixup. */
 	.macro	_ASM_EXTABLE insn, fixup
 	.pushsection __ex_table, "a"
