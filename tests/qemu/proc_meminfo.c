@@ -14,16 +14,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-static int failures;
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			printf("FAIL (line %d): ", __LINE__);                                      \
-			printf(__VA_ARGS__);                                                       \
-			printf("\n");                                                              \
-			failures++;                                                                \
-		}                                                                                  \
-	} while (0)
+#include "proc_check.h"
 
 static char text[16384];
 
@@ -44,18 +35,8 @@ static unsigned long values[NKEYS];
 
 static void read_meminfo(void)
 {
-	int fd = open("/proc/meminfo", O_RDONLY);
-	long n = 0, r;
-
-	CHECK(fd >= 0, "open /proc/meminfo: errno %d", errno);
-	if (fd < 0) {
-		text[0] = '\0';
-		return;
-	}
-	while ((r = read(fd, text + n, sizeof(text) - 1 - (size_t)n)) > 0)
-		n += r;
-	close(fd);
-	text[n] = '\0';
+	CHECK(read_file("/proc/meminfo", text, sizeof(text), sizeof(text)) >= 0,
+	      "read /proc/meminfo: errno %d", errno);
 }
 
 /* Check the layout of every line and pick out the keys' values, in order. */

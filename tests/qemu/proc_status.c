@@ -23,33 +23,14 @@
 #define HWM_SLACK 0
 #endif
 
-static int failures;
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			printf("FAIL (line %d): ", __LINE__);                                      \
-			printf(__VA_ARGS__);                                                       \
-			printf("\n");                                                              \
-			failures++;                                                                \
-		}                                                                                  \
-	} while (0)
+#include "proc_check.h"
 
 static char status[8192];
 
 static void read_status(void)
 {
-	int fd = open("/proc/self/status", O_RDONLY);
-	long n = 0, r;
-
-	CHECK(fd >= 0, "open /proc/self/status: errno %d", errno);
-	if (fd < 0) {
-		status[0] = '\0';
-		return;
-	}
-	while ((r = read(fd, status + n, sizeof(status) - 1 - (size_t)n)) > 0)
-		n += r;
-	close(fd);
-	status[n] = '\0';
+	CHECK(read_file("/proc/self/status", status, sizeof(status), sizeof(status)) >= 0,
+	      "read /proc/self/status: errno %d", errno);
 }
 
 /* The line "key:\t...", its value part, or NULL. */

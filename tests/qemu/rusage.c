@@ -18,16 +18,7 @@
 
 #define PS 4096UL
 
-static int failures;
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			printf("FAIL (line %d): ", __LINE__);                                      \
-			printf(__VA_ARGS__);                                                       \
-			printf("\n");                                                              \
-			failures++;                                                                \
-		}                                                                                  \
-	} while (0)
+#include "proc_check.h"
 
 static long usec(const struct timeval *tv)
 {
