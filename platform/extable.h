@@ -16,6 +16,13 @@
 	.long	\insn, \fixup
 	.popsection
 	.endm
+
+/* _ASM_USER fixup, insn: the instruction, listed with fixup (one access to application
+ * memory). */
+	.macro	_ASM_USER fixup, insn:vararg
+9999:	\insn
+	_ASM_EXTABLE 9999b, \fixup
+	.endm
 /* clang-format on */
 #else
 #include <stdint.h>

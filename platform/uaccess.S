@@ -171,16 +171,13 @@ memcpy_done:
 	.purgem	ld1w
 	.purgem	ld8w
 	.macro	ld1b reg, ptr, abort
-9999:	ldrb	\reg, [\ptr], #1
-	_ASM_EXTABLE 9999b, \abort
+	_ASM_USER \abort, ldrb	\reg, [\ptr], #1
 	.endm
 	.macro	ld1w reg, ptr, abort
-9999:	ldr	\reg, [\ptr], #4
-	_ASM_EXTABLE 9999b, \abort
+	_ASM_USER \abort, ldr	\reg, [\ptr], #4
 	.endm
 	.macro	ld8w ptr, abort
-9999:	ldmia	\ptr!, {r3 - r10}
-	_ASM_EXTABLE 9999b, \abort
+	_ASM_USER \abort, ldmia	\ptr!, {r3 - r10}
 	.endm
 
 /* unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n): bytes
@@ -236,16 +233,13 @@ copy_from_user:
 	ldmia	\ptr!, {r3 - r10}
 	.endm
 	.macro	st1b reg, ptr, abort
-9999:	strb	\reg, [\ptr], #1
-	_ASM_EXTABLE 9999b, \abort
+	_ASM_USER \abort, strb	\reg, [\ptr], #1
 	.endm
 	.macro	st1w reg, ptr, abort
-9999:	str	\reg, [\ptr], #4
-	_ASM_EXTABLE 9999b, \abort
+	_ASM_USER \abort, str	\reg, [\ptr], #4
 	.endm
 	.macro	st8w ptr, abort
-9999:	stmia	\ptr!, {r3 - r10}
-	_ASM_EXTABLE 9999b, \abort
+	_ASM_USER \abort, stmia	\ptr!, {r3 - r10}
 	.endm
 
 /* unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n): bytes not
