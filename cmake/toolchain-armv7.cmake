@@ -1,12 +1,23 @@
-# CMake toolchain for uniarm images: Clang + LLD targeting ARMv7-A (Cortex-A15), soft-float,
-# linked against Debian's newlib (thumb/v7-a/nofp multilib) and the matching libgcc.
-# Paths are found by asking the installed tools, never by a hard-coded GCC version.
+# CMake toolchain for uniarm images: Clang + LLD targeting ARMv7-A (Cortex-A15) with its FPU
+# (VFPv4 + NEON, hard-float ABI), linked against the newlib that tools/build-newlib builds from
+# Debian's newlib-source for exactly these flags (cached per user, docs/libc.md) and the libgcc
+# of arm-none-eabi-gcc's matching multilib. Paths are found by asking the installed tools,
+# never by a hard-coded GCC version.
 set(CMAKE_SYSTEM_NAME Generic)
 set(CMAKE_SYSTEM_PROCESSOR arm)
 
-find_program(UNIARM_CLANG NAMES clang clang-14 REQUIRED)
-find_program(UNIARM_LLD NAMES ld.lld ld.lld-14 REQUIRED)
-find_program(UNIARM_ARM_GCC NAMES arm-none-eabi-gcc REQUIRED)
+find_program(UNIARM_CLANG NAMES clang clang-14)
+find_program(UNIARM_LLD NAMES ld.lld ld.lld-14)
+find_program(UNIARM_ARM_GCC NAMES arm-none-eabi-gcc)
+foreach(tool CLANG:clang LLD:lld ARM_GCC:gcc-arm-none-eabi)
+	string(REPLACE ":" ";" tool ${tool})
+	list(GET tool 0 var)
+	list(GET tool 1 package)
+	if(NOT UNIARM_${var})
+		message(FATAL_ERROR "uniarm: ${var} not found: apt-get install ${package} "
+			"(tools/uniarm-dev build installs everything)")
+	endif()
+endforeach()
 
 set(CMAKE_C_COMPILER ${UNIARM_CLANG})
 set(CMAKE_ASM_COMPILER ${UNIARM_CLANG})
@@ -14,32 +25,30 @@ set(CMAKE_C_COMPILER_TARGET armv7a-none-eabi)
 set(CMAKE_ASM_COMPILER_TARGET armv7a-none-eabi)
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 
-set(UNIARM_TARGET_FLAGS "-mcpu=cortex-a15 -mfloat-abi=soft -marm")
+# Applications, newlib and libgcc all use the FPU and the hard-float calling convention. The
+# runtime's own code is compiled with -mfpu=none on top of these (runtime/CMakeLists.txt).
+set(UNIARM_TARGET_FLAGS "-mcpu=cortex-a15 -mfpu=neon-vfpv4 -mfloat-abi=hard -marm")
 
-# The multilib directory that matches our flags, and libgcc for the same multilib.
-execute_process(
-	COMMAND ${UNIARM_ARM_GCC} -mthumb -march=armv7-a -mfloat-abi=soft -print-multi-directory
-	OUTPUT_VARIABLE UNIARM_MULTIDIR OUTPUT_STRIP_TRAILING_WHITESPACE)
-execute_process(
-	COMMAND ${UNIARM_ARM_GCC} -mthumb -march=armv7-a -mfloat-abi=soft -print-libgcc-file-name
-	OUTPUT_VARIABLE UNIARM_LIBGCC OUTPUT_STRIP_TRAILING_WHITESPACE)
-execute_process(
-	COMMAND ${UNIARM_ARM_GCC} -print-sysroot
-	OUTPUT_VARIABLE UNIARM_GCC_SYSROOT OUTPUT_STRIP_TRAILING_WHITESPACE)
-# Debian's newlib lives in /usr/lib/arm-none-eabi; gcc reports it through -print-file-name.
-execute_process(
-	COMMAND ${UNIARM_ARM_GCC} -mthumb -march=armv7-a -mfloat-abi=soft -print-file-name=libc.a
-	OUTPUT_VARIABLE UNIARM_LIBC OUTPUT_STRIP_TRAILING_WHITESPACE)
-get_filename_component(UNIARM_NEWLIB_LIBDIR ${UNIARM_LIBC} DIRECTORY)
-get_filename_component(UNIARM_NEWLIB_ROOT ${UNIARM_NEWLIB_LIBDIR}/../../../../ ABSOLUTE)
-if(NOT UNIARM_MULTIDIR STREQUAL "thumb/v7-a/nofp" OR NOT EXISTS ${UNIARM_LIBC} OR NOT EXISTS ${UNIARM_LIBGCC})
-	message(FATAL_ERROR "uniarm: newlib thumb/v7-a/nofp multilib not found "
-		"(multidir '${UNIARM_MULTIDIR}', libc '${UNIARM_LIBC}', libgcc '${UNIARM_LIBGCC}'); "
-		"install libnewlib-arm-none-eabi and gcc-arm-none-eabi")
+# newlib, built once per configuration (tools/build-newlib prints its install directory).
+get_filename_component(UNIARM_TOOLCHAIN_ROOT ${CMAKE_CURRENT_LIST_DIR}/.. ABSOLUTE)
+execute_process(COMMAND ${UNIARM_TOOLCHAIN_ROOT}/tools/build-newlib
+	OUTPUT_VARIABLE UNIARM_NEWLIB_DIR OUTPUT_STRIP_TRAILING_WHITESPACE
+	RESULT_VARIABLE newlib_status)
+if(NOT newlib_status EQUAL 0 OR NOT EXISTS ${UNIARM_NEWLIB_DIR}/lib/libc.a)
+	message(FATAL_ERROR "uniarm: building newlib failed (tools/build-newlib, message above)")
 endif()
-set(UNIARM_NEWLIB_INCLUDE ${UNIARM_NEWLIB_ROOT}/include)
-if(NOT EXISTS ${UNIARM_NEWLIB_INCLUDE}/stdio.h)
-	message(FATAL_ERROR "uniarm: newlib headers not found at ${UNIARM_NEWLIB_INCLUDE}")
+set(UNIARM_NEWLIB_LIBDIR ${UNIARM_NEWLIB_DIR}/lib)
+set(UNIARM_NEWLIB_INCLUDE ${UNIARM_NEWLIB_DIR}/include)
+
+# libgcc of the multilib that matches the target flags (thumb/v7ve+simd/hard: Thumb code,
+# which interworks with ARM-state callers).
+execute_process(
+	COMMAND ${UNIARM_ARM_GCC} -mcpu=cortex-a15 -mfpu=neon-vfpv4 -mfloat-abi=hard -marm
+		-print-libgcc-file-name
+	OUTPUT_VARIABLE UNIARM_LIBGCC OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT UNIARM_LIBGCC MATCHES "/hard/libgcc\\.a$" OR NOT EXISTS ${UNIARM_LIBGCC})
+	message(FATAL_ERROR "uniarm: no hard-float libgcc for Cortex-A15 ('${UNIARM_LIBGCC}'); "
+		"apt-get install gcc-arm-none-eabi")
 endif()
 
 set(CMAKE_C_FLAGS_INIT "${UNIARM_TARGET_FLAGS} -fno-omit-frame-pointer -funwind-tables -ffunction-sections -fdata-sections")

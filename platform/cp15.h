@@ -33,6 +33,7 @@ CP15_READ(ttbr0, 0, c2, c0, 0)
 CP15_READ(cntfrq, 0, c14, c0, 0)
 CP15_READ(cntv_ctl, 0, c14, c3, 1)
 CP15_WRITE(cntv_ctl, 0, c14, c3, 1)
+CP15_WRITE(tpidruro, 0, c13, c0, 3) /* the user thread pointer (Linux: set_tls) */
 
 static inline uint64_t read_cntvct(void)
 {

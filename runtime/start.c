@@ -28,11 +28,13 @@
 #include "platform/cp15.h"
 #include "platform/pgtable-hwdef.h"
 
+#include <reent.h>
 #include <string.h>
 
 extern const char uniarm_app_name[];
 extern long __pv_offset;
 void uniarm_start_app(int argc, char **argv, char **envp);
+int vfp_init(void); /* platform/vfp.S */
 __attribute__((noreturn)) void enter_application(void (*fn)(int, char **, char **), int argc,
 						 char **argv, char **envp, unsigned long stack_top);
 
@@ -238,8 +240,13 @@ static void check_link_layout(void)
 
 void start_kernel(phys_addr_t dtb_phys)
 {
+	/* newlib's per-thread state, found through TPIDRURO (libc-glue/reent.c): set before the
+	 * first call into newlib (the boot-argument parser's strtol). */
+	write_tpidruro((uint32_t)(uintptr_t)_impure_ptr);
 	setup_fdt(dtb_phys);
 	setup_console();
+	if (vfp_init())
+		panic("no VFPv4 + NEON floating-point unit: uniarm's images are built for it");
 	if (check_exception_table())
 		panic("refusing to start with an unsorted exception table");
 	check_link_layout();

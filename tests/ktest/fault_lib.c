@@ -4,6 +4,7 @@
  * path are tested without the mmap layer; a page-table walk to look at one entry; a check
  * macro that names the failing line.
  */
+#include "platform/cp15.h"
 #include "platform/pgtable.h"
 #include "runtime/exit_codes.h"
 #include "vm/gfp.h"
@@ -109,6 +110,9 @@ static void remove_vma(struct vm_area_struct *vma)
 /* New flags for vma and its present pages (what mprotect does after splitting). */
 static void protect_vma(struct vm_area_struct *vma, unsigned long vm_flags)
 {
+	/* The fault handler reads the VMA behind the compiler's back: a plain store to it must
+	 * not move above the caller's accesses to the area (it did, under hard float). */
+	barrier();
 	vma->vm_flags = vm_flags;
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	change_protection(vma, vma->vm_start, vma->vm_end, vma->vm_page_prot);
