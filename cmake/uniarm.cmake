@@ -9,7 +9,10 @@ set(UNIARM_LINKER_SCRIPT ${UNIARM_ROOT}/platform/uniarm.ld CACHE INTERNAL "image
 # tools/sortextable, built with the host's C compiler by a custom command of uniarm's own (so it
 # exists in out-of-tree builds too, where the host test project is not built); every image's
 # exception table is sorted with it after linking (docs/uaccess.md).
-find_program(UNIARM_HOST_CC NAMES cc gcc clang REQUIRED)
+find_program(UNIARM_HOST_CC NAMES cc gcc clang)
+if(NOT UNIARM_HOST_CC)
+	message(FATAL_ERROR "uniarm: no host C compiler (for tools/sortextable): apt-get install gcc")
+endif()
 set(UNIARM_SORTEXTABLE ${CMAKE_BINARY_DIR}/uniarm-tools/sortextable CACHE INTERNAL
 	"exception table sorter")
 add_custom_command(OUTPUT ${UNIARM_SORTEXTABLE}
