@@ -15,6 +15,7 @@
  */
 #include "runtime/rusage.h"
 #include "runtime/file.h"
+#include "runtime/math64.h"
 #include "runtime/syscalls.h"
 #include "runtime/task.h"
 #include "runtime/time.h"
@@ -83,8 +84,10 @@ void mm_rss_stat(struct mm_struct *mm, struct mm_rss_stat *st)
 
 static void ns_to_timeval(uint64_t ns, struct linux_timeval *tv)
 {
-	tv->tv_sec = (long)(ns / NSEC_PER_SEC);
-	tv->tv_usec = (long)(ns % NSEC_PER_SEC / NSEC_PER_USEC);
+	uint32_t nsec;
+
+	tv->tv_sec = (long)div_u64_rem(ns, NSEC_PER_SEC, &nsec);
+	tv->tv_usec = (long)(nsec / NSEC_PER_USEC);
 }
 
 long sys_getrusage(int who, struct linux_rusage __user *uru)
@@ -114,10 +117,11 @@ long sys_sysinfo(struct linux_sysinfo __user *uinfo)
 	uint64_t ns = ktime_get_ns();
 	struct linux_sysinfo info;
 	unsigned long total, free;
+	uint32_t nsec;
 
 	memset(&info, 0, sizeof(info));
 	/* Linux rounds the uptime up to whole seconds. */
-	info.uptime = (long)(ns / NSEC_PER_SEC + (ns % NSEC_PER_SEC ? 1 : 0));
+	info.uptime = (long)div_u64_rem(ns, NSEC_PER_SEC, &nsec) + (nsec ? 1 : 0);
 	info.procs = 1;
 	total = totalram_pages();
 	free = nr_free_pages();

@@ -6,12 +6,12 @@
  */
 #include "runtime/setup.h"
 #include "runtime/printk.h"
+#include "runtime/kstrtox.h"
 #include "platform/fdt.h"
 #include "platform/mmu.h"
 #include "vm/memblock.h"
 #include "vm/mm.h"
 
-#include <stdlib.h>
 
 /* Reserve [base, base + size) when it lies in RAM; say so when it does not. */
 static void reserve(const char *what, uint64_t base, uint64_t size)
@@ -52,16 +52,14 @@ static void reserve_from_fdt(const struct fdt *fdt)
 /* "ADDR,SIZE" (numbers in C notation), as Linux's initrd= on ARM. */
 static void reserve_initrd(const char *arg)
 {
-	char *end;
+	const char *end;
 	unsigned long long base, size;
 
 	if (!arg)
 		return;
-	base = strtoull(arg, &end, 0);
-	if (*end != ',' || end == arg)
+	if (kstrtoull_prefix(arg, 0, &base, &end) || *end != ',')
 		goto bad;
-	size = strtoull(end + 1, &end, 0);
-	if (*end != '\0')
+	if (kstrtoull_prefix(end + 1, 0, &size, &end) || *end != '\0')
 		goto bad;
 	reserve("initrd", base, size);
 	boot_info.initrd_phys = (phys_addr_t)base;

@@ -4,6 +4,7 @@
  * timer interrupt with wfi (under QEMU -icount sleep=off, guest time then jumps ahead).
  */
 #include "runtime/time.h"
+#include "runtime/math64.h"
 #include "runtime/syscalls.h"
 #include "platform/arch_timer.h"
 #include "platform/uaccess.h"
@@ -21,19 +22,19 @@ void time_init(uint64_t rtc_seconds)
 
 uint64_t ktime_get_ns(void)
 {
-	uint64_t cnt = arch_counter_read();
-	uint64_t rate = arch_timer_rate();
+	uint32_t rate = arch_timer_rate(), rem;
+	uint64_t secs = div_u64_rem(arch_counter_read(), rate, &rem);
 
-	return (cnt / rate) * NSEC_PER_SEC + (cnt % rate) * NSEC_PER_SEC / rate;
+	return secs * NSEC_PER_SEC + div_u64((uint64_t)rem * NSEC_PER_SEC, rate);
 }
 
 /* Counter value at which ns nanoseconds of the monotonic clock have passed (rounded up). */
 static uint64_t ns_to_counter(uint64_t ns)
 {
-	uint64_t rate = arch_timer_rate();
+	uint32_t rate = arch_timer_rate(), rem;
+	uint64_t secs = div_u64_rem(ns, NSEC_PER_SEC, &rem);
 
-	return (ns / NSEC_PER_SEC) * rate +
-	       ((ns % NSEC_PER_SEC) * rate + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+	return secs * rate + div_u64((uint64_t)rem * rate + NSEC_PER_SEC - 1, NSEC_PER_SEC);
 }
 
 static int clock_valid(int clockid)
@@ -54,14 +55,15 @@ long sys_clock_gettime64(int clockid, struct linux_timespec64 __user *utp)
 {
 	struct linux_timespec64 tp;
 	uint64_t ns;
+	uint32_t nsec;
 
 	if (!clock_valid(clockid))
 		return -EINVAL;
 	ns = ktime_get_ns();
 	if (clock_is_realtime(clockid))
 		ns += realtime_base_ns;
-	tp.tv_sec = (int64_t)(ns / NSEC_PER_SEC);
-	tp.tv_nsec = (int64_t)(ns % NSEC_PER_SEC);
+	tp.tv_sec = (int64_t)div_u64_rem(ns, NSEC_PER_SEC, &nsec);
+	tp.tv_nsec = nsec;
 	if (copy_to_user(utp, &tp, sizeof(tp)))
 		return -EFAULT;
 	return 0;
@@ -76,7 +78,7 @@ long sys_clock_getres_time64(int clockid, struct linux_timespec64 __user *utp)
 		return -EINVAL;
 	if (utp) {
 		tp.tv_sec = 0;
-		tp.tv_nsec = (int64_t)((NSEC_PER_SEC + arch_timer_rate() - 1) / arch_timer_rate());
+		tp.tv_nsec = (uint32_t)(NSEC_PER_SEC + arch_timer_rate() - 1) / arch_timer_rate();
 		if (copy_to_user(utp, &tp, sizeof(tp)))
 			return -EFAULT;
 	}
@@ -115,7 +117,7 @@ long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_times
 /* The ticks since boot; buf (NULL allowed) gets the times, or the call is -EFAULT. */
 long sys_times(struct linux_tms __user *ubuf)
 {
-	long ticks = (long)(ktime_get_ns() / (NSEC_PER_SEC / LINUX_USER_HZ));
+	long ticks = (long)div_u64(ktime_get_ns(), NSEC_PER_SEC / LINUX_USER_HZ);
 
 	if (ubuf) {
 		/* One task, always running: all of its time is user time. */

@@ -13,6 +13,7 @@
  * reserves.)
  */
 #include "vm/mmap_internal.h"
+#include "runtime/math64.h"
 
 #include <errno.h>
 
@@ -24,8 +25,8 @@ unsigned long vm_committed_pages;
 
 unsigned long vm_commit_limit(void)
 {
-	return (unsigned long)((unsigned long long)totalram_pages() *
-			       (unsigned long)sysctl_overcommit_ratio / 100);
+	return (unsigned long)div_u64(
+		(uint64_t)totalram_pages() * (unsigned long)sysctl_overcommit_ratio, 100);
 }
 
 /*
