@@ -10,46 +10,39 @@
 
 #include <stdint.h>
 
+/* One 16-bit quotient digit of (n * 2^16 + next) / d, d normalized (top bit set) with halves
+ * dn1:dn0: estimated with one UDIV by dn1, then corrected (at most twice, Knuth's D3). */
+static inline uint32_t div_u64_digit(uint32_t n, uint32_t next, uint32_t dn1, uint32_t dn0)
+{
+	uint32_t q = n / dn1, rhat = n - q * dn1;
+
+	while (q >= 1u << 16 || q * dn0 > (rhat << 16) + next) {
+		q--;
+		rhat += dn1;
+		if (rhat >= 1u << 16)
+			break;
+	}
+	return q;
+}
+
 /*
  * (hi:lo) / d for hi < d (so the quotient fits 32 bits); *rem gets the remainder. Long
  * division in two 16-bit digits with the divisor normalized (Knuth's algorithm D, as in
- * Hacker's Delight's divlu): each digit is estimated with one UDIV by the divisor's top half
- * and corrected at most twice.
+ * Hacker's Delight's divlu). Products wrap modulo 2^32 where the true value is below d.
  */
 static inline uint32_t div_u64_u32_small(uint32_t hi, uint32_t lo, uint32_t d, uint32_t *rem)
 {
-	const uint32_t b = 1u << 16;
 	int s = __builtin_clz(d);
-	uint32_t dn1, dn0, n32, n10, n1, n0, q1, q0, n21, rhat;
+	uint32_t n32, n10, n21, q1, q0;
 
 	d <<= s;
-	dn1 = d >> 16;
-	dn0 = d & 0xffff;
 	n32 = s ? (hi << s) | (lo >> (32 - s)) : hi;
 	n10 = lo << s;
-	n1 = n10 >> 16;
-	n0 = n10 & 0xffff;
-
-	q1 = n32 / dn1;
-	rhat = n32 - q1 * dn1;
-	while (q1 >= b || q1 * dn0 > b * rhat + n1) {
-		q1--;
-		rhat += dn1;
-		if (rhat >= b)
-			break;
-	}
-	n21 = n32 * b + n1 - q1 * d; /* modulo 2^32: the true value is below d */
-
-	q0 = n21 / dn1;
-	rhat = n21 - q0 * dn1;
-	while (q0 >= b || q0 * dn0 > b * rhat + n0) {
-		q0--;
-		rhat += dn1;
-		if (rhat >= b)
-			break;
-	}
-	*rem = (n21 * b + n0 - q0 * d) >> s;
-	return q1 * b + q0;
+	q1 = div_u64_digit(n32, n10 >> 16, d >> 16, d & 0xffff);
+	n21 = (n32 << 16) + (n10 >> 16) - q1 * d;
+	q0 = div_u64_digit(n21, n10 & 0xffff, d >> 16, d & 0xffff);
+	*rem = ((n21 << 16) + (n10 & 0xffff) - q0 * d) >> s;
+	return (q1 << 16) + q0;
 }
 
 /* dividend / divisor, remainder in *remainder; divisor must not be 0. */
