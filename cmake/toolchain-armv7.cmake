@@ -2,14 +2,16 @@
 # (VFPv4 + NEON, hard-float ABI), linked against the newlib that tools/build-newlib builds from
 # Debian's newlib-source for exactly these flags (cached per user, docs/libc.md) and the libgcc
 # of arm-none-eabi-gcc's matching multilib. Paths are found by asking the installed tools,
-# never by a hard-coded GCC version.
+# never by a hard-coded GCC version. C++ (clang++) is set up here too; its library, libstdc++
+# built by tools/build-libstdcxx, is added by cmake/uniarm.cmake when a project enables CXX.
 set(CMAKE_SYSTEM_NAME Generic)
 set(CMAKE_SYSTEM_PROCESSOR arm)
 
 find_program(UNIARM_CLANG NAMES clang clang-14)
+find_program(UNIARM_CLANGXX NAMES clang++ clang++-14)
 find_program(UNIARM_LLD NAMES ld.lld ld.lld-14)
 find_program(UNIARM_ARM_GCC NAMES arm-none-eabi-gcc)
-foreach(tool CLANG:clang LLD:lld ARM_GCC:gcc-arm-none-eabi)
+foreach(tool CLANG:clang CLANGXX:clang LLD:lld ARM_GCC:gcc-arm-none-eabi)
 	string(REPLACE ":" ";" tool ${tool})
 	list(GET tool 0 var)
 	list(GET tool 1 package)
@@ -21,7 +23,9 @@ endforeach()
 
 set(CMAKE_C_COMPILER ${UNIARM_CLANG})
 set(CMAKE_ASM_COMPILER ${UNIARM_CLANG})
+set(CMAKE_CXX_COMPILER ${UNIARM_CLANGXX})
 set(CMAKE_C_COMPILER_TARGET armv7a-none-eabi)
+set(CMAKE_CXX_COMPILER_TARGET armv7a-none-eabi)
 set(CMAKE_ASM_COMPILER_TARGET armv7a-none-eabi)
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 
@@ -52,6 +56,9 @@ if(NOT UNIARM_LIBGCC MATCHES "/hard/libgcc\\.a$" OR NOT EXISTS ${UNIARM_LIBGCC})
 endif()
 
 set(CMAKE_C_FLAGS_INIT "${UNIARM_TARGET_FLAGS} -fno-omit-frame-pointer -funwind-tables -ffunction-sections -fdata-sections")
+# C++: the same flags. clang adds no C++ include directory of its own for this target (only
+# its resource directory); those of uniarm's libstdc++ come from cmake/uniarm.cmake.
+set(CMAKE_CXX_FLAGS_INIT "${CMAKE_C_FLAGS_INIT}")
 set(CMAKE_ASM_FLAGS_INIT "${UNIARM_TARGET_FLAGS}")
 set(CMAKE_C_STANDARD_INCLUDE_DIRECTORIES ${UNIARM_NEWLIB_INCLUDE})
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-fuse-ld=lld -nostdlib -static")

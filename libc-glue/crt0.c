@@ -18,6 +18,11 @@ __attribute__((noreturn)) void uniarm_start_app(int argc, char **argv, char **en
 	exit(main(argc, argv, envp));
 }
 
+/* The image is one module: C++ registers its static objects' destructors with
+ * __cxa_atexit(dtor, obj, &__dso_handle), and newlib runs them at exit. (crtbegin.o, which
+ * defines it for GCC's static programs, is not linked.) */
+void *__dso_handle = 0;
+
 /* newlib's __libc_init_array/__libc_fini_array call these; constructors and destructors run
  * through .init_array/.fini_array. */
 void _init(void)
