@@ -26,11 +26,12 @@
  *   FPSCR checks below (round to nearest, no flush to zero, a directed rounding mode set in
  *   FPSCR directly) need no C library and run wherever there is a hardware FPU (__ARM_FP).
  *
- * Known newlib 3.3 differences from glibc that these cases catch (read from its source):
+ * Known differences of newlib 3.3 as released from glibc that these cases catch (read from its
+ * source; uniarm builds newlib with fixes for them, tools/newlib-patches and docs/libc.md):
  * fma() is "return x * y + z" (libm/common/s_fma.c) unless the compiler that built it
- * contracted that into a fused instruction; fmaf() computes in double and rounds twice
- * (fmaf_double_rounding); nextafter(x, y) with x == y returns x, not y as C requires
- * (nextafter_0_m0).
+ * contracted that into a fused instruction (fma_tie_up/down); fmaf() computes in double and
+ * rounds twice (fmaf_double_rounding*); nextafter(x, y) with x == y returns x, not y as C
+ * requires (nextafter_0_m0, nextafterf_0_m0, nexttoward*_0_m0).
  */
 #include <errno.h>
 #include <fenv.h>
@@ -203,6 +204,19 @@ static float f_div(float a, float b)
 {
 	return a / b;
 }
+/* nextafterl and the nexttoward pair (long double y) in the double/float case shapes */
+static double nextafterl_d(double x, double y)
+{
+	return (double)nextafterl(x, y);
+}
+static double nexttoward_d(double x, double y)
+{
+	return nexttoward(x, (long double)y);
+}
+static float nexttowardf_f(float x, float y)
+{
+	return nexttowardf(x, (long double)y);
+}
 
 struct d2case {
 	const char *id;
@@ -291,6 +305,10 @@ static struct d2case d2[] = {
 	{"nextafter_eq", nextafter, 1.0, 1.0, 1.0, EXACT},
 	/* C: "returns y if x equals y"; glibc does, newlib 3.3's returns x (+0) */
 	{"nextafter_0_m0", nextafter, 0.0, -0.0, -0.0, EXACT},
+	{"nextafter_m0_0", nextafter, -0.0, 0.0, 0.0, EXACT},
+	{"nextafterl_0_m0", nextafterl_d, 0.0, -0.0, -0.0, EXACT},
+	{"nexttoward_0_m0", nexttoward_d, 0.0, -0.0, -0.0, EXACT},
+	{"nexttoward_1_up", nexttoward_d, 1.0, 2.0, 0x1.0000000000001p0, EXACT},
 	{"copysign_3_m0", copysign, 3.0, -0.0, -3.0, EXACT},
 	{"copysign_m0_1", copysign, -0.0, 1.0, 0.0, EXACT},
 	{"copysign_inf_m1", copysign, INFINITY, -1.0, -INFINITY, EXACT},
@@ -336,6 +354,10 @@ static struct f2case f2[] = {
 	{"remainderf_5_5_2", remainderf, 5.5f, 2.0f, -0.5f, EXACT},
 	{"nextafterf_1_up", nextafterf, 1.0f, 2.0f, 0x1.000002p0f, EXACT},
 	{"nextafterf_0_up", nextafterf, 0.0f, 1.0f, 0x1p-149f, EXACT},
+	{"nextafterf_0_m0", nextafterf, 0.0f, -0.0f, -0.0f, EXACT},
+	{"nextafterf_m0_0", nextafterf, -0.0f, 0.0f, 0.0f, EXACT},
+	{"nexttowardf_0_m0", nexttowardf_f, 0.0f, -0.0f, -0.0f, EXACT},
+	{"nexttowardf_1_down", nexttowardf_f, 1.0f, 0.0f, 0x1.fffffep-1f, EXACT},
 	{"copysignf_3_m0", copysignf, 3.0f, -0.0f, -3.0f, EXACT},
 	{"powf_2_0_5", powf, 2.0f, 0.5f, 0x1.6a09e6p+0f, ULP1},
 	{"powf_1_5_10", powf, 1.5f, 10.0f, 0x1.cd52p+5f, ULP1},
@@ -468,6 +490,20 @@ static void test_fma(void)
 	 */
 	check_f("fmaf_double_rounding", fmaf_p(0x1.001p0f, 0x1.001p0f, 0x1p-60f), 0x1.002002p0f,
 		EXACT);
+	/* the same for fmaf's other inputs: a tie broken downward by a negative z */
+	check_f("fmaf_double_rounding_down", fmaf_p(0x1.001p0f, 0x1.001p0f, -0x1p-60f),
+		0x1.002p0f, EXACT);
+	check_f("fmaf_subnormal", fmaf_p(0x1p-126f, 0x1p-23f, 0.0f), 0x1p-149f, EXACT);
+	/*
+	 * x*y = 1 + 2^-26 + 2^-27 + 2^-53, a double halfway point; a tiny z decides: fused, it
+	 * rounds up (+z) or down (-z); x*y rounded first would go to even (down) both times.
+	 */
+	check_d("fma_tie_up", fma_p(0x1.0000004p0, 0x1.0000002p0, 0x1p-100), 0x1.0000006000001p0,
+		EXACT);
+	check_d("fma_tie_down", fma_p(0x1.0000004p0, 0x1.0000002p0, -0x1p-100), 0x1.0000006p0,
+		EXACT);
+	check_d("fmal_square_minus", (double)fmal(0x1.0000000000001p0L, 0x1.0000000000001p0L,
+		-0x1.0000000000002p0L), 0x1p-104, EXACT);
 }
 
 /* ---- conversions ---- */
