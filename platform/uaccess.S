@@ -14,11 +14,11 @@
  * (docs/string.md):
  *   n < 16    a jump on n to straight code: word, halfword and byte moves at fixed offsets
  *             (overlapping words for the odd sizes), r3/r12 only, no frame;
- *   n < 64    push the frame, a jump on dst & 3 to code that copies the 0-3 bytes up to a word
+ *   n < 68    push the frame, a jump on dst & 3 to code that copies the 0-3 bytes up to a word
  *             boundary of dst, then a jump on the bytes left L to a block made for L: the last
- *             (overlapping) word, then up to 15 words by unaligned LDRs (SCTLR.A is clear) into
+ *             (overlapping) word, then up to 16 words by unaligned LDRs (SCTLR.A is clear) into
  *             r3-r12 and one or two STMs;
- *   n >= 64   push the frame, a jump on dst & 3 to code that copies the bytes up to a word
+ *   n >= 68   push the frame, a jump on dst & 3 to code that copies the bytes up to a word
  *             boundary of dst, then 176 bytes per turn: four LDM/STM of 11 registers when the
  *             source is word aligned too, else four times 11 unaligned LDRs and an STM; then
  *             44-byte steps while 64 bytes or more are left, then the block for the rest.
@@ -156,7 +156,7 @@
 	ret0
 	.endm
 
-/* The block for L < 64 bytes left, dst word aligned, frame pushed: the last word (overlapping
+/* The block for L < 68 bytes left, dst word aligned, frame pushed: the last word (overlapping
  * the others when L is not a multiple of 4) into lr first, then the words into r3-r12 and one
  * STM, or for L >= 44 eight words, an STM, the rest and a second STM. r0 and r1 stay at the
  * block's start except for that first STM, so the fixups f<L> (block start) and g<L> (32 bytes
@@ -214,13 +214,13 @@
 	.endif
 	.endm
 
-/* A table of 64 block addresses, entry i for the block of i - k bytes (entries i < k unused). */
+/* A table of 68 block addresses, entry i for the block of i - k bytes (entries i < k unused). */
 	.macro	cp_table name, k
 	.rept	\k
 	.word	\name\()_blk0
 	.endr
-	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
-	.if	\i + \k < 64
+	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67
+	.if	\i + \k < 68
 	.word	\name\()_blk\i
 	.endif
 	.endr
@@ -232,13 +232,13 @@
  * which the instantiation provides. */
 	.macro	copy_template name, fixups
 	.fnstart
-	cmp	r2, #64
-	ldrlo	pc, [pc, r2, lsl #2]		@ the table below, one entry per n < 64
+	cmp	r2, #68
+	ldrlo	pc, [pc, r2, lsl #2]		@ the table below, one entry per n < 68
 	b	\name\()_big
 	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
 	.word	\name\()_n\n
 	.endr
-	.rept	48
+	.rept	52
 	.word	\name\()_mid
 	.endr
 \name\()_n0:
@@ -258,7 +258,7 @@
 	.fnend
 	.endif
 
-	/* 16 <= n < 64. */
+	/* 16 <= n < 68 (68 rather than 64: a 64-byte copy, or memmove, stays on this path). */
 	.fnstart
 	.save	{r0, r4 - r11, lr}
 \name\()_mid:
@@ -293,12 +293,12 @@
 	ldr	pc, [pc, r2, lsl #2]
 	nop
 	cp_table \name, 0
-	.irp	L, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
+	.irp	L, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67
 	cp_block \name, \L
 	.endr
 	.fnend
 
-	/* n >= 64. */
+	/* n >= 68. */
 	.fnstart
 	.save	{r0, r4 - r11, lr}
 \name\()_big:
@@ -415,7 +415,7 @@
 	add	r2, r2, #(176 - 44 * \j)
 	b	\name\()_bytes
 	.endr
-	.irp	L, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
+	.irp	L, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67
 	cp_block_fixups \name, \L
 	.endr
 	.fnend
