@@ -88,68 +88,68 @@
 /* The copy of n < 16 bytes: no frame, r0/r1/r2 untouched, so a fault retries from the start.
  * Every load of an offset below a store's end comes before that store (forward safe). */
 	.macro	cp_small name, n
-\name\()_n\n:
+.L\name\()_n\n:
 	.if	\n == 1
-	uld	\name\()_retry0, ldrb r3, [r1]
-	ust	\name\()_retry0, strb r3, [r0]
+	uld	.L\name\()_retry0, ldrb r3, [r1]
+	ust	.L\name\()_retry0, strb r3, [r0]
 	.elseif	\n == 2
-	uld	\name\()_retry0, ldrh r3, [r1]
-	ust	\name\()_retry0, strh r3, [r0]
+	uld	.L\name\()_retry0, ldrh r3, [r1]
+	ust	.L\name\()_retry0, strh r3, [r0]
 	.elseif	\n == 3
-	uld	\name\()_retry0, ldrh r3, [r1]
-	uld	\name\()_retry0, ldrb r12, [r1, #2]
-	ust	\name\()_retry0, strh r3, [r0]
-	ust	\name\()_retry0, strb r12, [r0, #2]
+	uld	.L\name\()_retry0, ldrh r3, [r1]
+	uld	.L\name\()_retry0, ldrb r12, [r1, #2]
+	ust	.L\name\()_retry0, strh r3, [r0]
+	ust	.L\name\()_retry0, strb r12, [r0, #2]
 	.elseif	\n == 4
-	uld	\name\()_retry0, ldr r3, [r1]
-	ust	\name\()_retry0, str r3, [r0]
+	uld	.L\name\()_retry0, ldr r3, [r1]
+	ust	.L\name\()_retry0, str r3, [r0]
 	.elseif	\n <= 8
-	uld	\name\()_retry0, ldr r3, [r1]
+	uld	.L\name\()_retry0, ldr r3, [r1]
 	.if	\n == 5
-	uld	\name\()_retry0, ldrb r12, [r1, #4]
+	uld	.L\name\()_retry0, ldrb r12, [r1, #4]
 	.elseif	\n == 6
-	uld	\name\()_retry0, ldrh r12, [r1, #4]
+	uld	.L\name\()_retry0, ldrh r12, [r1, #4]
 	.else
-	uld	\name\()_retry0, ldr r12, [r1, #(\n - 4)]
+	uld	.L\name\()_retry0, ldr r12, [r1, #(\n - 4)]
 	.endif
-	ust	\name\()_retry0, str r3, [r0]
+	ust	.L\name\()_retry0, str r3, [r0]
 	.if	\n == 5
-	ust	\name\()_retry0, strb r12, [r0, #4]
+	ust	.L\name\()_retry0, strb r12, [r0, #4]
 	.elseif	\n == 6
-	ust	\name\()_retry0, strh r12, [r0, #4]
+	ust	.L\name\()_retry0, strh r12, [r0, #4]
 	.else
-	ust	\name\()_retry0, str r12, [r0, #(\n - 4)]
+	ust	.L\name\()_retry0, str r12, [r0, #(\n - 4)]
 	.endif
 	.elseif	\n <= 15
-	uld	\name\()_retry0, ldr r3, [r1]
-	uld	\name\()_retry0, ldr r12, [r1, #4]
-	ust	\name\()_retry0, str r3, [r0]
-	ust	\name\()_retry0, str r12, [r0, #4]
+	uld	.L\name\()_retry0, ldr r3, [r1]
+	uld	.L\name\()_retry0, ldr r12, [r1, #4]
+	ust	.L\name\()_retry0, str r3, [r0]
+	ust	.L\name\()_retry0, str r12, [r0, #4]
 	.if	\n == 9
-	uld	\name\()_retry0, ldrb r3, [r1, #8]
-	ust	\name\()_retry0, strb r3, [r0, #8]
+	uld	.L\name\()_retry0, ldrb r3, [r1, #8]
+	ust	.L\name\()_retry0, strb r3, [r0, #8]
 	.elseif	\n == 10
-	uld	\name\()_retry0, ldrh r3, [r1, #8]
-	ust	\name\()_retry0, strh r3, [r0, #8]
+	uld	.L\name\()_retry0, ldrh r3, [r1, #8]
+	ust	.L\name\()_retry0, strh r3, [r0, #8]
 	.elseif	\n <= 12
-	uld	\name\()_retry0, ldr r3, [r1, #(\n - 4)]
-	ust	\name\()_retry0, str r3, [r0, #(\n - 4)]
+	uld	.L\name\()_retry0, ldr r3, [r1, #(\n - 4)]
+	ust	.L\name\()_retry0, str r3, [r0, #(\n - 4)]
 	.else
-	uld	\name\()_retry0, ldr r3, [r1, #8]
+	uld	.L\name\()_retry0, ldr r3, [r1, #8]
 	.if	\n == 13
-	uld	\name\()_retry0, ldrb r12, [r1, #12]
+	uld	.L\name\()_retry0, ldrb r12, [r1, #12]
 	.elseif	\n == 14
-	uld	\name\()_retry0, ldrh r12, [r1, #12]
+	uld	.L\name\()_retry0, ldrh r12, [r1, #12]
 	.else
-	uld	\name\()_retry0, ldr r12, [r1, #11]
+	uld	.L\name\()_retry0, ldr r12, [r1, #11]
 	.endif
-	ust	\name\()_retry0, str r3, [r0, #8]
+	ust	.L\name\()_retry0, str r3, [r0, #8]
 	.if	\n == 13
-	ust	\name\()_retry0, strb r12, [r0, #12]
+	ust	.L\name\()_retry0, strb r12, [r0, #12]
 	.elseif	\n == 14
-	ust	\name\()_retry0, strh r12, [r0, #12]
+	ust	.L\name\()_retry0, strh r12, [r0, #12]
 	.else
-	ust	\name\()_retry0, str r12, [r0, #11]
+	ust	.L\name\()_retry0, str r12, [r0, #11]
 	.endif
 	.endif
 	.endif
@@ -164,38 +164,38 @@
 	.macro	cp_block name, L
 	.set	.Lw, (\L) >> 2
 	.set	.Lb, (\L) & 3
-\name\()_blk\L:
+.L\name\()_blk\L:
 	.if	.Lw == 0
 	.if	.Lb == 1
-	uld	\name\()_f\L, ldrb r3, [r1]
-	ust	\name\()_f\L, strb r3, [r0]
+	uld	.L\name\()_f\L, ldrb r3, [r1]
+	ust	.L\name\()_f\L, strb r3, [r0]
 	.elseif	.Lb == 2
-	uld	\name\()_f\L, ldrh r3, [r1]
-	ust	\name\()_f\L, strh r3, [r0]
+	uld	.L\name\()_f\L, ldrh r3, [r1]
+	ust	.L\name\()_f\L, strh r3, [r0]
 	.elseif	.Lb == 3
-	uld	\name\()_f\L, ldrh r3, [r1]
-	uld	\name\()_f\L, ldrb r12, [r1, #2]
-	ust	\name\()_f\L, strh r3, [r0]
-	ust	\name\()_f\L, strb r12, [r0, #2]
+	uld	.L\name\()_f\L, ldrh r3, [r1]
+	uld	.L\name\()_f\L, ldrb r12, [r1, #2]
+	ust	.L\name\()_f\L, strh r3, [r0]
+	ust	.L\name\()_f\L, strb r12, [r0, #2]
 	.endif
 	.else
 	.if	.Lb
-	uld	\name\()_f\L, ldr lr, [r1, #(\L - 4)]
+	uld	.L\name\()_f\L, ldr lr, [r1, #(\L - 4)]
 	.endif
 	.if	.Lw <= 10
-	ldr_chain \name\()_f\L, .Lw, 0
+	ldr_chain .L\name\()_f\L, .Lw, 0
 	.if	.Lb
-	ust	\name\()_f\L, str lr, [r0, #(\L - 4)]
+	ust	.L\name\()_f\L, str lr, [r0, #(\L - 4)]
 	.endif
-	stm_words \name\()_f\L, .Lw
+	stm_words .L\name\()_f\L, .Lw
 	.else
-	ldr_chain \name\()_f\L, 8, 0
-	ust	\name\()_f\L, stmia r0!, {r3 - r10}
-	ldr_chain \name\()_g\L, .Lw - 8, 32
+	ldr_chain .L\name\()_f\L, 8, 0
+	ust	.L\name\()_f\L, stmia r0!, {r3 - r10}
+	ldr_chain .L\name\()_g\L, .Lw - 8, 32
 	.if	.Lb
-	ust	\name\()_g\L, str lr, [r0, #(\L - 36)]
+	ust	.L\name\()_g\L, str lr, [r0, #(\L - 36)]
 	.endif
-	stm_words \name\()_g\L, .Lw - 8
+	stm_words .L\name\()_g\L, .Lw - 8
 	.endif
 	.endif
 	retf
@@ -203,45 +203,45 @@
 
 /* The fixups of block L: back to the block's start (f) or 32 bytes on (g), then bytewise. */
 	.macro	cp_block_fixups name, L
-\name\()_f\L:
+.L\name\()_f\L:
 	mov	r2, #(\L)
-	b	\name\()_bytes
+	b	.L\name\()_bytes
 	.if	((\L) >> 2) > 10
-\name\()_g\L:
+.L\name\()_g\L:
 	add	r1, r1, #32
 	mov	r2, #((\L) - 32)
-	b	\name\()_bytes
+	b	.L\name\()_bytes
 	.endif
 	.endm
 
 /* A table of 68 block addresses, entry i for the block of i - k bytes (entries i < k unused). */
 	.macro	cp_table name, k
 	.rept	\k
-	.word	\name\()_blk0
+	.word	.L\name\()_blk0
 	.endr
 	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67
 	.if	\i + \k < 68
-	.word	\name\()_blk\i
+	.word	.L\name\()_blk\i
 	.endif
 	.endr
 	.endm
 
 /* ------------------------------------------------------------------------------------------ */
-/* The template. Entered with r0 dst, r1 src, r2 n; defines \name\()_bytes etc.; with fixups,
- * the byte loop ends at \name\()_done (frame pushed, r0 = dst reached, r2 = bytes NOT copied),
+/* The template. Entered with r0 dst, r1 src, r2 n; defines .L\name\()_bytes etc.; with fixups,
+ * the byte loop ends at .L\name\()_done (frame pushed, r0 = dst reached, r2 = bytes NOT copied),
  * which the instantiation provides. */
 	.macro	copy_template name, fixups
 	.fnstart
 	cmp	r2, #68
 	ldrlo	pc, [pc, r2, lsl #2]		@ the table below, one entry per n < 68
-	b	\name\()_big
+	b	.L\name\()_big
 	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	.word	\name\()_n\n
+	.word	.L\name\()_n\n
 	.endr
 	.rept	52
-	.word	\name\()_mid
+	.word	.L\name\()_mid
 	.endr
-\name\()_n0:
+.L\name\()_n0:
 	ret0
 	.irp	n, 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
 	cp_small \name, \n
@@ -252,44 +252,44 @@
 	/* A fault in the frameless path: retry bytewise from the start. */
 	.fnstart
 	.save	{r0, r4 - r11, lr}
-\name\()_retry0:
+.L\name\()_retry0:
 	push	{r0, r4 - r11, lr}
-	b	\name\()_bytes
+	b	.L\name\()_bytes
 	.fnend
 	.endif
 
 	/* 16 <= n < 68 (68 rather than 64: a 64-byte copy, or memmove, stays on this path). */
 	.fnstart
 	.save	{r0, r4 - r11, lr}
-\name\()_mid:
+.L\name\()_mid:
 	push	{r0, r4 - r11, lr}
 	and	r3, r0, #3
 	ldr	pc, [pc, r3, lsl #2]		@ on dst & 3
 	nop
-	.word	\name\()_d0, \name\()_d1, \name\()_d2, \name\()_d3
+	.word	.L\name\()_d0, .L\name\()_d1, .L\name\()_d2, .L\name\()_d3
 	/* Copy k bytes to reach a word boundary of dst, then jump on n through a table whose
 	 * entry n is the block for n - k bytes (so r2 keeps n; the blocks know their size). */
-\name\()_d1:				@ k = 3: a byte, then a halfword
-	uld	\name\()_bytes, ldrb r3, [r1], #1
-	uld	\name\()_r1m1, ldrh r12, [r1], #2
-	ust	\name\()_r1m3, strb r3, [r0], #1
-	ust	\name\()_d1h, strh r12, [r0], #2
+.L\name\()_d1:				@ k = 3: a byte, then a halfword
+	uld	.L\name\()_bytes, ldrb r3, [r1], #1
+	uld	.L\name\()_r1m1, ldrh r12, [r1], #2
+	ust	.L\name\()_r1m3, strb r3, [r0], #1
+	ust	.L\name\()_d1h, strh r12, [r0], #2
 	ldr	pc, [pc, r2, lsl #2]
 	nop
 	cp_table \name, 3
-\name\()_d2:				@ k = 2
-	uld	\name\()_bytes, ldrh r3, [r1], #2
-	ust	\name\()_r1m2, strh r3, [r0], #2
+.L\name\()_d2:				@ k = 2
+	uld	.L\name\()_bytes, ldrh r3, [r1], #2
+	ust	.L\name\()_r1m2, strh r3, [r0], #2
 	ldr	pc, [pc, r2, lsl #2]
 	nop
 	cp_table \name, 2
-\name\()_d3:				@ k = 1
-	uld	\name\()_bytes, ldrb r3, [r1], #1
-	ust	\name\()_r1m1, strb r3, [r0], #1
+.L\name\()_d3:				@ k = 1
+	uld	.L\name\()_bytes, ldrb r3, [r1], #1
+	ust	.L\name\()_r1m1, strb r3, [r0], #1
 	ldr	pc, [pc, r2, lsl #2]
 	nop
 	cp_table \name, 1
-\name\()_d0:				@ dst aligned; also the big path's rest: r2 = L < 64
+.L\name\()_d0:				@ dst aligned; also the big path's rest: r2 = L < 64
 	ldr	pc, [pc, r2, lsl #2]
 	nop
 	cp_table \name, 0
@@ -301,57 +301,57 @@
 	/* n >= 68. */
 	.fnstart
 	.save	{r0, r4 - r11, lr}
-\name\()_big:
+.L\name\()_big:
 	push	{r0, r4 - r11, lr}
 	ands	r3, r0, #3
 	ldrne	pc, [pc, r3, lsl #2]		@ on dst & 3, copying 4 - (dst & 3) bytes
 	b	1f
-	.word	0, \name\()_e1, \name\()_e2, \name\()_e3
-\name\()_e1:
-	uld	\name\()_bytes, ldrb r3, [r1], #1
-	uld	\name\()_r1m1, ldrh r12, [r1], #2
-	ust	\name\()_r1m3, strb r3, [r0], #1
-	ust	\name\()_d1h, strh r12, [r0], #2
+	.word	0, .L\name\()_e1, .L\name\()_e2, .L\name\()_e3
+.L\name\()_e1:
+	uld	.L\name\()_bytes, ldrb r3, [r1], #1
+	uld	.L\name\()_r1m1, ldrh r12, [r1], #2
+	ust	.L\name\()_r1m3, strb r3, [r0], #1
+	ust	.L\name\()_d1h, strh r12, [r0], #2
 	sub	r2, r2, #3
 	b	1f
-\name\()_e2:
-	uld	\name\()_bytes, ldrh r3, [r1], #2
-	ust	\name\()_r1m2, strh r3, [r0], #2
+.L\name\()_e2:
+	uld	.L\name\()_bytes, ldrh r3, [r1], #2
+	ust	.L\name\()_r1m2, strh r3, [r0], #2
 	sub	r2, r2, #2
 	b	1f
-\name\()_e3:
-	uld	\name\()_bytes, ldrb r3, [r1], #1
-	ust	\name\()_r1m1, strb r3, [r0], #1
+.L\name\()_e3:
+	uld	.L\name\()_bytes, ldrb r3, [r1], #1
+	ust	.L\name\()_r1m1, strb r3, [r0], #1
 	sub	r2, r2, #1
 1:	tst	r1, #3
-	bne	\name\()_bigu
+	bne	.L\name\()_bigu
 	/* Source word aligned too: 4 x LDM/STM of 11 registers per turn; r2 is 176 short. */
 	cmp	r2, #176
 	blo	4f
 	sub	r2, r2, #176
 2:	.irp	j, 0, 1, 2, 3
-	uld	\name\()_a\j, ldmia r1!, {r3 - r12, lr}
-	ust	\name\()_s\j, stmia r0!, {r3 - r12, lr}
+	uld	.L\name\()_a\j, ldmia r1!, {r3 - r12, lr}
+	ust	.L\name\()_s\j, stmia r0!, {r3 - r12, lr}
 	.endr
 	subs	r2, r2, #176
 	bhs	2b
 	add	r2, r2, #176
 4:	subs	r2, r2, #64			@ 44-byte steps while 64 or more are left
 	blo	5f
-6:	uld	\name\()_v0, ldmia r1!, {r3 - r12, lr}
-	ust	\name\()_v1, stmia r0!, {r3 - r12, lr}
+6:	uld	.L\name\()_v0, ldmia r1!, {r3 - r12, lr}
+	ust	.L\name\()_v1, stmia r0!, {r3 - r12, lr}
 	subs	r2, r2, #44
 	bhs	6b
 5:	add	r2, r2, #64
-	b	\name\()_d0
-\name\()_bigu:
+	b	.L\name\()_d0
+.L\name\()_bigu:
 	/* Unaligned source: 4 x (11 LDRs, one STM) per turn, r1 moved once per turn. */
 	cmp	r2, #176
 	blo	4f
 	sub	r2, r2, #176
 2:	.irp	j, 0, 1, 2, 3
-	ldr_chain \name\()_u\j, 11, 44 * \j
-	ust	\name\()_u\j, stmia r0!, {r3 - r12, lr}
+	ldr_chain .L\name\()_u\j, 11, 44 * \j
+	ust	.L\name\()_u\j, stmia r0!, {r3 - r12, lr}
 	.endr
 	add	r1, r1, #176
 	subs	r2, r2, #176
@@ -359,61 +359,61 @@
 	add	r2, r2, #176
 4:	subs	r2, r2, #64
 	blo	5f
-6:	ldr_chain \name\()_v0, 11, 0
-	ust	\name\()_v0, stmia r0!, {r3 - r12, lr}
+6:	ldr_chain .L\name\()_v0, 11, 0
+	ust	.L\name\()_v0, stmia r0!, {r3 - r12, lr}
 	add	r1, r1, #44
 	subs	r2, r2, #44
 	bhs	6b
 5:	add	r2, r2, #64
-	b	\name\()_d0
+	b	.L\name\()_d0
 	.fnend
 
 	.if	\fixups
 	/* The byte loop, reached only from fixups (frame pushed). */
 	.fnstart
 	.save	{r0, r4 - r11, lr}
-\name\()_bytes:
+.L\name\()_bytes:
 	cmp	r2, #0
-	beq	\name\()_done
-5:	uld	\name\()_done, ldrb r4, [r1], #1
-	ust	\name\()_st1, strb r4, [r0], #1
+	beq	.L\name\()_done
+5:	uld	.L\name\()_done, ldrb r4, [r1], #1
+	ust	.L\name\()_st1, strb r4, [r0], #1
 	subs	r2, r2, #1
 	bne	5b
-	b	\name\()_done
-\name\()_st1:				@ the byte at r0 was not stored: r2 is exact
-	b	\name\()_done
+	b	.L\name\()_done
+.L\name\()_st1:				@ the byte at r0 was not stored: r2 is exact
+	b	.L\name\()_done
 	/* The fixups; the comment says what the faulting access had done. */
-\name\()_r1m3:				@ src + 3
+.L\name\()_r1m3:				@ src + 3
 	sub	r1, r1, #2
-\name\()_r1m1:				@ src + 1
+.L\name\()_r1m1:				@ src + 1
 	sub	r1, r1, #1
-	b	\name\()_bytes
-\name\()_r1m2:				@ src + 2
+	b	.L\name\()_bytes
+.L\name\()_r1m2:				@ src + 2
 	sub	r1, r1, #2
-	b	\name\()_bytes
-\name\()_d1h:				@ a byte copied, src + 3
+	b	.L\name\()_bytes
+.L\name\()_d1h:				@ a byte copied, src + 3
 	sub	r1, r1, #2
 	sub	r2, r2, #1
-	b	\name\()_bytes
+	b	.L\name\()_bytes
 	.irp	j, 0, 1, 2, 3			@ aligned turn, block j; r2 = left - 176
-\name\()_a\j:
+.L\name\()_a\j:
 	add	r2, r2, #(176 - 44 * \j)
-	b	\name\()_bytes
-\name\()_s\j:
+	b	.L\name\()_bytes
+.L\name\()_s\j:
 	sub	r1, r1, #44
 	add	r2, r2, #(176 - 44 * \j)
-	b	\name\()_bytes
+	b	.L\name\()_bytes
 	.endr
-\name\()_v1:				@ a 44-byte step; r2 = left - 64
+.L\name\()_v1:				@ a 44-byte step; r2 = left - 64
 	sub	r1, r1, #44
-\name\()_v0:
+.L\name\()_v0:
 	add	r2, r2, #64
-	b	\name\()_bytes
+	b	.L\name\()_bytes
 	.irp	j, 0, 1, 2, 3			@ unaligned turn, block j: r1 at the turn's start
-\name\()_u\j:
+.L\name\()_u\j:
 	add	r1, r1, #(44 * \j)
 	add	r2, r2, #(176 - 44 * \j)
-	b	\name\()_bytes
+	b	.L\name\()_bytes
 	.endr
 	.irp	L, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67
 	cp_block_fixups \name, \L
@@ -442,18 +442,18 @@
  * the alignment checks above find quickly anyway). It overrides newlib's memcpy. */
 	.section .text.memcpy, "ax", %progbits
 	.align	5
-	.globl	memcpy
-	.type	memcpy, %function
 	.globl	__aeabi_memcpy
 	.type	__aeabi_memcpy, %function
 	.globl	__aeabi_memcpy4
 	.type	__aeabi_memcpy4, %function
 	.globl	__aeabi_memcpy8
 	.type	__aeabi_memcpy8, %function
-memcpy:
+	.globl	memcpy				@ last: llvm-symbolizer names the address after it
+	.type	memcpy, %function
 __aeabi_memcpy:
 __aeabi_memcpy4:
 __aeabi_memcpy8:
+memcpy:
 	copy_template memcpy, 0
 	.size	memcpy, . - memcpy
 	.size	__aeabi_memcpy, . - memcpy
@@ -489,7 +489,7 @@ __copy_from_user:
 	copy_template cfu, 1
 	.fnstart
 	.save	{r0, r4 - r11, lr}
-cfu_done:
+.Lcfu_done:
 	cmp	r2, #0
 	bne	1f
 	add	sp, sp, #4
@@ -538,7 +538,7 @@ __copy_to_user:
 	copy_template ctu, 1
 	.fnstart
 	.save	{r0, r4 - r11, lr}
-ctu_done:
+.Lctu_done:
 	add	sp, sp, #4
 	mov	r0, r2
 	pop	{r4 - r11, pc}

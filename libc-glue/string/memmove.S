@@ -175,18 +175,18 @@
 
 	.section .text.memmove, "ax", %progbits
 	.align	5
-	.globl	memmove
-	.type	memmove, %function
 	.globl	__aeabi_memmove
 	.type	__aeabi_memmove, %function
 	.globl	__aeabi_memmove4
 	.type	__aeabi_memmove4, %function
 	.globl	__aeabi_memmove8
 	.type	__aeabi_memmove8, %function
-memmove:
+	.globl	memmove				@ last: llvm-symbolizer names the address after it
+	.type	memmove, %function
 __aeabi_memmove:
 __aeabi_memmove4:
 __aeabi_memmove8:
+memmove:
 	.fnstart
 	subs	r3, r0, r1
 	cmphi	r2, r3
