@@ -279,6 +279,16 @@ int main(void)
 		printf("\n");
 	}
 	printf("%u of %u figures above glibc's\n", missed, (unsigned int)(NSIZES * NCOL));
+	for (unsigned int i = 0; i < NSIZES; i++)
+		for (int c = 0; c < NCOL; c++) {
+			unsigned int n = size_at(i);
+			double t = glibc_targets[i].insns[c];
+
+			if (fig[i][c] > t + 32.0 / calls_per_sample(n))
+				printf("  above: %s %s, %u B: %.1f (glibc %.1f)\n",
+				       rout_name[c / 2], c % 2 ? "unaligned" : "aligned", n,
+				       fig[i][c], t);
+		}
 
 	/* Every row is checked above; per column, the worst ratio and the number of misses. */
 	for (int c = 0; c < NCOL; c++) {
