@@ -1,20 +1,39 @@
 /*
- * memcpy and the guarded user copies (platform/uaccess.h), generated from ONE copy template.
+ * memcpy (and its AEABI names) and the guarded user copies (platform/uaccess.h), generated from
+ * ONE copy template.
  *
- * copy_template below is the whole copy algorithm; it calls six hook macros for its memory
- * accesses (ld1b/st1b bytes, ld1w/st1w words, ld8w/st8w eight words through LDM/STM of
- * r3-r10). Each instantiation defines the hooks first: memcpy with plain instructions,
- * __copy_from_user with an _ASM_EXTABLE entry on every load, __copy_to_user with one on every
- * store. The runtime's memcpy and the user copies are therefore the same instruction stream,
- * apart from the fixups.
+ * copy_template below is the whole copy algorithm. Its memory accesses go through two hooks,
+ * `uld fixup, insn` for a load from the source and `ust fixup, insn` for a store to the
+ * destination, and it returns through two more, `ret0` (no frame pushed) and `retf` (the frame
+ * {r0, r4-r11, lr} pushed). Each instantiation defines the hooks first: memcpy with plain
+ * instructions, __copy_from_user with an _ASM_USER entry (exception table) on every load,
+ * __copy_to_user with one on every store. The runtime's memcpy and the user copies are
+ * therefore the same instruction stream, apart from the fixups and the return value.
  *
- * Exact counts: at every listed instruction, r0 (dst), r1 (src) and r2 (bytes left) describe
- * how far the copy has got, except that a store's fixup first takes back the source advance of
- * the load before it. ARMv7 uses the base-restored abort model, so an aborted LDM/STM with
- * writeback leaves its base register unchanged. A fault in the word or block loops does not
- * say which byte faulted, so the fixup restarts the copy byte by byte from that state; the
- * byte loop's own fixup then knows the exact number of bytes not copied (r2). copy_from_user
- * zero-fills [dst, dst + r2) before returning r2.
+ * The algorithm, tuned for QEMU -icount where every instruction costs one whatever it moves
+ * (docs/string.md):
+ *   n < 16    a jump on n to straight code: word, halfword and byte moves at fixed offsets
+ *             (overlapping words for the odd sizes), r3/r12 only, no frame;
+ *   n < 68    push the frame, a jump on dst & 3 to code that copies the 0-3 bytes up to a word
+ *             boundary of dst, then a jump on the bytes left L to a block made for L: the last
+ *             (overlapping) word, then up to 16 words by unaligned LDRs (SCTLR.A is clear) into
+ *             r3-r12 and one or two STMs;
+ *   n >= 68   push the frame, a jump on dst & 3 to code that copies the bytes up to a word
+ *             boundary of dst, then 176 bytes per turn: four LDM/STM of 11 registers when the
+ *             source is word aligned too, else four times 11 unaligned LDRs and an STM; then
+ *             44-byte steps while 64 bytes or more are left, then the block for the rest.
+ * It copies forward and loads every source byte before it stores over it (each block loads
+ * before it stores; blocks and steps advance upward), so memmove uses it whenever dst is below
+ * src (libc-glue/string/memmove.S).
+ *
+ * Exact counts: a fault at a listed instruction continues at its fixup, which sets r0 (dst),
+ * r1 (src) and r2 (bytes left) to a point the copy has reached: every destination byte below
+ * r0 is copied (bytes above it may be too; they are copied again). ARMv7 uses the
+ * base-restored abort model, so a faulting access with writeback leaves its base register
+ * unchanged; a fault in a halfword, word or block access does not say which byte faulted. So
+ * every fixup goes to the byte loop (with the frame pushed), which copies from that point one
+ * byte at a time; its own fixups then know the exact number of bytes not copied (r2).
+ * copy_from_user zero-fills [dst, dst + r2) before returning r2.
  */
 #include "platform/extable.h"
 #include "platform/memory.h"
@@ -26,246 +45,517 @@
 	.text
 
 /* ------------------------------------------------------------------------------------------ */
-/* The template. Registers: r0 dst, r1 src, r2 bytes left; r3-r10, r12 scratch. The caller has
- * pushed {r0, r4-r10, lr} (r0 = the original dst, memcpy's return value). Ends at label
- * \name\()_done with r2 = bytes NOT copied (0 on the normal path); fixups that retry bytewise
- * jump to \name\()_bytes with the state consistent. */
-	.macro	copy_template name
-	cmp	r2, #16
-	blo	\name\()_bytes
-	/* Align dst to 4 bytes (at most 3 bytes). */
-	ands	r3, r0, #3
-	beq	\name\()_dst_aligned
-	rsb	r3, r3, #4
-1:	ld1b	r4, r1, \name\()_retry
-	st1b	r4, r0, \name\()_fix_st1
-	sub	r2, r2, #1
-	subs	r3, r3, #1
-	bne	1b
-\name\()_dst_aligned:
-	tst	r1, #3
-	bne	\name\()_src_unaligned
-	/* Both aligned: 32-byte blocks through LDM/STM of eight registers. */
-	subs	r2, r2, #32
-	blo	\name\()_blocks_done
-2:	ld8w	r1, \name\()_fix_ld32
-	st8w	r0, \name\()_fix_st32
-	subs	r2, r2, #32
-	bhs	2b
-\name\()_blocks_done:
-	add	r2, r2, #32
-\name\()_words:
-	/* Words (src may be unaligned: SCTLR.A is clear, LDR handles it). */
-	subs	r2, r2, #4
-	blo	\name\()_words_done
-3:	ld1w	r4, r1, \name\()_fix_ld4
-	st1w	r4, r0, \name\()_fix_st4
-	subs	r2, r2, #4
-	bhs	3b
-\name\()_words_done:
-	add	r2, r2, #4
-	b	\name\()_bytes
-\name\()_src_unaligned:
-	/* Eight unaligned word loads, one STM to the aligned dst. */
-	subs	r2, r2, #32
-	blo	\name\()_blocks_done
-4:	ld1w	r3, r1, \name\()_fix_u0
-	ld1w	r4, r1, \name\()_fix_u1
-	ld1w	r5, r1, \name\()_fix_u2
-	ld1w	r6, r1, \name\()_fix_u3
-	ld1w	r7, r1, \name\()_fix_u4
-	ld1w	r8, r1, \name\()_fix_u5
-	ld1w	r9, r1, \name\()_fix_u6
-	ld1w	r10, r1, \name\()_fix_u7
-	st8w	r0, \name\()_fix_st32
-	subs	r2, r2, #32
-	bhs	4b
-	b	\name\()_blocks_done
+/* Helpers of the template. */
 
-\name\()_bytes:
+/* ldr_chain fixup, w, off: w words from [r1, #off] on into r3, r4, ... r12, lr (in order). */
+	.macro	ldr_chain fix, w, off
+	.set	.Lcw, 0
+	.irp	r, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, lr
+	.if	.Lcw < (\w)
+	uld	\fix, ldr \r, [r1, #((\off) + 4 * .Lcw)]
+	.endif
+	.set	.Lcw, .Lcw + 1
+	.endr
+	.endm
+
+/* stm_words fixup, w: stmia r0, {r3 - r(2 + w)} (no writeback), 1 <= w <= 10. */
+	.macro	stm_words fix, w
+	.if	(\w) == 1
+	ust	\fix, stmia r0, {r3}
+	.elseif	(\w) == 2
+	ust	\fix, stmia r0, {r3, r4}
+	.elseif	(\w) == 3
+	ust	\fix, stmia r0, {r3 - r5}
+	.elseif	(\w) == 4
+	ust	\fix, stmia r0, {r3 - r6}
+	.elseif	(\w) == 5
+	ust	\fix, stmia r0, {r3 - r7}
+	.elseif	(\w) == 6
+	ust	\fix, stmia r0, {r3 - r8}
+	.elseif	(\w) == 7
+	ust	\fix, stmia r0, {r3 - r9}
+	.elseif	(\w) == 8
+	ust	\fix, stmia r0, {r3 - r10}
+	.elseif	(\w) == 9
+	ust	\fix, stmia r0, {r3 - r11}
+	.elseif	(\w) == 10
+	ust	\fix, stmia r0, {r3 - r12}
+	.else
+	.error	"stm_words: 1 to 10 words"
+	.endif
+	.endm
+
+/* The copy of n < 16 bytes: no frame, r0/r1/r2 untouched, so a fault retries from the start.
+ * Every load of an offset below a store's end comes before that store (forward safe). */
+	.macro	cp_small name, n
+.L\name\()_n\n:
+	.if	\n == 1
+	uld	.L\name\()_retry0, ldrb r3, [r1]
+	ust	.L\name\()_retry0, strb r3, [r0]
+	.elseif	\n == 2
+	uld	.L\name\()_retry0, ldrh r3, [r1]
+	ust	.L\name\()_retry0, strh r3, [r0]
+	.elseif	\n == 3
+	uld	.L\name\()_retry0, ldrh r3, [r1]
+	uld	.L\name\()_retry0, ldrb r12, [r1, #2]
+	ust	.L\name\()_retry0, strh r3, [r0]
+	ust	.L\name\()_retry0, strb r12, [r0, #2]
+	.elseif	\n == 4
+	uld	.L\name\()_retry0, ldr r3, [r1]
+	ust	.L\name\()_retry0, str r3, [r0]
+	.elseif	\n <= 8
+	uld	.L\name\()_retry0, ldr r3, [r1]
+	.if	\n == 5
+	uld	.L\name\()_retry0, ldrb r12, [r1, #4]
+	.elseif	\n == 6
+	uld	.L\name\()_retry0, ldrh r12, [r1, #4]
+	.else
+	uld	.L\name\()_retry0, ldr r12, [r1, #(\n - 4)]
+	.endif
+	ust	.L\name\()_retry0, str r3, [r0]
+	.if	\n == 5
+	ust	.L\name\()_retry0, strb r12, [r0, #4]
+	.elseif	\n == 6
+	ust	.L\name\()_retry0, strh r12, [r0, #4]
+	.else
+	ust	.L\name\()_retry0, str r12, [r0, #(\n - 4)]
+	.endif
+	.elseif	\n <= 15
+	uld	.L\name\()_retry0, ldr r3, [r1]
+	uld	.L\name\()_retry0, ldr r12, [r1, #4]
+	ust	.L\name\()_retry0, str r3, [r0]
+	ust	.L\name\()_retry0, str r12, [r0, #4]
+	.if	\n == 9
+	uld	.L\name\()_retry0, ldrb r3, [r1, #8]
+	ust	.L\name\()_retry0, strb r3, [r0, #8]
+	.elseif	\n == 10
+	uld	.L\name\()_retry0, ldrh r3, [r1, #8]
+	ust	.L\name\()_retry0, strh r3, [r0, #8]
+	.elseif	\n <= 12
+	uld	.L\name\()_retry0, ldr r3, [r1, #(\n - 4)]
+	ust	.L\name\()_retry0, str r3, [r0, #(\n - 4)]
+	.else
+	uld	.L\name\()_retry0, ldr r3, [r1, #8]
+	.if	\n == 13
+	uld	.L\name\()_retry0, ldrb r12, [r1, #12]
+	.elseif	\n == 14
+	uld	.L\name\()_retry0, ldrh r12, [r1, #12]
+	.else
+	uld	.L\name\()_retry0, ldr r12, [r1, #11]
+	.endif
+	ust	.L\name\()_retry0, str r3, [r0, #8]
+	.if	\n == 13
+	ust	.L\name\()_retry0, strb r12, [r0, #12]
+	.elseif	\n == 14
+	ust	.L\name\()_retry0, strh r12, [r0, #12]
+	.else
+	ust	.L\name\()_retry0, str r12, [r0, #11]
+	.endif
+	.endif
+	.endif
+	ret0
+	.endm
+
+/* The block for L < 68 bytes left, dst word aligned, frame pushed: the last word (overlapping
+ * the others when L is not a multiple of 4) into lr first, then the words into r3-r12 and one
+ * STM, or for L >= 44 eight words, an STM, the rest and a second STM. r0 and r1 stay at the
+ * block's start except for that first STM, so the fixups f<L> (block start) and g<L> (32 bytes
+ * on) are exact. */
+	.macro	cp_block name, L
+	.set	.Lw, (\L) >> 2
+	.set	.Lb, (\L) & 3
+.L\name\()_blk\L:
+	.if	.Lw == 0
+	.if	.Lb == 1
+	uld	.L\name\()_f\L, ldrb r3, [r1]
+	ust	.L\name\()_f\L, strb r3, [r0]
+	.elseif	.Lb == 2
+	uld	.L\name\()_f\L, ldrh r3, [r1]
+	ust	.L\name\()_f\L, strh r3, [r0]
+	.elseif	.Lb == 3
+	uld	.L\name\()_f\L, ldrh r3, [r1]
+	uld	.L\name\()_f\L, ldrb r12, [r1, #2]
+	ust	.L\name\()_f\L, strh r3, [r0]
+	ust	.L\name\()_f\L, strb r12, [r0, #2]
+	.endif
+	.else
+	.if	.Lb
+	uld	.L\name\()_f\L, ldr lr, [r1, #(\L - 4)]
+	.endif
+	.if	.Lw <= 10
+	ldr_chain .L\name\()_f\L, .Lw, 0
+	.if	.Lb
+	ust	.L\name\()_f\L, str lr, [r0, #(\L - 4)]
+	.endif
+	stm_words .L\name\()_f\L, .Lw
+	.else
+	ldr_chain .L\name\()_f\L, 8, 0
+	ust	.L\name\()_f\L, stmia r0!, {r3 - r10}
+	ldr_chain .L\name\()_g\L, .Lw - 8, 32
+	.if	.Lb
+	ust	.L\name\()_g\L, str lr, [r0, #(\L - 36)]
+	.endif
+	stm_words .L\name\()_g\L, .Lw - 8
+	.endif
+	.endif
+	retf
+	.endm
+
+/* The fixups of block L: back to the block's start (f) or 32 bytes on (g), then bytewise. */
+	.macro	cp_block_fixups name, L
+.L\name\()_f\L:
+	mov	r2, #(\L)
+	b	.L\name\()_bytes
+	.if	((\L) >> 2) > 10
+.L\name\()_g\L:
+	add	r1, r1, #32
+	mov	r2, #((\L) - 32)
+	b	.L\name\()_bytes
+	.endif
+	.endm
+
+/* A table of 68 block addresses, entry i for the block of i - k bytes (entries i < k unused). */
+	.macro	cp_table name, k
+	.rept	\k
+	.word	.L\name\()_blk0
+	.endr
+	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67
+	.if	\i + \k < 68
+	.word	.L\name\()_blk\i
+	.endif
+	.endr
+	.endm
+
+/* ------------------------------------------------------------------------------------------ */
+/* The template. Entered with r0 dst, r1 src, r2 n; defines .L\name\()_bytes etc.; with fixups,
+ * the byte loop ends at .L\name\()_done (frame pushed, r0 = dst reached, r2 = bytes NOT copied),
+ * which the instantiation provides. */
+	.macro	copy_template name, fixups
+	.fnstart
+	cmp	r2, #68
+	ldrlo	pc, [pc, r2, lsl #2]		@ the table below, one entry per n < 68
+	b	.L\name\()_big
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
+	.word	.L\name\()_n\n
+	.endr
+	.rept	52
+	.word	.L\name\()_mid
+	.endr
+.L\name\()_n0:
+	ret0
+	.irp	n, 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
+	cp_small \name, \n
+	.endr
+	.fnend
+
+	.if	\fixups
+	/* A fault in the frameless path: retry bytewise from the start. */
+	.fnstart
+	.save	{r0, r4 - r11, lr}
+.L\name\()_retry0:
+	push	{r0, r4 - r11, lr}
+	b	.L\name\()_bytes
+	.fnend
+	.endif
+
+	/* 16 <= n < 68 (68 rather than 64: a 64-byte copy, or memmove, stays on this path). */
+	.fnstart
+	.save	{r0, r4 - r11, lr}
+.L\name\()_mid:
+	push	{r0, r4 - r11, lr}
+	and	r3, r0, #3
+	ldr	pc, [pc, r3, lsl #2]		@ on dst & 3
+	nop
+	.word	.L\name\()_d0, .L\name\()_d1, .L\name\()_d2, .L\name\()_d3
+	/* Copy k bytes to reach a word boundary of dst, then jump on n through a table whose
+	 * entry n is the block for n - k bytes (so r2 keeps n; the blocks know their size). */
+.L\name\()_d1:				@ k = 3: a byte, then a halfword
+	uld	.L\name\()_bytes, ldrb r3, [r1], #1
+	uld	.L\name\()_r1m1, ldrh r12, [r1], #2
+	ust	.L\name\()_r1m3, strb r3, [r0], #1
+	ust	.L\name\()_d1h, strh r12, [r0], #2
+	ldr	pc, [pc, r2, lsl #2]
+	nop
+	cp_table \name, 3
+.L\name\()_d2:				@ k = 2
+	uld	.L\name\()_bytes, ldrh r3, [r1], #2
+	ust	.L\name\()_r1m2, strh r3, [r0], #2
+	ldr	pc, [pc, r2, lsl #2]
+	nop
+	cp_table \name, 2
+.L\name\()_d3:				@ k = 1
+	uld	.L\name\()_bytes, ldrb r3, [r1], #1
+	ust	.L\name\()_r1m1, strb r3, [r0], #1
+	ldr	pc, [pc, r2, lsl #2]
+	nop
+	cp_table \name, 1
+.L\name\()_d0:				@ dst aligned; also the big path's rest: r2 = L < 64
+	ldr	pc, [pc, r2, lsl #2]
+	nop
+	cp_table \name, 0
+	.irp	L, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67
+	cp_block \name, \L
+	.endr
+	.fnend
+
+	/* n >= 68. */
+	.fnstart
+	.save	{r0, r4 - r11, lr}
+.L\name\()_big:
+	push	{r0, r4 - r11, lr}
+	ands	r3, r0, #3
+	ldrne	pc, [pc, r3, lsl #2]		@ on dst & 3, copying 4 - (dst & 3) bytes
+	b	1f
+	.word	0, .L\name\()_e1, .L\name\()_e2, .L\name\()_e3
+.L\name\()_e1:
+	uld	.L\name\()_bytes, ldrb r3, [r1], #1
+	uld	.L\name\()_r1m1, ldrh r12, [r1], #2
+	ust	.L\name\()_r1m3, strb r3, [r0], #1
+	ust	.L\name\()_d1h, strh r12, [r0], #2
+	sub	r2, r2, #3
+	b	1f
+.L\name\()_e2:
+	uld	.L\name\()_bytes, ldrh r3, [r1], #2
+	ust	.L\name\()_r1m2, strh r3, [r0], #2
+	sub	r2, r2, #2
+	b	1f
+.L\name\()_e3:
+	uld	.L\name\()_bytes, ldrb r3, [r1], #1
+	ust	.L\name\()_r1m1, strb r3, [r0], #1
+	sub	r2, r2, #1
+1:	tst	r1, #3
+	bne	.L\name\()_bigu
+	/* Source word aligned too: 4 x LDM/STM of 11 registers per turn; r2 is 176 short. */
+	cmp	r2, #176
+	blo	4f
+	sub	r2, r2, #176
+2:	.irp	j, 0, 1, 2, 3
+	uld	.L\name\()_a\j, ldmia r1!, {r3 - r12, lr}
+	ust	.L\name\()_s\j, stmia r0!, {r3 - r12, lr}
+	.endr
+	subs	r2, r2, #176
+	bhs	2b
+	add	r2, r2, #176
+4:	subs	r2, r2, #64			@ 44-byte steps while 64 or more are left
+	blo	5f
+6:	uld	.L\name\()_v0, ldmia r1!, {r3 - r12, lr}
+	ust	.L\name\()_v1, stmia r0!, {r3 - r12, lr}
+	subs	r2, r2, #44
+	bhs	6b
+5:	add	r2, r2, #64
+	b	.L\name\()_d0
+.L\name\()_bigu:
+	/* Unaligned source: 4 x (11 LDRs, one STM) per turn, r1 moved once per turn. */
+	cmp	r2, #176
+	blo	4f
+	sub	r2, r2, #176
+2:	.irp	j, 0, 1, 2, 3
+	ldr_chain .L\name\()_u\j, 11, 44 * \j
+	ust	.L\name\()_u\j, stmia r0!, {r3 - r12, lr}
+	.endr
+	add	r1, r1, #176
+	subs	r2, r2, #176
+	bhs	2b
+	add	r2, r2, #176
+4:	subs	r2, r2, #64
+	blo	5f
+6:	ldr_chain .L\name\()_v0, 11, 0
+	ust	.L\name\()_v0, stmia r0!, {r3 - r12, lr}
+	add	r1, r1, #44
+	subs	r2, r2, #44
+	bhs	6b
+5:	add	r2, r2, #64
+	b	.L\name\()_d0
+	.fnend
+
+	.if	\fixups
+	/* The byte loop, reached only from fixups (frame pushed). */
+	.fnstart
+	.save	{r0, r4 - r11, lr}
+.L\name\()_bytes:
 	cmp	r2, #0
-	beq	\name\()_done
-5:	ld1b	r4, r1, \name\()_done
-	st1b	r4, r0, \name\()_fix_st1_final
+	beq	.L\name\()_done
+5:	uld	.L\name\()_done, ldrb r4, [r1], #1
+	ust	.L\name\()_st1, strb r4, [r0], #1
 	subs	r2, r2, #1
 	bne	5b
-	b	\name\()_done
-
-	/* Fixups (reached only from listed instructions). In the block loops r2 is 32 less
-	 * than the bytes left, in the word loop 4 less. */
-\name\()_fix_u7:
-	sub	r1, r1, #4
-\name\()_fix_u6:
-	sub	r1, r1, #4
-\name\()_fix_u5:
-	sub	r1, r1, #4
-\name\()_fix_u4:
-	sub	r1, r1, #4
-\name\()_fix_u3:
-	sub	r1, r1, #4
-\name\()_fix_u2:
-	sub	r1, r1, #4
-\name\()_fix_u1:
-	sub	r1, r1, #4
-\name\()_fix_u0:
-\name\()_fix_ld32:
-	add	r2, r2, #32
-	b	\name\()_bytes
-\name\()_fix_st32:
-	sub	r1, r1, #32
-	add	r2, r2, #32
-	b	\name\()_bytes
-\name\()_fix_ld4:
-	add	r2, r2, #4
-	b	\name\()_bytes
-\name\()_fix_st4:
-	sub	r1, r1, #4
-	add	r2, r2, #4
-	b	\name\()_bytes
-\name\()_fix_st1:
-	/* Alignment loop: r2 already counts this byte as left. */
+	b	.L\name\()_done
+.L\name\()_st1:				@ the byte at r0 was not stored: r2 is exact
+	b	.L\name\()_done
+	/* The fixups; the comment says what the faulting access had done. */
+.L\name\()_r1m3:				@ src + 3
+	sub	r1, r1, #2
+.L\name\()_r1m1:				@ src + 1
 	sub	r1, r1, #1
-	b	\name\()_bytes
-\name\()_retry:
-	b	\name\()_bytes
-\name\()_fix_st1_final:
-	/* The byte at r0 was not stored: r2 (not yet decremented) is exact. */
-	b	\name\()_done
+	b	.L\name\()_bytes
+.L\name\()_r1m2:				@ src + 2
+	sub	r1, r1, #2
+	b	.L\name\()_bytes
+.L\name\()_d1h:				@ a byte copied, src + 3
+	sub	r1, r1, #2
+	sub	r2, r2, #1
+	b	.L\name\()_bytes
+	.irp	j, 0, 1, 2, 3			@ aligned turn, block j; r2 = left - 176
+.L\name\()_a\j:
+	add	r2, r2, #(176 - 44 * \j)
+	b	.L\name\()_bytes
+.L\name\()_s\j:
+	sub	r1, r1, #44
+	add	r2, r2, #(176 - 44 * \j)
+	b	.L\name\()_bytes
+	.endr
+.L\name\()_v1:				@ a 44-byte step; r2 = left - 64
+	sub	r1, r1, #44
+.L\name\()_v0:
+	add	r2, r2, #64
+	b	.L\name\()_bytes
+	.irp	j, 0, 1, 2, 3			@ unaligned turn, block j: r1 at the turn's start
+.L\name\()_u\j:
+	add	r1, r1, #(44 * \j)
+	add	r2, r2, #(176 - 44 * \j)
+	b	.L\name\()_bytes
+	.endr
+	.irp	L, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67
+	cp_block_fixups \name, \L
+	.endr
+	.fnend
+	.endif
 	.endm
 
-/* Plain hooks (memcpy); the abort label is ignored. */
-	.macro	ld1b reg, ptr, abort
-	ldrb	\reg, [\ptr], #1
+/* ------------------------------------------------------------------------------------------ */
+/* memcpy: plain hooks; the fixup labels are not referenced. */
+	.macro	uld fix, insn:vararg
+	\insn
 	.endm
-	.macro	st1b reg, ptr, abort
-	strb	\reg, [\ptr], #1
+	.macro	ust fix, insn:vararg
+	\insn
 	.endm
-	.macro	ld1w reg, ptr, abort
-	ldr	\reg, [\ptr], #4
+	.macro	ret0
+	bx	lr
 	.endm
-	.macro	st1w reg, ptr, abort
-	str	\reg, [\ptr], #4
-	.endm
-	.macro	ld8w ptr, abort
-	ldmia	\ptr!, {r3 - r10}
-	.endm
-	.macro	st8w ptr, abort
-	stmia	\ptr!, {r3 - r10}
+	.macro	retf
+	pop	{r0, r4 - r11, pc}
 	.endm
 
-/* void *memcpy(void *dst, const void *src, size_t n): overrides newlib's, so that the user
- * copies and memcpy are measured on the same code. */
-	.section .text.memcpy, "ax"
+/* void *memcpy(void *dst, const void *src, size_t n), and the AEABI helpers clang calls for
+ * struct copies and __builtin_memcpy (the 4/8 variants only promise aligned pointers, which
+ * the alignment checks above find quickly anyway). It overrides newlib's memcpy. */
+	.section .text.memcpy, "ax", %progbits
 	.align	5
-	.globl	memcpy
+	.globl	__aeabi_memcpy
+	.type	__aeabi_memcpy, %function
+	.globl	__aeabi_memcpy4
+	.type	__aeabi_memcpy4, %function
+	.globl	__aeabi_memcpy8
+	.type	__aeabi_memcpy8, %function
+	.globl	memcpy				@ last: llvm-symbolizer names the address after it
 	.type	memcpy, %function
+__aeabi_memcpy:
+__aeabi_memcpy4:
+__aeabi_memcpy8:
 memcpy:
-	push	{r0, r4 - r10, lr}
-	copy_template memcpy
-memcpy_done:
-	pop	{r0, r4 - r10, pc}
+	copy_template memcpy, 0
 	.size	memcpy, . - memcpy
+	.size	__aeabi_memcpy, . - memcpy
+	.size	__aeabi_memcpy4, . - memcpy
+	.size	__aeabi_memcpy8, . - memcpy
+
+/* The user copies return 0 on success. */
+	.purgem	ret0
+	.purgem	retf
+	.macro	ret0
+	mov	r0, #0
+	bx	lr
+	.endm
+	.macro	retf
+	add	sp, sp, #4
+	mov	r0, #0
+	pop	{r4 - r11, pc}
+	.endm
 
 /* From the application: loads are listed. */
-	.purgem	ld1b
-	.purgem	ld1w
-	.purgem	ld8w
-	.macro	ld1b reg, ptr, abort
-	_ASM_USER \abort, ldrb	\reg, [\ptr], #1
-	.endm
-	.macro	ld1w reg, ptr, abort
-	_ASM_USER \abort, ldr	\reg, [\ptr], #4
-	.endm
-	.macro	ld8w ptr, abort
-	_ASM_USER \abort, ldmia	\ptr!, {r3 - r10}
+	.purgem	uld
+	.macro	uld fix, insn:vararg
+	_ASM_USER \fix, \insn
 	.endm
 
 /* unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n): bytes
  * not copied; [to + n - that, to + n) is zero-filled. */
-	.section .text.__copy_from_user, "ax"
+	.section .text.__copy_from_user, "ax", %progbits
 	.align	5
 	.globl	__copy_from_user
 	.type	__copy_from_user, %function
 __copy_from_user:
-	push	{r0, r4 - r10, lr}
-	copy_template cfu
-cfu_done:
+	copy_template cfu, 1
+	.fnstart
+	.save	{r0, r4 - r11, lr}
+.Lcfu_done:
 	cmp	r2, #0
-	bne	cfu_zero_tail
+	bne	1f
 	add	sp, sp, #4
 	mov	r0, #0
-	pop	{r4 - r10, pc}
-cfu_zero_tail:
-	mov	r4, r2
+	pop	{r4 - r11, pc}
+1:	mov	r4, r2
 	mov	r1, #0
-	bl	memset
+	bl	memset				@ memset(dst reached, 0, bytes left)
 	mov	r0, r4
 	add	sp, sp, #4
-	pop	{r4 - r10, pc}
+	pop	{r4 - r11, pc}
+	.fnend
 	.size	__copy_from_user, . - __copy_from_user
 
 /* copy_from_user: access_ok, else nothing is read, all of `to` zero-filled, n returned. */
 	.globl	copy_from_user
 	.type	copy_from_user, %function
 copy_from_user:
+	.fnstart
 	mov	r3, #TASK_SIZE
 	cmp	r2, r3
 	subls	r3, r3, r2
 	cmpls	r1, r3
 	bls	__copy_from_user
 	b	copy_from_user_image		@ above TASK_SIZE: platform/uaccess_image.c
+	.fnend
 	.size	copy_from_user, . - copy_from_user
 
 /* To the application: stores are listed, loads plain again. */
-	.purgem	ld1b
-	.purgem	ld1w
-	.purgem	ld8w
-	.purgem	st1b
-	.purgem	st1w
-	.purgem	st8w
-	.macro	ld1b reg, ptr, abort
-	ldrb	\reg, [\ptr], #1
+	.purgem	uld
+	.purgem	ust
+	.macro	uld fix, insn:vararg
+	\insn
 	.endm
-	.macro	ld1w reg, ptr, abort
-	ldr	\reg, [\ptr], #4
-	.endm
-	.macro	ld8w ptr, abort
-	ldmia	\ptr!, {r3 - r10}
-	.endm
-	.macro	st1b reg, ptr, abort
-	_ASM_USER \abort, strb	\reg, [\ptr], #1
-	.endm
-	.macro	st1w reg, ptr, abort
-	_ASM_USER \abort, str	\reg, [\ptr], #4
-	.endm
-	.macro	st8w ptr, abort
-	_ASM_USER \abort, stmia	\ptr!, {r3 - r10}
+	.macro	ust fix, insn:vararg
+	_ASM_USER \fix, \insn
 	.endm
 
 /* unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n): bytes not
  * copied; the first n - that bytes of `to` hold the copy. */
-	.section .text.__copy_to_user, "ax"
+	.section .text.__copy_to_user, "ax", %progbits
 	.align	5
 	.globl	__copy_to_user
 	.type	__copy_to_user, %function
 __copy_to_user:
-	push	{r0, r4 - r10, lr}
-	copy_template ctu
-ctu_done:
+	copy_template ctu, 1
+	.fnstart
+	.save	{r0, r4 - r11, lr}
+.Lctu_done:
 	add	sp, sp, #4
 	mov	r0, r2
-	pop	{r4 - r10, pc}
+	pop	{r4 - r11, pc}
+	.fnend
 	.size	__copy_to_user, . - __copy_to_user
 
 	.globl	copy_to_user
 	.type	copy_to_user, %function
 copy_to_user:
+	.fnstart
 	mov	r3, #TASK_SIZE
 	cmp	r2, r3
 	subls	r3, r3, r2
 	cmpls	r0, r3
 	bls	__copy_to_user
 	b	copy_to_user_image
+	.fnend
 	.size	copy_to_user, . - copy_to_user
 
 /* ------------------------------------------------------------------------------------------ */
