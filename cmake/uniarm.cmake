@@ -46,14 +46,16 @@ else()
 endif()
 
 # uniarm_add_app(<name> SOURCES <files...> [MEMORY <MiB>] [APPEND "<bootargs>"] [ICOUNT]
-#                [NO_EXTABLE_SORT] [QEMU_ARGS ...])
+#                [NO_EXTABLE_SORT] [NO_FP_IMAGE_CHECK] [QEMU_ARGS ...])
 # Builds <name>.elf: the sources linked with the runtime, newlib and libgcc. The sources are
 # compiled with the toolchain's target flags and whatever the app adds itself. ICOUNT runs
 # it with deterministic guest time (-icount shift=0,sleep=off), as benchmarks need. The image's
 # exception table is sorted after linking; NO_EXTABLE_SORT (only for the test of the boot
-# check) leaves it in link order.
+# check) leaves it in link order. Every image is then checked: nothing the runtime calls uses
+# an FP/NEON register (NO_FP_IMAGE_CHECK, only for the test of that check, skips it).
 function(uniarm_add_app name)
-	cmake_parse_arguments(APP "ICOUNT;NO_EXTABLE_SORT" "MEMORY;APPEND" "SOURCES;QEMU_ARGS" ${ARGN})
+	cmake_parse_arguments(APP "ICOUNT;NO_EXTABLE_SORT;NO_FP_IMAGE_CHECK" "MEMORY;APPEND"
+		"SOURCES;QEMU_ARGS" ${ARGN})
 	if(NOT APP_SOURCES)
 		message(FATAL_ERROR "uniarm_add_app(${name}): SOURCES is required")
 	endif()
@@ -84,6 +86,14 @@ function(uniarm_add_app name)
 		add_dependencies(${name} uniarm_sortextable)
 		add_custom_command(TARGET ${name} POST_BUILD
 			COMMAND ${UNIARM_SORTEXTABLE} $<TARGET_FILE:${name}> VERBATIM)
+	endif()
+	# Nothing the runtime calls in this image (newlib, libgcc, or an application function
+	# that replaces one of theirs) may use an FP/NEON register (docs/libc.md).
+	# NO_FP_IMAGE_CHECK is only for the test of that check.
+	if(NOT APP_NO_FP_IMAGE_CHECK)
+		add_custom_command(TARGET ${name} POST_BUILD
+			COMMAND ${UNIARM_ROOT}/tools/check-no-fp --image ${UNIARM_OBJDUMP} ${UNIARM_NM}
+				$<TARGET_FILE:uniarm_runtime> $<TARGET_FILE:${name}> VERBATIM)
 	endif()
 
 	set(run_args --memory ${APP_MEMORY})
