@@ -92,8 +92,8 @@ function(uniarm_add_app name)
 	# NO_FP_IMAGE_CHECK is only for the test of that check.
 	if(NOT APP_NO_FP_IMAGE_CHECK)
 		add_custom_command(TARGET ${name} POST_BUILD
-			COMMAND ${UNIARM_ROOT}/tools/check-no-fp --image ${UNIARM_OBJDUMP} ${UNIARM_NM}
-				$<TARGET_FILE:uniarm_runtime> $<TARGET_FILE:${name}> VERBATIM)
+			COMMAND ${UNIARM_ROOT}/tools/check-no-fp --image ${UNIARM_OBJDUMP}
+				$<TARGET_FILE:${name}> $<TARGET_FILE:${name}>.map VERBATIM)
 	endif()
 
 	set(run_args --memory ${APP_MEMORY})
