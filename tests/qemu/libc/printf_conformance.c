@@ -15,7 +15,8 @@
  * - the sign and payload of a NaN in output ("-nan" for a negative NaN in glibc) and in input
  *   ("nan(123)": only the end position and that the result is a NaN are checked).
  * - %ls/%lc and anything locale-dependent (%'d grouping, decimal point).
- * - positional arguments (%1$d): POSIX, not ISO C, and optional in newlib (--enable-newlib-io-pos-args).
+ * - positional arguments (%1$d): POSIX, not ISO C, and optional in newlib
+ * (--enable-newlib-io-pos-args).
  * - whether errno becomes ERANGE when decimal input to strtod/strtof gives a nonzero subnormal
  *   (C leaves it implementation-defined; glibc sets it, newlib's strtod does not) and for
  *   strtof_underflow_value; strtod("1e-400") -> 0 with ERANGE is checked, as both libraries
@@ -26,8 +27,8 @@
  * builds newlib with fixes for them (tools/newlib-patches, docs/libc.md), so they pass there:
  * - a_subnormal and the other a*_subnormal*: glibc prints a subnormal's %a denormalized
  *   ("0x0.0000000000001p-1022"); newlib normalizes it ("0x1p-1074"). Both are valid C.
- * - sscanf_la/sscanf_a/sscanf_la_neg and the other hex sscanf_la_* cases and swscanf_la: C99 requires
- *   %a/%e/%f/%g in scanf to accept hex floats ("as strtod"); newlib 3.3's __svfscanf only
+ * - sscanf_la/sscanf_a/sscanf_la_neg and the other hex sscanf_la_* cases and swscanf_la: C99
+ * requires %a/%e/%f/%g in scanf to accept hex floats ("as strtod"); newlib 3.3's __svfscanf only
  *   collects decimal digits and stops at the 'x'. swscanf_inf_upper: its wide scanf knew only 'i'.
  * - strtof_double_rounding, strtof_tie_*, sscanf_f_double_rounding: newlib's strtof (and scanf
  *   into a float) is (float)strtod(), which rounds twice; glibc rounds the input once, as C's
@@ -350,9 +351,12 @@ static void test_floats(void)
 	PF("f_near_tie_below", "0.000000", "%f", 5e-7); /* 4.99999999999999977e-07 */
 	PF("f_small_up", "0.000001", "%f", 5.0000001e-7);
 	PF("f_dbl_max",
-	   "17976931348623157081452742373170435679807056752584499659891747680315726078002853876058955"
-	   "86327668781715404589535143824642343213268894641827684675467035375169860499105765512820762"
-	   "45490090389328944075868508455133942304583236903222948165808559332123348274797826204144723"
+	   "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589"
+	   "55"
+	   "863276687817154045895351438246423432132688946418276846754670353751698604991057655128207"
+	   "62"
+	   "454900903893289440758685084551339423045832369032229481658085593321233482747978262041447"
+	   "23"
 	   "168738177180919299881250404026184124858368.000000",
 	   "%f", DBL_MAX);
 	PF("f_alt0", "1.", "%#.0f", 1.0);
@@ -505,15 +509,14 @@ static void test_mixed(void)
 	PFX("mix_jd", "-9223372036854775808|3.14|-3|255|end|0x1p+0|18446744073709551615|42",
 	    "%jd|%.2f|%td|%hhu|%s|%a|%llu|%d", (intmax_t)INTMAX_MIN, 3.14159, (ptrdiff_t)-3, 511,
 	    "end", 1.0, ULLONG_MAX, 42);
-	PFX("mix_hd", "4464 -1 1 1.000000e-03 -9 2.500000 99 Z",
-	    "%hd %lld %hhd %e %zd %Lf %ju %c", 70000, -1LL, 257, 1e-3, (ssize_t)-9, 2.5L,
-	    (uintmax_t)99, 'Z');
+	PFX("mix_hd", "4464 -1 1 1.000000e-03 -9 2.500000 99 Z", "%hd %lld %hhd %e %zd %Lf %ju %c",
+	    70000, -1LL, 257, 1e-3, (ssize_t)-9, 2.5L, (uintmax_t)99, 'Z');
 	PF("mix_align", "1 2 3 4.000000 5 6", "%d %lld %d %f %d %lld", 1, 2LL, 3, 4.0, 5, 6LL);
 	PF("mix_star", "    42|1.00    |-1", "%*zu|%-*.*f|%lld", 6, (size_t)42, 8, 2, 1.005, -1LL);
 	PF("mix_tjz", "-2 ffffffffffffffff 3 x", "%td %jx %zu %s", (ptrdiff_t)-2, (uintmax_t)-1,
 	   (size_t)3, "x");
-	PF("mix_many_ll", "1 2 3 4 5 6 7 8", "%lld %d %lld %d %lld %d %lld %d", 1LL, 2, 3LL, 4,
-	   5LL, 6, 7LL, 8);
+	PF("mix_many_ll", "1 2 3 4 5 6 7 8", "%lld %d %lld %d %lld %d %lld %d", 1LL, 2, 3LL, 4, 5LL,
+	   6, 7LL, 8);
 	PF("mix_dbl_int", "1.5 2 2.5 3 0x1.8p+1", "%g %d %g %d %a", 1.5, 2, 2.5, 3, 3.0);
 }
 
@@ -678,7 +681,8 @@ static void test_sscanf(void)
 			n = -1;
 			r = sscanf(hx[k].in, hx[k].fmt, &df, &n);
 			snprintf(d, sizeof(d), "%d %s n=%d", r, fmt_dbl(t1, df), n);
-			snprintf(w, sizeof(w), "%d %s n=%d", hx[k].r, fmt_dbl(t2, hx[k].v), hx[k].n);
+			snprintf(w, sizeof(w), "%d %s n=%d", hx[k].r, fmt_dbl(t2, hx[k].v),
+				 hx[k].n);
 			check_str(hx[k].id, d, w);
 		}
 	}
@@ -788,61 +792,57 @@ static void test_sscanf(void)
 	}
 }
 
+/* One number-parsing case: the value (as text), the end offset and errno, got against want. */
+static void check_parse(const char *id, const char *got, long got_end, int got_errno,
+			const char *want, long want_end, int want_errno)
+{
+	char d[96], w[96];
+
+	snprintf(d, sizeof(d), "%s end=%ld errno=%s", got, got_end, errno_name(got_errno));
+	snprintf(w, sizeof(w), "%s end=%ld errno=%s", want, want_end, errno_name(want_errno));
+	check_str(id, d, w);
+}
+
 /* strtod family: value bits, end offset and errno. */
 static void sd(const char *id, const char *s, double want, long want_end, int want_errno)
 {
-	char *end;
-	char d[96], w[96], t[24];
+	char *end, g[24], w[24];
 
 	errno = 0;
 	double v = strtod(s, &end);
 	int e = errno;
-	snprintf(d, sizeof(d), "%s end=%ld errno=%s", fmt_dbl(t, v), (long)(end - s), errno_name(e));
-	snprintf(w, sizeof(w), "%s end=%ld errno=%s", fmt_dbl(t, want), want_end,
-		 errno_name(want_errno));
-	check_str(id, d, w);
+	check_parse(id, fmt_dbl(g, v), end - s, e, fmt_dbl(w, want), want_end, want_errno);
 }
 
 /* The same without checking errno (for cases where C leaves it implementation-defined). */
 static void sd_noerrno(const char *id, const char *s, double want, long want_end)
 {
-	char *end;
-	char d[96], w[96], t[24];
+	char *end, g[24], w[24];
 
 	double v = strtod(s, &end);
-	snprintf(d, sizeof(d), "%s end=%ld", fmt_dbl(t, v), (long)(end - s));
-	snprintf(w, sizeof(w), "%s end=%ld", fmt_dbl(t, want), want_end);
-	check_str(id, d, w);
+	check_parse(id, fmt_dbl(g, v), end - s, 0, fmt_dbl(w, want), want_end, 0);
 }
 
 static void sf(const char *id, const char *s, float want, long want_end, int want_errno,
 	       int check_errno)
 {
-	char *end;
-	char d[96], w[96], t[24];
+	char *end, g[24], w[24];
 
 	errno = 0;
 	float v = strtof(s, &end);
 	int e = check_errno ? errno : 0;
-	snprintf(d, sizeof(d), "%s end=%ld errno=%s", fmt_flt(t, v), (long)(end - s), errno_name(e));
-	snprintf(w, sizeof(w), "%s end=%ld errno=%s", fmt_flt(t, want), want_end,
-		 errno_name(want_errno));
-	check_str(id, d, w);
+	check_parse(id, fmt_flt(g, v), end - s, e, fmt_flt(w, want), want_end, want_errno);
 }
 
 static void sld(const char *id, const char *s, long double want, long want_end, int want_errno)
 {
-	char *end;
-	char d[96], w[96], t[24];
+	char *end, g[24], w[24];
 
 	errno = 0;
 	long double v = strtold(s, &end);
 	int e = errno;
-	snprintf(d, sizeof(d), "%s end=%ld errno=%s", fmt_dbl(t, (double)v), (long)(end - s),
-		 errno_name(e));
-	snprintf(w, sizeof(w), "%s end=%ld errno=%s", fmt_dbl(t, (double)want), want_end,
-		 errno_name(want_errno));
-	check_str(id, d, w);
+	check_parse(id, fmt_dbl(g, (double)v), end - s, e, fmt_dbl(w, (double)want), want_end,
+		    want_errno);
 }
 
 static void test_strtod(void)
@@ -897,12 +897,13 @@ static void test_strtod(void)
 	sd("strtod_halfway", "1.00000000000000011102230246251565404236316680908203125", 1.0, 55, 0);
 	sd("strtod_above_halfway", "1.00000000000000011102230246251565404236316680908203126",
 	   0x1.0000000000001p0, 55, 0);
-	sd_noerrno("strtod_2_2250738585072011", "2.2250738585072011e-308", 0x0.fffffffffffffp-1022, 23);
+	sd_noerrno("strtod_2_2250738585072011", "2.2250738585072011e-308", 0x0.fffffffffffffp-1022,
+		   23);
 	sd("strtod_long_zeros",
 	   "0.000000000000000000000000000000000000000000000000000000000000000000000000000000001",
 	   1e-81, 83, 0);
-	sd("strtod_many_digits", "123456789012345678901234567890", 123456789012345678901234567890.0, 30,
-	   0);
+	sd("strtod_many_digits", "123456789012345678901234567890", 123456789012345678901234567890.0,
+	   30, 0);
 
 	sf("strtof_0_1", "0.1", 0x1.99999ap-4f, 3, 0, 1);
 	sf("strtof_hex", "0x1.fffffep127", FLT_MAX, 14, 0, 1);
@@ -915,7 +916,8 @@ static void test_strtod(void)
 	/*
 	 * 1.0000000596046448 lies just above the float halfway point 1 + 2^-24, within half a
 	 * double ulp of it: rounding once gives 1 + 2^-23 (glibc); through double it lands on the
-	 * halfway point and then rounds to even, 1.0 (newlib 3.3's strtof as released, see the top).
+	 * halfway point and then rounds to even, 1.0 (newlib 3.3's strtof as released, see the
+	 * top).
 	 */
 	sf("strtof_double_rounding", "1.0000000596046448", 0x1.000002p0f, 18, 0, 1);
 	/* the float halfway point exactly (ties to even) and a hair on either side of it */
@@ -926,7 +928,9 @@ static void test_strtod(void)
 	sf("strtof_hex_above_tie", "0x1.0000011p0", 0x1.000002p0f, 13, 0, 1);
 	sf("strtof_hex_tie_odd", "0x1.000003p0", 0x1.000004p0f, 12, 0, 1);
 	sf("strtof_exact_true_min",
-	   "1.40129846432481707092372958328991613128026194187651577175706828388979108268586060148663818836212158203125e-45",
+	   "1."
+	   "401298464324817070923729583289916131280261941876515771757068283889791082685860601486638"
+	   "18836212158203125e-45",
 	   0x1p-149f, 110, 0, 1);
 	sf("strtof_overflow_hex", "0x1p128", HUGE_VALF, 7, ERANGE, 1);
 	sf("strtof_overflow_hex_round", "0x1.ffffffp127", HUGE_VALF, 14, ERANGE, 1);
@@ -952,66 +956,22 @@ static void test_strtod(void)
 }
 
 /* strtol family: value, end offset, errno. */
-static void sl(const char *id, const char *s, int base, long want, long want_end, int want_errno)
-{
-	char *end;
-	char d[96], w[96], t[24];
-
-	errno = 0;
-	long v = strtol(s, &end, base);
-	int e = errno;
-	snprintf(d, sizeof(d), "%s end=%ld errno=%s", fmt_i64(t, v), (long)(end - s), errno_name(e));
-	snprintf(w, sizeof(w), "%s end=%ld errno=%s", fmt_i64(t, want), want_end,
-		 errno_name(want_errno));
-	check_str(id, d, w);
-}
-
-static void sul(const char *id, const char *s, int base, unsigned long want, long want_end,
-		int want_errno)
-{
-	char *end;
-	char d[96], w[96], t[24];
-
-	errno = 0;
-	unsigned long v = strtoul(s, &end, base);
-	int e = errno;
-	snprintf(d, sizeof(d), "%s end=%ld errno=%s", fmt_u64(t, v, 10), (long)(end - s),
-		 errno_name(e));
-	snprintf(w, sizeof(w), "%s end=%ld errno=%s", fmt_u64(t, want, 10), want_end,
-		 errno_name(want_errno));
-	check_str(id, d, w);
-}
-
-static void sll(const char *id, const char *s, int base, long long want, long want_end,
-		int want_errno)
-{
-	char *end;
-	char d[96], w[96], t[24];
-
-	errno = 0;
-	long long v = strtoll(s, &end, base);
-	int e = errno;
-	snprintf(d, sizeof(d), "%s end=%ld errno=%s", fmt_i64(t, v), (long)(end - s), errno_name(e));
-	snprintf(w, sizeof(w), "%s end=%ld errno=%s", fmt_i64(t, want), want_end,
-		 errno_name(want_errno));
-	check_str(id, d, w);
-}
-
-static void sull(const char *id, const char *s, int base, unsigned long long want, long want_end,
-		 int want_errno)
-{
-	char *end;
-	char d[96], w[96], t[24];
-
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, base);
-	int e = errno;
-	snprintf(d, sizeof(d), "%s end=%ld errno=%s", fmt_u64(t, v, 10), (long)(end - s),
-		 errno_name(e));
-	snprintf(w, sizeof(w), "%s end=%ld errno=%s", fmt_u64(t, want, 10), want_end,
-		 errno_name(want_errno));
-	check_str(id, d, w);
-}
+#define STRTO_CASE(name, type, fn, fmt)                                                            \
+	static void name(const char *id, const char *s, int base, type want, long want_end,        \
+			 int want_errno)                                                           \
+	{                                                                                          \
+		char *end, g[24], w[24];                                                           \
+                                                                                                   \
+		errno = 0;                                                                         \
+		type v = fn(s, &end, base);                                                        \
+		int e = errno;                                                                     \
+		check_parse(id, fmt(g, v), end - s, e, fmt(w, want), want_end, want_errno);        \
+	}
+#define FMT_DEC(buf, v) fmt_u64(buf, v, 10)
+STRTO_CASE(sl, long, strtol, fmt_i64)
+STRTO_CASE(sul, unsigned long, strtoul, FMT_DEC)
+STRTO_CASE(sll, long long, strtoll, fmt_i64)
+STRTO_CASE(sull, unsigned long long, strtoull, FMT_DEC)
 
 static void test_strtol(void)
 {
