@@ -5,8 +5,9 @@
  * with plain accesses. It overrides newlib's memcpy.
  *
  * Built twice (docs/string.md): in uniarm_runtime, integer registers only, renamed to
- * __kernel_memcpy etc. after the build; and in uniarm_libc (-DUNIARM_LIBC), the application's
- * memcpy, weak.
+ * __kernel_memcpy etc. after the build; and in uniarm_libc (-DUNIARM_LIBC
+ * -DUNIARM_STRING_NEON), the application's memcpy, weak, with the template's NEON path for a
+ * large copy whose source and destination are misaligned relative to each other.
  *
  * __memcpy_fwd is the same entry under a name of uniarm's own, for memmove's upward case: an
  * application that replaces memcpy (weak) must not change what memmove does.
@@ -16,6 +17,12 @@
 
 	.syntax	unified
 	.arm
+#ifdef UNIARM_STRING_NEON
+	.fpu	neon
+#define COPY_NEON 1
+#else
+#define COPY_NEON 0
+#endif
 
 /* Plain hooks; the fixup labels are not referenced. */
 	.macro	uld fix, insn:vararg
@@ -44,7 +51,7 @@ __aeabi_memcpy4:
 __aeabi_memcpy8:
 __memcpy_fwd:
 memcpy:
-	copy_template memcpy, 0
+	copy_template memcpy, 0, COPY_NEON
 	.size	memcpy, . - memcpy
 	.size	__aeabi_memcpy, . - memcpy
 	.size	__aeabi_memcpy4, . - memcpy

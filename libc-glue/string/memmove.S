@@ -13,7 +13,9 @@
  * stored last, the other words loaded by LDRs, stored by one or two STMDBs. Every load of a
  * block precedes the stores that could overwrite it, and the blocks move downward.
  *
- * Integer registers only. Costs: docs/string.md.
+ * This file is integer-only; the upward case shares memcpy's code, so in the application's copy
+ * (uniarm_libc) it takes memcpy's NEON path for a large relatively misaligned move, and in the
+ * runtime's copy (__kernel_memmove) it stays integer-only. Costs: docs/string.md.
  */
 #include "symbol.h"
 
