@@ -11,13 +11,14 @@
  * word pair: byte-reversed, the first differing byte is the most significant one (clz).
  * Integer registers only.
  */
+#include "symbol.h"
+
 	.syntax	unified
 	.arm
 
 	.section .text.memcmp, "ax", %progbits
 	.align	5
-	.globl	memcmp
-	.type	memcmp, %function
+	string_symbol memcmp
 memcmp:
 	.fnstart
 	cmp	r2, #4

@@ -1,8 +1,10 @@
 /*
  * void *memmove(void *dst, const void *src, size_t n), and __aeabi_memmove{,4,8}.
  *
- * When dst is below src, or the two do not overlap, this is memcpy (platform/uaccess.S), which
- * copies upward and loads every source byte before it stores over it. Otherwise (src < dst <
+ * When dst is below src, or the two do not overlap, this is memcpy (libc-glue/string/memcpy.S,
+ * entered by its own strong name __memcpy_fwd, so that an application's replacement memcpy does
+ * not become memmove's), which copies upward and loads every source byte before it stores over
+ * it. Otherwise (src < dst <
  * src + n) the copy runs downward from the ends, the mirror image of memcpy's: below 16 bytes
  * straight code that loads everything into r1-r3/r12 before it stores; from 16 bytes the end of
  * dst is brought to a word boundary (0-3 bytes), 176-byte turns of four LDMDB/STMDB of 11
@@ -11,8 +13,12 @@
  * stored last, the other words loaded by LDRs, stored by one or two STMDBs. Every load of a
  * block precedes the stores that could overwrite it, and the blocks move downward.
  *
- * Integer registers only (the runtime uses no FP/NEON). Costs: docs/string.md.
+ * This file is integer-only; the upward case shares memcpy's code, so in the application's copy
+ * (uniarm_libc) it takes memcpy's NEON path for a large relatively misaligned move, and in the
+ * runtime's copy (__kernel_memmove) it stays integer-only. Costs: docs/string.md.
  */
+#include "symbol.h"
+
 	.syntax	unified
 	.arm
 
@@ -175,14 +181,10 @@
 
 	.section .text.memmove, "ax", %progbits
 	.align	5
-	.globl	__aeabi_memmove
-	.type	__aeabi_memmove, %function
-	.globl	__aeabi_memmove4
-	.type	__aeabi_memmove4, %function
-	.globl	__aeabi_memmove8
-	.type	__aeabi_memmove8, %function
-	.globl	memmove				@ last: llvm-symbolizer names the address after it
-	.type	memmove, %function
+	string_symbol __aeabi_memmove
+	string_symbol __aeabi_memmove4
+	string_symbol __aeabi_memmove8
+	string_symbol memmove				@ last: llvm-symbolizer names the address after it
 __aeabi_memmove:
 __aeabi_memmove4:
 __aeabi_memmove8:
@@ -190,7 +192,7 @@ memmove:
 	.fnstart
 	subs	r3, r0, r1
 	cmphi	r2, r3
-	bls	memcpy				@ dst <= src, or n <= dst - src: upward is safe
+	bls	__memcpy_fwd				@ dst <= src, or n <= dst - src: upward is safe
 	cmp	r2, #16
 	ldrlo	pc, [pc, r2, lsl #2]
 	b	.Lmv_framed

@@ -10,6 +10,8 @@
  * 44 bytes, then one STM of the 0-10 words left. Overlapping stores cost nothing: every
  * instruction counts one under QEMU -icount. Integer registers only.
  */
+#include "symbol.h"
+
 	.syntax	unified
 	.arm
 
@@ -73,20 +75,13 @@
 
 	.section .text.memset, "ax", %progbits
 	.align	5
-	.globl	__aeabi_memset
-	.type	__aeabi_memset, %function
-	.globl	__aeabi_memset4
-	.type	__aeabi_memset4, %function
-	.globl	__aeabi_memset8
-	.type	__aeabi_memset8, %function
-	.globl	__aeabi_memclr
-	.type	__aeabi_memclr, %function
-	.globl	__aeabi_memclr4
-	.type	__aeabi_memclr4, %function
-	.globl	__aeabi_memclr8
-	.type	__aeabi_memclr8, %function
-	.globl	memset
-	.type	memset, %function
+	string_symbol __aeabi_memset
+	string_symbol __aeabi_memset4
+	string_symbol __aeabi_memset8
+	string_symbol __aeabi_memclr
+	string_symbol __aeabi_memclr4
+	string_symbol __aeabi_memclr8
+	string_symbol memset
 __aeabi_memset:					@ (dst, n, c)
 __aeabi_memset4:
 __aeabi_memset8:

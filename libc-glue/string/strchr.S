@@ -8,13 +8,14 @@
  * crosses a page). A byte is NUL or c when UQSUB8 of 0x01010101 and the word, or the word XOR
  * c in every byte, leaves 1 in its lane. Integer registers only.
  */
+#include "symbol.h"
+
 	.syntax	unified
 	.arm
 
 	.section .text.strchr, "ax", %progbits
 	.align	5
-	.globl	strchr
-	.type	strchr, %function
+	string_symbol strchr
 strchr:
 	.fnstart
 	and	r1, r1, #255

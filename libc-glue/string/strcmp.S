@@ -15,6 +15,8 @@
  * it stops, (a ^ b) | NUL lanes of the word that stopped it give the first byte that differs
  * or ends a (RBIT + CLZ), which is then loaded from both strings. Integer registers only.
  */
+#include "symbol.h"
+
 	.syntax	unified
 	.arm
 
@@ -39,8 +41,7 @@
 
 	.section .text.strcmp, "ax", %progbits
 	.align	5
-	.globl	strcmp
-	.type	strcmp, %function
+	string_symbol strcmp
 strcmp:
 	.fnstart
 	orr	r2, r0, r1

@@ -8,13 +8,14 @@
  * locates the NUL (RBIT + CLZ give its lane). The bytes of the first doubleword before s are
  * made nonzero first. Integer registers only.
  */
+#include "symbol.h"
+
 	.syntax	unified
 	.arm
 
 	.section .text.strlen, "ax", %progbits
 	.align	5
-	.globl	strlen
-	.type	strlen, %function
+	string_symbol strlen
 strlen:
 	.fnstart
 	bic	r1, r0, #7

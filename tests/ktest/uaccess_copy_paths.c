@@ -1,5 +1,5 @@
 /*
- * Every path of the copy template (platform/uaccess.S) under a fault: copy_from_user and
+ * Every path of the copy template (platform/copy_template.inc) under a fault: copy_from_user and
  * copy_to_user of every length 1..160 (and some longer ones) with the fault at every byte
  * offset 0..72 before an unmapped page, at each of the 4 alignments of the runtime-side buffer.
  * The user side's alignment follows from the fault offset (its buffer ends at the page end), so
