@@ -42,22 +42,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "float_bits.h"
+
 static int passed, failed, ulp_off;
 static char ulp_list[512];
-
-static uint64_t dbits(double d)
-{
-	uint64_t u;
-	memcpy(&u, &d, sizeof(u));
-	return u;
-}
-
-static uint32_t fbits(float f)
-{
-	uint32_t u;
-	memcpy(&u, &f, sizeof(u));
-	return u;
-}
 
 /* The bits, then %.17g for readability (C89, so it reads right even without C99 formats). */
 static const char *show_d(char *buf, size_t n, double d)

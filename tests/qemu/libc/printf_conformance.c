@@ -53,6 +53,8 @@
 #include <inttypes.h>
 #include <wchar.h>
 
+#include "float_bits.h"
+
 static int passed, failed;
 
 /* Copies s into out (size n) with non-printable bytes as \xNN. */
@@ -133,20 +135,6 @@ static const char *errno_name(int e)
 		return "EINVAL";
 	fmt_i64(other, e);
 	return other;
-}
-
-static uint64_t dbits(double d)
-{
-	uint64_t u;
-	memcpy(&u, &d, sizeof(u));
-	return u;
-}
-
-static uint32_t fbits(float f)
-{
-	uint32_t u;
-	memcpy(&u, &f, sizeof(u));
-	return u;
 }
 
 /* A double as "nan" (sign and payload ignored) or its exact bit pattern. */
