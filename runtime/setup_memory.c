@@ -12,7 +12,6 @@
 #include "vm/memblock.h"
 #include "vm/mm.h"
 
-
 /* Reserve [base, base + size) when it lies in RAM; say so when it does not. */
 static void reserve(const char *what, uint64_t base, uint64_t size)
 {

@@ -7,6 +7,7 @@
  *    application may define its own memset or memcpy without a duplicate-symbol error (the
  *    runtime does not use these names any more, so replacing them cannot break it).
  */
+/* clang-format off */
 	.macro	string_symbol name
 #ifdef UNIARM_LIBC
 	.weak	\name

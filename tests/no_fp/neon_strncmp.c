@@ -16,8 +16,8 @@ int strncmp(const char *a, const char *b, size_t n)
 	for (; n >= 16; n -= 16, p += 16, q += 16) {
 		uint8x16_t x = vld1q_u8(p), y = vld1q_u8(q);
 		uint8x16_t ne = vmvnq_u8(vceqq_u8(x, y)), zero = vceqq_u8(x, vdupq_n_u8(0));
-		uint8x8_t any = vorr_u8(vget_low_u8(vorrq_u8(ne, zero)),
-					vget_high_u8(vorrq_u8(ne, zero)));
+		uint8x8_t any =
+			vorr_u8(vget_low_u8(vorrq_u8(ne, zero)), vget_high_u8(vorrq_u8(ne, zero)));
 
 		if (vget_lane_u64(vreinterpret_u64_u8(any), 0))
 			break;

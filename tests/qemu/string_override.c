@@ -50,16 +50,16 @@ void *memcpy(void *restrict dst, const void *restrict src, size_t n)
 
 static int failed, passed;
 
-#define CHECK(cond, ...)                                                                      \
-	do {                                                                                   \
-		if (cond) {                                                                    \
-			passed++;                                                              \
-		} else {                                                                       \
-			failed++;                                                              \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);                            \
-			printf(__VA_ARGS__);                                                   \
-			printf("\n");                                                          \
-		}                                                                              \
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (cond) {                                                                        \
+			passed++;                                                                  \
+		} else {                                                                           \
+			failed++;                                                                  \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__);                                \
+			printf(__VA_ARGS__);                                                       \
+			printf("\n");                                                              \
+		}                                                                                  \
 	} while (0)
 
 static char maps[8192];
@@ -88,8 +88,8 @@ int main(void)
 	if (fd >= 0)
 		close(fd);
 	size_t len = 16 * 4096;
-	unsigned char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-				-1, 0);
+	unsigned char *m =
+		mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	unsigned long zero = 1;
 	if (m != MAP_FAILED) {
 		for (size_t off = 0; off < len; off += 4096) {
@@ -105,7 +105,8 @@ int main(void)
 	maps[got > 0 ? got : 0] = 0;
 	CHECK(got > 0 && strstr(maps, "[stack]") != NULL, "/proc/self/maps has no [stack] line");
 	CHECK(m != MAP_FAILED && zero, "mmap: %p, pages zero-filled: %lu", (void *)m, zero);
-	CHECK(m != MAP_FAILED && m[7] == 0xa5 && m[len - 4096 + 7] == 0xa5, "mmap pages keep stores");
+	CHECK(m != MAP_FAILED && m[7] == 0xa5 && m[len - 4096 + 7] == 0xa5,
+	      "mmap pages keep stores");
 	CHECK(rr == 0 && ru.ru_minflt >= 16, "getrusage: %d, minflt %ld", rr, ru.ru_minflt);
 	CHECK(s1 == s0 && c1 == c0,
 	      "the runtime called the application's routines: memset +%lu, memcpy +%lu", s1 - s0,

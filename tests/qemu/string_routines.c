@@ -253,8 +253,8 @@ static void check_kept(const char *name, size_t n, int a1, int a2, const uint64_
 }
 #endif
 
-static const size_t neon_sizes[] = {447, 448, 449, 511, 575, 576, 577, 1087, 1088, 1089, 4159,
-				    4160, 4161, 8257};
+static const size_t neon_sizes[] = {447,  448,	449,  511,  575,  576,	577,
+				    1087, 1088, 1089, 4159, 4160, 4161, 8257};
 #define NNEON (sizeof(neon_sizes) / sizeof(neon_sizes[0]))
 
 static size_t neon_size(size_t i)
@@ -297,7 +297,8 @@ static void neon_tests(void)
 	for (size_t i = 0; i < 400 - 60 + 1 + NNEON; i++)
 		for (size_t j = 0; j < sizeof(dists) / sizeof(dists[0]); j++)
 			for (int ba = 0; ba < 8; ba++)
-				move_case("neon_memmove", p_memmove, NULL, neon_size(i), dists[j], ba);
+				move_case("neon_memmove", p_memmove, NULL, neon_size(i), dists[j],
+					  ba);
 	result("neon_memmove");
 }
 

@@ -457,9 +457,9 @@ static float (*volatile fmaf_p)(float, float, float) = fmaf;
 static void test_fma(void)
 {
 	check_d("fma_0_1_10_m1", fma_p(0.1, 10.0, -1.0), 0x1p-54, EXACT);
-	check_d("fma_square_minus", fma_p(0x1.0000000000001p0, 0x1.0000000000001p0,
-					  -0x1.0000000000002p0),
-		0x1p-104, EXACT);
+	check_d("fma_square_minus",
+		fma_p(0x1.0000000000001p0, 0x1.0000000000001p0, -0x1.0000000000002p0), 0x1p-104,
+		EXACT);
 	check_d("fma_no_overflow", fma_p(DBL_MAX, 2.0, -DBL_MAX), DBL_MAX, EXACT);
 	check_d("fma_subnormal", fma_p(0x1p-1022, 0x1p-52, 0.0), 0x1p-1074, EXACT);
 	check_d("fma_sticky", fma_p(0x1.0000000000001p0, 0x1.fffffffffffffp-1, -1.0),
@@ -469,18 +469,18 @@ static void test_fma(void)
 	check_d("fma_m0", fma_p(-0.0, 1.0, 0.0), 0.0, EXACT);
 	check_d("fma_cancel_sign", fma_p(1.0, 1.0, -1.0), 0.0, EXACT);
 	check_f("fmaf_0_1_10_m1", fmaf_p(0.1f, 10.0f, -1.0f), 0x1p-26f, EXACT);
-	check_f("fmaf_square_minus", fmaf_p(0x1.000002p0f, 0x1.000002p0f, -0x1.000004p0f),
-		0x1p-46f, EXACT);
+	check_f("fmaf_square_minus", fmaf_p(0x1.000002p0f, 0x1.000002p0f, -0x1.000004p0f), 0x1p-46f,
+		EXACT);
 	/*
-	 * x*y = (1 + 2^-12)^2 = 1 + 2^-11 + 2^-24 exactly, a float halfway point; z = 2^-60 tips it up. Rounded
-	 * once: 0x1.002002p0. Through double (newlib's fmaf) z is lost in the first rounding and
-	 * the tie goes to even: 0x1.002p0.
+	 * x*y = (1 + 2^-12)^2 = 1 + 2^-11 + 2^-24 exactly, a float halfway point; z = 2^-60 tips it
+	 * up. Rounded once: 0x1.002002p0. Through double (newlib's fmaf) z is lost in the first
+	 * rounding and the tie goes to even: 0x1.002p0.
 	 */
 	check_f("fmaf_double_rounding", fmaf_p(0x1.001p0f, 0x1.001p0f, 0x1p-60f), 0x1.002002p0f,
 		EXACT);
 	/* the same for fmaf's other inputs: a tie broken downward by a negative z */
-	check_f("fmaf_double_rounding_down", fmaf_p(0x1.001p0f, 0x1.001p0f, -0x1p-60f),
-		0x1.002p0f, EXACT);
+	check_f("fmaf_double_rounding_down", fmaf_p(0x1.001p0f, 0x1.001p0f, -0x1p-60f), 0x1.002p0f,
+		EXACT);
 	check_f("fmaf_subnormal", fmaf_p(0x1p-126f, 0x1p-23f, 0.0f), 0x1p-149f, EXACT);
 	/*
 	 * x*y = 1 + 2^-26 + 2^-27 + 2^-53, a double halfway point; a tiny z decides: fused, it
@@ -490,14 +490,14 @@ static void test_fma(void)
 		EXACT);
 	check_d("fma_tie_down", fma_p(0x1.0000004p0, 0x1.0000002p0, -0x1p-100), 0x1.0000006p0,
 		EXACT);
-	check_d("fmal_square_minus", (double)fmal(0x1.0000000000001p0L, 0x1.0000000000001p0L,
-		-0x1.0000000000002p0L), 0x1p-104, EXACT);
+	check_d("fmal_square_minus",
+		(double)fmal(0x1.0000000000001p0L, 0x1.0000000000001p0L, -0x1.0000000000002p0L),
+		0x1p-104, EXACT);
 }
 
 /* ---- conversions ---- */
 
-static volatile int vi_min = INT_MIN, vi_2p24p1 = 16777217, vi_2p24p3 = 16777219,
-		    vi_max = INT_MAX;
+static volatile int vi_min = INT_MIN, vi_2p24p1 = 16777217, vi_2p24p3 = 16777219, vi_max = INT_MAX;
 static volatile unsigned vu_max = UINT_MAX;
 static volatile long long vll_2p53p1 = 9007199254740993LL, vll_m2p53p1 = -9007199254740993LL,
 			  vll_min = LLONG_MIN, vll_max = LLONG_MAX, vll_m2p24p1 = -16777217LL;
@@ -505,8 +505,8 @@ static volatile unsigned long long vull_max = ULLONG_MAX, vull_f = 0x80000080000
 static volatile double vd_m2_9 = -2.9, vd_imax = 2147483647.9, vd_imin = -2147483648.9,
 		       vd_umax = 4294967295.5, vd_0_9 = 0.9, vd_m0_9 = -0.9, vd_m9_2e18 = -9.2e18,
 		       vd_1_8e19 = 1.8e19, vd_big = 0x1.fffffffffffffp62, vd_0_1 = 0.1,
-		       vd_1p24 = 0x1.000001p0, vd_1p24_plus = 0x1.0000010000001p0,
-		       vd_1em40 = 1e-40, vd_true_min = 0x1p-1074;
+		       vd_1p24 = 0x1.000001p0, vd_1p24_plus = 0x1.0000010000001p0, vd_1em40 = 1e-40,
+		       vd_true_min = 0x1p-1074;
 static volatile float vf_m1_5 = -1.5f, vf_1e9 = 1e9f, vf_true_min = 0x1p-149f, vf_0_1 = 0.1f,
 		      vf_big = 0x1.fffffep62f;
 
@@ -596,8 +596,7 @@ static void classify(const char *id, double x, const char *want)
 		c = "?";
 	}
 	snprintf(got, sizeof(got), "%s isnan=%d isinf=%d isfinite=%d isnormal=%d signbit=%d", c,
-		 isnan(x) != 0, isinf(x) != 0, isfinite(x) != 0, isnormal(x) != 0,
-		 signbit(x) != 0);
+		 isnan(x) != 0, isinf(x) != 0, isfinite(x) != 0, isnormal(x) != 0, signbit(x) != 0);
 	check_str(id, got, want);
 }
 
@@ -687,7 +686,8 @@ static void test_env(void)
 		char got[32];
 
 		/* RMode (bits 23:22) 0 = round to nearest; FZ (bit 24) 0 = no flush to zero */
-		snprintf(got, sizeof(got), "rmode=%lu fz=%lu", (fpscr >> 22) & 3, (fpscr >> 24) & 1);
+		snprintf(got, sizeof(got), "rmode=%lu fz=%lu", (fpscr >> 22) & 3,
+			 (fpscr >> 24) & 1);
 		check_str("fpscr_default", got, "rmode=0 fz=0");
 
 		/* The hardware's directed rounding, set in FPSCR without the C library. */

@@ -217,7 +217,7 @@ static void test_integer(void)
 	int i;
 
 	for (i = 0; i < 16; i++) {
-		a[i] = (uint8_t)(240 + i);		      /* 240..255 */
+		a[i] = (uint8_t)(240 + i);	 /* 240..255 */
 		b[i] = (uint8_t)(i * seed % 29); /* 0..28 */
 	}
 	uint8x16_t va = vld1q_u8(a), vb = vld1q_u8(b);
@@ -407,18 +407,19 @@ static void test_preserved(void)
 			 "vst1.32 {d0-d1}, [%[out]]!\n\t"
 			 : [in] "+r"(in), [out] "+r"(out)
 			 : [fn] "r"(fn), [p1] "r"(p1), [p2] "r"(p2)
-			 : "r0", "r1", "r2", "r3", "r12", "lr", "cc", "memory", "d0", "d1", "d2", "d3",
-			   "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15",
-			   "d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23", "d24", "d25", "d26",
-			   "d27", "d28", "d29", "d30", "d31");
+			 : "r0", "r1", "r2", "r3", "r12", "lr", "cc", "memory", "d0", "d1", "d2",
+			   "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13",
+			   "d14", "d15", "d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23",
+			   "d24", "d25", "d26", "d27", "d28", "d29", "d30", "d31");
 
 	long f1 = minor_faults();
 	check_mem("preserve_q4_q7", after, want, 16, 0);
 	check_mem("preserve_q8_q15", after + 16, want + 16, 32, 0);
 	check_mem("preserve_use_after", after + 48, want + 48, 4, 0);
 	check_int("preserve_faults_taken", f1 - f0 >= 2, 1);
-	check_int("preserve_page_written", *(uint32_t *)p1 == (uint32_t)(uintptr_t)fn &&
-						   *(uint32_t *)p2 == (uint32_t)(uintptr_t)fn,
+	check_int("preserve_page_written",
+		  *(uint32_t *)p1 == (uint32_t)(uintptr_t)fn &&
+			  *(uint32_t *)p2 == (uint32_t)(uintptr_t)fn,
 		  1);
 
 	/* The same with intrinsics: values live across calls, wherever the compiler keeps them. */
