@@ -20,10 +20,9 @@
 #include "platform/cp15.h"
 #include "platform/extable.h"
 #include "platform/memory.h"
-#include "platform/power.h"
 #include "platform/stacktrace.h"
 #include "runtime/compiler.h"
-#include "runtime/exit_codes.h"
+#include "runtime/exit.h"
 #include "runtime/oops.h"
 #include "runtime/printk.h"
 #include "vm/mm_user.h"
@@ -164,7 +163,7 @@ user_segv(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, unsigned int flags
 	show_pte(addr);
 	show_regs(regs);
 	dump_backtrace(regs);
-	machine_exit(EXIT_SEGV);
+	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SEGV);
 }
 
 /* No page could be found for a fault the application may take: end it (exit status 137). */
@@ -172,7 +171,7 @@ static __attribute__((noreturn, noinline, cold)) void user_oom(uintptr_t addr)
 {
 	local_irq_disable();
 	printk("out of memory: killed application (fault at %08lx)\n", (unsigned long)addr);
-	machine_exit(EXIT_OOM);
+	do_exit_machine(EXIT_REASON_OOM, EXIT_OOM);
 }
 
 /* As Linux: a write needs VM_WRITE, an instruction fetch VM_EXEC, a read any access at all. */

@@ -3,6 +3,7 @@
 #include "runtime/task.h"
 #include "runtime/printk.h"
 #include "runtime/exit_codes.h"
+#include "runtime/exit.h"
 #include "platform/power.h"
 
 #include <errno.h>
@@ -11,9 +12,20 @@
 
 struct task current_task = {.pid = 1, .comm = "app"};
 
+void do_exit_machine(enum exit_reason reason, int status)
+{
+	(void)reason;
+	machine_exit(status);
+}
+
+void do_exit_signal(int sig)
+{
+	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SIGNAL_BASE + sig);
+}
+
 long sys_exit_group(int status)
 {
-	machine_exit(status & 0xff);
+	do_exit_machine(EXIT_REASON_EXIT, status & 0xff);
 }
 
 long sys_getpid(void)
@@ -31,5 +43,5 @@ long sys_kill(int pid, int sig)
 	if (sig == 0)
 		return 0;
 	printk("%s: terminated by signal %d\n", current_task.comm, sig);
-	machine_exit(EXIT_SIGNAL_BASE + sig);
+	do_exit_signal(sig);
 }

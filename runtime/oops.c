@@ -1,10 +1,9 @@
 /* die(): the Oops report and the end of the machine. */
 #include "runtime/oops.h"
 #include "runtime/printk.h"
-#include "runtime/exit_codes.h"
+#include "runtime/exit.h"
 #include "runtime/task.h"
 #include "platform/cp15.h"
-#include "platform/power.h"
 #include "platform/stacktrace.h"
 
 static const char *const mode_names[32] = {
@@ -46,7 +45,7 @@ void die(const char *str, struct pt_regs *regs, uint32_t fsr)
 	if (die_counter++) {
 		/* A fault while reporting a fault: say so and stop before it loops. */
 		printk("Internal error: recursive fault in die()\n");
-		machine_exit(EXIT_OOPS);
+		do_exit_machine(EXIT_REASON_OOPS, EXIT_OOPS);
 	}
 	printk("Internal error: %s: %lx [#%d] ARM\n", str, (unsigned long)fsr, die_counter);
 	printk("CPU: 0 PID: %d Comm: %s\n", current_task.pid, current_task.comm);

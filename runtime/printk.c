@@ -2,9 +2,8 @@
  * to the console. */
 #include "runtime/printk.h"
 #include "runtime/vsprintf.h"
-#include "runtime/exit_codes.h"
+#include "runtime/exit.h"
 #include "platform/pl011.h"
-#include "platform/power.h"
 #include "platform/cp15.h"
 
 #include <stdarg.h>
@@ -48,5 +47,5 @@ void panic(const char *fmt, ...)
 	vprintk(fmt, ap);
 	va_end(ap);
 	printk("\n");
-	machine_exit(EXIT_OOPS);
+	do_exit_machine(EXIT_REASON_OOPS, EXIT_OOPS);
 }

@@ -11,7 +11,8 @@
 #include "runtime/task.h"
 #include "runtime/time.h"
 #include "runtime/file.h"
-#include "runtime/exit_codes.h"
+#include "runtime/exit.h"
+#include "platform/power.h"
 #include "vm/mmap_internal.h"
 #include "vm/slab.h"
 #include "vm/vmalloc.h"
@@ -22,7 +23,6 @@
 #include "platform/pl011.h"
 #include "platform/gic.h"
 #include "platform/arch_timer.h"
-#include "platform/power.h"
 #include "platform/unwind.h"
 #include "platform/semihosting.h"
 #include "platform/cp15.h"
@@ -49,7 +49,7 @@ __attribute__((noreturn)) static void early_fail(const char *msg)
 	semihosting_write0("uniarm: ");
 	semihosting_write0(msg);
 	semihosting_write0("\n");
-	machine_exit(EXIT_OOPS);
+	do_exit_machine(EXIT_REASON_OOPS, EXIT_OOPS);
 }
 
 /* Map [phys, phys + size) into the linear map with 1 MiB sections (RW, XN), leaving sections
