@@ -7,6 +7,7 @@
 #define CNTV_CTL_IMASK	(1u << 1)
 
 static uint32_t timer_rate;
+uint64_t arch_timer_idle_ticks;
 
 static void arch_timer_irq(unsigned int irq, void *data)
 {
@@ -34,6 +35,14 @@ uint64_t arch_counter_read(void)
 	return read_cntvct();
 }
 
+void cpu_idle_wfi(void)
+{
+	uint64_t t0 = read_cntvct();
+
+	wfi();
+	arch_timer_idle_ticks += read_cntvct() - t0;
+}
+
 void arch_timer_wait_until(uint64_t deadline)
 {
 	uint32_t flags = local_irq_save();
@@ -44,7 +53,7 @@ void arch_timer_wait_until(uint64_t deadline)
 		isb();
 		/* wfi wakes on a pending interrupt even with IRQs masked; the handler then runs
 		 * in the short window below, so no wake-up can be lost between check and wfi. */
-		wfi();
+		cpu_idle_wfi();
 		local_irq_enable();
 		isb();
 		local_irq_disable();

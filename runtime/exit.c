@@ -4,6 +4,7 @@
 #include "runtime/printk.h"
 #include "runtime/exit_codes.h"
 #include "runtime/exit.h"
+#include "runtime/params.h"
 #include "platform/power.h"
 
 #include <errno.h>
@@ -14,7 +15,13 @@ struct task current_task = {.pid = 1, .comm = "app"};
 
 void do_exit_machine(enum exit_reason reason, int status)
 {
-	(void)reason;
+	static bool exiting;
+
+	/* Once only: a fault while writing the record must not write another. */
+	if (runtime_exit_record && !exiting) {
+		exiting = true;
+		exit_record_write(reason, status);
+	}
 	machine_exit(status);
 }
 

@@ -15,6 +15,8 @@ enum exit_reason {
 };
 
 __attribute__((noreturn)) void do_exit_machine(enum exit_reason reason, int status);
+/* The line uniarm-run reads at the end of a run (runtime/exit_record.c). */
+void exit_record_write(enum exit_reason reason, int status);
 /* The application ended by signal sig's default action (terminate): 128 + sig. */
 __attribute__((noreturn)) void do_exit_signal(int sig);
 

@@ -20,6 +20,7 @@
 #include "runtime/syscalls.h"
 #include "runtime/printk.h"
 #include "platform/cp15.h"
+#include "platform/arch_timer.h"
 #include "platform/pl011.h"
 #include "platform/uaccess.h"
 
@@ -93,7 +94,7 @@ static long console_read(struct file *f, void __user *buf, size_t count)
 			/* Sleep until the UART's receive interrupt (masked again by its handler).
 			 */
 			pl011_enable_rx_irq();
-			wfi();
+			cpu_idle_wfi();
 			local_irq_restore(flags);
 			continue;
 		}

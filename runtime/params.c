@@ -26,6 +26,19 @@ static int set_verbose(const char *val)
 	return parse_bool(val, &runtime_verbose);
 }
 
+/* Placeholder until the console's modes land (docs/console.md). */
+static int set_console_mode(const char *val)
+{
+	return strcmp(val, "tty") && strcmp(val, "raw") ? -1 : 0;
+}
+
+bool runtime_exit_record = true; /* until the boot arguments are read: runtime/start.c */
+
+static int set_exit_record(const char *val)
+{
+	return parse_bool(val, &runtime_exit_record);
+}
+
 /* A decimal integer in [lo, hi], the whole string. */
 static int parse_int(const char *val, long lo, long hi, int *out)
 {
@@ -62,6 +75,8 @@ static const struct kernel_param {
 	const char *expects;
 } params[] = {
 	{"uniarm.verbose", set_verbose, "a boolean (0/1, n/y, no/yes, off/on)"},
+	{"uniarm.console", set_console_mode, "tty or raw"},
+	{"uniarm.exit_record", set_exit_record, "a boolean (0/1, n/y, no/yes, off/on)"},
 	{"vm.overcommit_memory", set_overcommit_memory, "0 (heuristic), 1 (always) or 2 (never)"},
 	{"vm.overcommit_ratio", set_overcommit_ratio, "a percentage of RAM (0-100000)"},
 	{"vm.max_map_count", set_max_map_count, "a positive number of areas"},

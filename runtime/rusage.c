@@ -3,12 +3,10 @@
  * and errno), and the resident-memory figures /proc shows too.
  *
  * Time: one task that always runs, so all of the monotonic clock is user time (as times()).
- * Faults: init_mm's min_flt/maj_flt, kept by the fault path. Resident memory: the VMA layer
- * keeps no rss counter, so the resident pages are counted when asked, by walking the ptes of
- * every VMA, and the peaks (ru_maxrss and VmHWM; VmPeak for total_vm) are the largest values
- * seen by such walks: exact at the moment of each getrusage or /proc read, but a peak reached
- * and left between two of them is missed. Counters kept by the fault and unmap paths would
- * make them exact (mm_rss_stat is the one place to change).
+ * Faults: init_mm's min_flt/maj_flt, kept by the fault path. Resident memory: the resident
+ * pages are counted when asked, by walking the ptes of every VMA (which also gives the locked
+ * ones); the rss peak (ru_maxrss, VmHWM) is the mm's hiwater_rss, kept exact by the fault and
+ * unmap paths (vm/mm_user.h). VmPeak (total_vm) is the largest value seen by such reads.
  *
  * Application pointers: results are built in runtime memory and copied out with
  * copy_to_user, new limits copied in with copy_from_user; a bad pointer gives -EFAULT.
@@ -61,7 +59,7 @@ static unsigned long resident_pages(unsigned long start, unsigned long end)
 	return n;
 }
 
-static unsigned long hiwater_rss, hiwater_vm;
+static unsigned long hiwater_vm;
 
 void mm_rss_stat(struct mm_struct *mm, struct mm_rss_stat *st)
 {
@@ -74,11 +72,12 @@ void mm_rss_stat(struct mm_struct *mm, struct mm_rss_stat *st)
 		if (vma->vm_flags & VM_LOCKED)
 			st->locked += pages;
 	}
-	if (st->rss > hiwater_rss)
-		hiwater_rss = st->rss;
+	update_hiwater_rss(mm);
+	if (st->rss > mm->hiwater_rss)
+		mm->hiwater_rss = st->rss;
 	if (mm->total_vm > hiwater_vm)
 		hiwater_vm = mm->total_vm;
-	st->hiwater_rss = hiwater_rss;
+	st->hiwater_rss = mm->hiwater_rss;
 	st->hiwater_vm = hiwater_vm;
 }
 

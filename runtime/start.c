@@ -223,6 +223,9 @@ static void setup_cmdline(void)
 	strncpy(argv0, uniarm_app_name, sizeof(argv0) - 1);
 	if (cmdline_parse(cmdline_buf, argv0, &cmdline, err, sizeof(err)))
 		panic("%s", err);
+	/* Until here the runtime could not know whether the record was asked for, and a death
+	 * before (a bad device tree) still owes uniarm-run its reason; from here it is asked. */
+	runtime_exit_record = false;
 	for (int i = 0; i < cmdline.nparams; i++)
 		runtime_param_set(cmdline.params[i]);
 	take_initrd_arg();

@@ -20,12 +20,17 @@ void time_init(uint64_t rtc_seconds)
 	realtime_base_ns = rtc_seconds * NSEC_PER_SEC;
 }
 
-uint64_t ktime_get_ns(void)
+uint64_t counter_to_ns(uint64_t ticks)
 {
 	uint32_t rate = arch_timer_rate(), rem;
-	uint64_t secs = div_u64_rem(arch_counter_read(), rate, &rem);
+	uint64_t secs = div_u64_rem(ticks, rate, &rem);
 
 	return secs * NSEC_PER_SEC + div_u64((uint64_t)rem * NSEC_PER_SEC, rate);
+}
+
+uint64_t ktime_get_ns(void)
+{
+	return counter_to_ns(arch_counter_read());
 }
 
 /* Counter value at which ns nanoseconds of the monotonic clock have passed (rounded up). */

@@ -8,5 +8,7 @@
 void time_init(uint64_t rtc_seconds);
 /* Monotonic nanoseconds since the counter started. */
 uint64_t ktime_get_ns(void);
+/* Nanoseconds in ticks of the generic timer's counter. */
+uint64_t counter_to_ns(uint64_t ticks);
 
 #endif

@@ -9,6 +9,7 @@ typedef uint32_t gfp_t;
 
 #define __GFP_ZERO   (1u << 0) /* the memory is zeroed */
 #define __GFP_NOWARN (1u << 1) /* no report on failure */
+#define __GFP_USER   (1u << 2) /* a page of the application's memory: not the runtime's own */
 #define GFP_KERNEL   0u
 #define GFP_ATOMIC   0u
 
@@ -35,5 +36,12 @@ void drain_local_pages(void);
 unsigned long nr_free_pages(void);
 unsigned long nr_free_pages_order(unsigned int order); /* free blocks of exactly this order */
 unsigned long totalram_pages(void);
+/*
+ * Pages mapped in the application's address space (its rss: present entries other than the
+ * zero page), kept by vm/memory.c; and the most pages the runtime held for itself at once
+ * (pages in use minus the application's), sampled at each allocation without __GFP_USER.
+ */
+extern unsigned long nr_user_pages;
+extern unsigned long runtime_pages_peak;
 
 #endif

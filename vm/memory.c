@@ -218,7 +218,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 static __fastpath int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
 					bool write)
 {
-	struct page *page = alloc_page(GFP_KERNEL | __GFP_NOWARN);
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_USER | __GFP_NOWARN);
 	unsigned long pfn;
 	pte_t entry;
 
@@ -232,6 +232,7 @@ static __fastpath int do_anonymous_page(struct vm_area_struct *vma, unsigned lon
 	if (unlikely(pte_exec(entry)))
 		sync_icache_page(pfn_address(pfn));
 	set_pte_at(&init_mm, addr, ptep, entry);
+	add_mm_rss(&init_mm, 1);
 	vm_events.zero_fill++;
 	init_mm.min_flt++;
 	return 0;
@@ -302,14 +303,16 @@ static __slowpath int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 			return 0;
 		}
 	}
-	page = alloc_page(GFP_KERNEL | __GFP_NOWARN);
+	page = alloc_page(GFP_KERNEL | __GFP_USER | __GFP_NOWARN);
 	if (unlikely(!page))
 		return VM_FAULT_OOM;
 	pfn = page_to_pfn(page);
-	if (is_zero_pfn(old_pfn))
+	if (is_zero_pfn(old_pfn)) {
 		clear_page(pfn_address(pfn));
-	else
+		add_mm_rss(&init_mm, 1); /* the zero page was not counted */
+	} else {
 		copy_page(pfn_address(pfn), pfn_address(old_pfn));
+	}
 	if (unlikely(vma->vm_flags & VM_EXEC))
 		sync_icache_page(pfn_address(pfn));
 	replace_pte(addr, ptep, orig, pte_mkdirty(pte_mkwrite(pfn_pte(pfn, vma->vm_page_prot))));
@@ -481,8 +484,10 @@ void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, 
 {
 	struct flush_span flush = {end, start};
 	bool saw_table = false;
+	unsigned long freed = 0;
 
 	(void)mm; /* one address space: the tables are swapper_pgd's */
+	update_hiwater_rss(&init_mm);
 	for (unsigned long addr = start, next; addr < end; addr = next) {
 		pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
 
@@ -504,10 +509,13 @@ void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, 
 				flush_span_add(&flush, a);
 			}
 			if (pte_present(pte) && !is_zero_pfn(pte_pfn(pte)) &&
-			    pfn_valid(pte_pfn(pte)))
+			    pfn_valid(pte_pfn(pte))) {
 				put_page(pte_page(pte));
+				freed++;
+			}
 		}
 	}
+	add_mm_rss(&init_mm, -(long)freed);
 	if (flush.start < flush.end)
 		flush_tlb_kernel_range(flush.start, flush.end);
 	/* A group's table page is linked from all four of its level-1 entries, so when none of
@@ -706,8 +714,10 @@ int dup_page_range(struct mm_struct *mm, unsigned long src, unsigned long dst, u
 			if (!pte_present(pte))
 				continue;
 			pfn = pte_pfn(pte);
-			if (!is_zero_pfn(pfn) && pfn_valid(pfn))
+			if (!is_zero_pfn(pfn) && pfn_valid(pfn)) {
 				get_page(pfn_to_page(pfn));
+				add_mm_rss(mm, 1);
+			}
 			*pte_offset(pmd_offset(pgd_offset(mm, d), d), d) = pte_modify_prot(
 				pte, dvma->vm_page_prot, pte_page_exclusive(dvma, pte));
 			if (pte_write(pte) && (!svma || !pte_page_exclusive(svma, pte))) {

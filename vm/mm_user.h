@@ -12,6 +12,7 @@
 #include "platform/memory.h"
 #include "platform/pgtable.h"
 #include "vm/area_tree.h"
+#include "vm/gfp.h"
 
 /* vm_flags (Linux's values). */
 #define VM_NONE		0x00000000UL
@@ -72,11 +73,36 @@ struct mm_struct {
 	unsigned long total_vm, locked_vm, stack_vm; /* pages */
 	unsigned long def_flags;		     /* VM_LOCKED after mlockall(MCL_FUTURE) */
 	unsigned long min_flt, maj_flt;		     /* page faults (getrusage) */
+	unsigned long hiwater_rss;		     /* the most pages resident at once */
 };
 
 /* The application's mm (uniarm runs one application). */
 extern struct mm_struct init_mm;
 #define current_mm (&init_mm)
+
+/*
+ * Its resident pages (Linux's rss counters): present entries other than the zero page, counted
+ * where entries are filled (faults, dup_page_range) and cleared (zap_pte_range). The one mm's
+ * count is nr_user_pages (vm/gfp.h), which the page allocator also reads. The high-water mark
+ * is brought up to date before any decrease, as Linux's update_hiwater_rss, so it is exact.
+ */
+static inline unsigned long get_mm_rss(const struct mm_struct *mm)
+{
+	(void)mm;
+	return nr_user_pages;
+}
+
+static inline void update_hiwater_rss(struct mm_struct *mm)
+{
+	if (mm->hiwater_rss < nr_user_pages)
+		mm->hiwater_rss = nr_user_pages;
+}
+
+static inline void add_mm_rss(struct mm_struct *mm, long n)
+{
+	(void)mm;
+	nr_user_pages += (unsigned long)n;
+}
 
 #define STACK_TOP	      TASK_SIZE
 #define STACK_RLIMIT	      (8UL << 20)

@@ -189,9 +189,24 @@ static void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
 	       (unsigned int)gfp, why, nr_free_pages());
 }
 
+unsigned long nr_user_pages;
+unsigned long runtime_pages_peak;
+
+/* The runtime's own memory only grows by its own allocations: note its peak at each. */
+static __attribute__((noinline)) void note_runtime_pages(void)
+{
+	unsigned long used = totalram - nr_free_pages();
+	unsigned long own = used > nr_user_pages ? used - nr_user_pages : 0;
+
+	if (own > runtime_pages_peak)
+		runtime_pages_peak = own;
+}
+
 /* What every successful allocation guarantees: flags clear, one reference, zero if asked. */
 static inline struct page *prep_new_page(struct page *page, gfp_t gfp, unsigned int order)
 {
+	if (!(gfp & __GFP_USER))
+		note_runtime_pages();
 	page->flags = 0;
 	page->_refcount = 1;
 	if (unlikely(gfp & __GFP_ZERO))
