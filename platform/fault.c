@@ -17,6 +17,7 @@
  * -EFAULT (Linux does): the application is killed with exit status 137 as for any other fault.
  */
 #include "platform/fault.h"
+#include "platform/debug.h"
 #include "platform/cp15.h"
 #include "platform/extable.h"
 #include "platform/memory.h"
@@ -149,6 +150,7 @@ static __attribute__((noreturn, noinline, cold)) void
 user_segv(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, unsigned int flags)
 {
 	local_irq_disable();
+	debug_fatal_fault(regs);
 	if (!(flags & SEGV_ACCESS))
 		printk("segmentation fault at %08lx: no mapping\n", (unsigned long)addr);
 	else

@@ -4,6 +4,7 @@
 #include "runtime/exit.h"
 #include "runtime/task.h"
 #include "platform/cp15.h"
+#include "platform/debug.h"
 #include "platform/stacktrace.h"
 
 static const char *const mode_names[32] = {
@@ -47,6 +48,7 @@ void die(const char *str, struct pt_regs *regs, uint32_t fsr)
 		printk("Internal error: recursive fault in die()\n");
 		do_exit_machine(EXIT_REASON_OOPS, EXIT_OOPS);
 	}
+	debug_fatal_fault(regs);
 	printk("Internal error: %s: %lx [#%d] ARM\n", str, (unsigned long)fsr, die_counter);
 	printk("CPU: 0 PID: %d Comm: %s\n", current_task.pid, current_task.comm);
 	show_regs(regs);

@@ -1,0 +1,32 @@
+#!/bin/sh
+# uniarm-run's test: what was printed before a kill is kept, and the status says what
+# happened. kill.sh RUNNER IMAGE WHO SIGNAL: WHO is "runner" (a CI job's timeout killing
+# uniarm-run) or "qemu" (QEMU killed by someone else). Prints the run's output and
+# "exit status N"; the CTest checks both.
+runner=$1 image=$2 who=$3 sig=$4
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+"$runner" "$image" --timeout 60 >"$out" 2>"$err" </dev/null &
+pid=$!
+# Wait for the prompt (a partial line: it must arrive without its newline).
+i=0
+until grep -q "waiting> " "$out"; do
+	i=$((i + 1))
+	[ $i -gt 300 ] && { echo "no prompt after 30 s"; cat "$out" "$err"; exit 1; }
+	sleep 0.1
+done
+qemu=$(pgrep -P "$pid")
+if [ "$who" = runner ]; then
+	kill -"$sig" "$pid"
+else
+	kill -"$sig" "$qemu"
+fi
+wait "$pid"
+status=$?
+sleep 0.2
+if [ -n "$qemu" ] && kill -0 "$qemu" 2>/dev/null; then
+	echo "QEMU (pid $qemu) still running"
+	kill -9 "$qemu"
+fi
+cat "$out" "$err"
+echo "exit status $status"
