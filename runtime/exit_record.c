@@ -39,6 +39,6 @@ void exit_record_write(enum exit_reason reason, int status)
 		  reason_names[reason], status, (unsigned long long)insns, mm->min_flt, mm->maj_flt,
 		  vm_events.zero_page_maps, vm_events.zero_fill, vm_events.cow, vm_events.reuse,
 		  vm_events.stack_growth, vm_events.access_flag, vm_events.dirty,
-		  mm->hiwater_rss * PAGE_KB, runtime_pages_peak * PAGE_KB);
+		  mm->hiwater_rss * PAGE_KB, page_counts.runtime_peak * PAGE_KB);
 	semihosting_write0(line);
 }

@@ -36,12 +36,15 @@ void drain_local_pages(void);
 unsigned long nr_free_pages(void);
 unsigned long nr_free_pages_order(unsigned int order); /* free blocks of exactly this order */
 unsigned long totalram_pages(void);
-/*
- * Pages mapped in the application's address space (its rss: present entries other than the
- * zero page), kept by vm/memory.c; and the most pages the runtime held for itself at once
- * (pages in use minus the application's), sampled at each allocation without __GFP_USER.
- */
-extern unsigned long nr_user_pages;
-extern unsigned long runtime_pages_peak;
+/* The page counts, together so that the allocator reaches them from one base address. */
+struct page_counts {
+	unsigned long totalram;	    /* pages handed to the allocator at boot */
+	unsigned long free_buddy;   /* pages in the buddy lists (the pcp list's are not in it) */
+	unsigned long user;	    /* the application's rss (vm/mm_user.h), kept by vm/memory.c */
+	unsigned long runtime_peak; /* the most pages the runtime held for itself at once (pages
+				     * in use less the application's), noted at each allocation
+				     * without __GFP_USER */
+};
+extern struct page_counts page_counts;
 
 #endif

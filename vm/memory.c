@@ -487,7 +487,6 @@ void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, 
 	unsigned long freed = 0;
 
 	(void)mm; /* one address space: the tables are swapper_pgd's */
-	update_hiwater_rss(&init_mm);
 	for (unsigned long addr = start, next; addr < end; addr = next) {
 		pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
 
@@ -515,7 +514,10 @@ void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, 
 			}
 		}
 	}
-	add_mm_rss(&init_mm, -(long)freed);
+	if (freed) {
+		update_hiwater_rss(&init_mm); /* the peak before the drop */
+		add_mm_rss(&init_mm, -(long)freed);
+	}
 	if (flush.start < flush.end)
 		flush_tlb_kernel_range(flush.start, flush.end);
 	/* A group's table page is linked from all four of its level-1 entries, so when none of

@@ -83,25 +83,25 @@ extern struct mm_struct init_mm;
 /*
  * Its resident pages (Linux's rss counters): present entries other than the zero page, counted
  * where entries are filled (faults, dup_page_range) and cleared (zap_pte_range). The one mm's
- * count is nr_user_pages (vm/gfp.h), which the page allocator also reads. The high-water mark
+ * count is page_counts.user (vm/gfp.h), which the page allocator also reads. The high-water mark
  * is brought up to date before any decrease, as Linux's update_hiwater_rss, so it is exact.
  */
 static inline unsigned long get_mm_rss(const struct mm_struct *mm)
 {
 	(void)mm;
-	return nr_user_pages;
+	return page_counts.user;
 }
 
 static inline void update_hiwater_rss(struct mm_struct *mm)
 {
-	if (mm->hiwater_rss < nr_user_pages)
-		mm->hiwater_rss = nr_user_pages;
+	if (mm->hiwater_rss < page_counts.user)
+		mm->hiwater_rss = page_counts.user;
 }
 
 static inline void add_mm_rss(struct mm_struct *mm, long n)
 {
 	(void)mm;
-	nr_user_pages += (unsigned long)n;
+	page_counts.user += (unsigned long)n;
 }
 
 #define STACK_TOP	      TASK_SIZE

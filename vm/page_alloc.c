@@ -44,9 +44,9 @@ struct per_cpu_pages {
 };
 
 static struct free_area free_area[MAX_ORDER];
+
 static struct per_cpu_pages pcp;
 static uintptr_t mem_map_bytes; /* sizeof(struct page) * (max_low_pfn - min_low_pfn) */
-static unsigned long totalram;
 
 /*
  * Both lists are manipulated with interrupts off, so an interrupt handler may allocate
@@ -66,6 +66,7 @@ static inline void add_to_free_list(struct page *page, unsigned int order)
 	page->order = order;
 	list_add(&page->buddy_list, &free_area[order].free_list);
 	free_area[order].nr_free++;
+	page_counts.free_buddy += 1ul << order;
 }
 
 static inline void del_from_free_list(struct page *page, unsigned int order)
@@ -73,6 +74,7 @@ static inline void del_from_free_list(struct page *page, unsigned int order)
 	list_unlink(&page->buddy_list);
 	page->flags = 0;
 	free_area[order].nr_free--;
+	page_counts.free_buddy -= 1ul << order;
 }
 
 /*
@@ -189,24 +191,22 @@ static void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
 	       (unsigned int)gfp, why, nr_free_pages());
 }
 
-unsigned long nr_user_pages;
-unsigned long runtime_pages_peak;
+struct page_counts page_counts;
 
-/* The runtime's own memory only grows by its own allocations: note its peak at each. */
-static __attribute__((noinline)) void note_runtime_pages(void)
-{
-	unsigned long used = totalram - nr_free_pages();
-	unsigned long own = used > nr_user_pages ? used - nr_user_pages : 0;
-
-	if (own > runtime_pages_peak)
-		runtime_pages_peak = own;
-}
-
-/* What every successful allocation guarantees: flags clear, one reference, zero if asked. */
+/*
+ * What every successful allocation guarantees: flags clear, one reference, zero if asked.
+ * The runtime's own memory (pages in use less the application's) only grows by its own
+ * allocations, so its peak is noted at each of them; the application's page faults skip it.
+ */
 static inline struct page *prep_new_page(struct page *page, gfp_t gfp, unsigned int order)
 {
-	if (!(gfp & __GFP_USER))
-		note_runtime_pages();
+	if (!(gfp & __GFP_USER)) {
+		struct page_counts *c = &page_counts;
+		long own = (long)(c->totalram - c->free_buddy - (unsigned long)pcp.count - c->user);
+
+		if (own > (long)c->runtime_peak)
+			c->runtime_peak = (unsigned long)own;
+	}
 	page->flags = 0;
 	page->_refcount = 1;
 	if (unlikely(gfp & __GFP_ZERO))
@@ -393,12 +393,7 @@ void free_pages(unsigned long addr, unsigned int order)
 /* Free pages in the buddy lists plus those on the pcp list. */
 unsigned long nr_free_pages(void)
 {
-	unsigned long n = (unsigned long)pcp.count;
-	unsigned int o;
-
-	for (o = 0; o < MAX_ORDER; o++)
-		n += free_area[o].nr_free << o;
-	return n;
+	return page_counts.free_buddy + (unsigned long)pcp.count;
 }
 
 unsigned long nr_free_pages_order(unsigned int order)
@@ -409,7 +404,7 @@ unsigned long nr_free_pages_order(unsigned int order)
 /* Pages handed to the allocator at boot (RAM minus what memblock reserved). */
 unsigned long totalram_pages(void)
 {
-	return totalram;
+	return page_counts.totalram;
 }
 
 /* ---- boot ---- */
@@ -430,7 +425,7 @@ static void free_pfn_range(unsigned long start, unsigned long end)
 		for (i = 0; i < (1ul << order); i++)
 			pfn_to_page(start + i)->flags = 0;
 		__free_one_page(start, order);
-		totalram += 1ul << order;
+		page_counts.totalram += 1ul << order;
 		start += 1ul << order;
 	}
 }
@@ -485,7 +480,8 @@ void mem_init(void)
 	}
 	INIT_LIST_HEAD(&pcp.list);
 	pcp.count = 0;
-	totalram = 0;
+	page_counts.free_buddy = 0;
+	page_counts.totalram = 0;
 
 	if (start >= end)
 		panic("mem_init: memblock knows no RAM");
