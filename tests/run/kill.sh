@@ -4,17 +4,13 @@
 # uniarm-run) or "qemu" (QEMU killed by someone else). Prints the run's output and
 # "exit status N"; the CTest checks both.
 runner=$1 image=$2 who=$3 sig=$4
+. "$(dirname "$0")/wait_for.sh"
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
 "$runner" "$image" --timeout 60 >"$out" 2>"$err" </dev/null &
 pid=$!
 # Wait for the prompt (a partial line: it must arrive without its newline).
-i=0
-until grep -q "waiting> " "$out"; do
-	i=$((i + 1))
-	[ $i -gt 300 ] && { echo "no prompt after 30 s"; cat "$out" "$err"; exit 1; }
-	sleep 0.1
-done
+wait_for "$out" "waiting> " || { echo "no prompt after 30 s"; cat "$out" "$err"; exit 1; }
 qemu=$(pgrep -P "$pid")
 if [ "$who" = runner ]; then
 	kill -"$sig" "$pid"
