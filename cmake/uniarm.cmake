@@ -1,9 +1,10 @@
-# uniarm's CMake interface: uniarm_add_app() builds an image and a run-<name> target;
-# uniarm_add_test() builds an image and registers a CTest that boots it under QEMU.
+# uniarm's CMake interface: uniarm_add_app() builds an image with run-<name> and debug-<name>
+# targets; uniarm_add_test() builds an image and registers a CTest that boots it under QEMU.
 include_guard(GLOBAL)
 
 # Cache variables, so the functions also see them when called from a parent project.
 set(UNIARM_RUN ${UNIARM_ROOT}/tools/uniarm-run CACHE INTERNAL "QEMU launcher")
+set(UNIARM_DEBUG ${UNIARM_ROOT}/tools/uniarm-debug CACHE INTERNAL "QEMU + gdb launcher")
 set(UNIARM_LINKER_SCRIPT ${UNIARM_ROOT}/platform/uniarm.ld CACHE INTERNAL "image link map")
 
 # tools/sortextable, built with the host's C compiler by a custom command of uniarm's own (so it
@@ -45,6 +46,54 @@ else()
 	unset(UNIARM_LIBSTDCXX_DIR CACHE)
 endif()
 
+# Errors name the function the project called: uniarm_add_ktest calls uniarm_add_test, which
+# calls uniarm_add_app, and a function sees its caller's variables.
+macro(_uniarm_entry fn)
+	if(NOT _uniarm_fn)
+		set(_uniarm_fn ${fn})
+	endif()
+endmacro()
+
+# _uniarm_check_args(<name> <prefix> <options> <one-value keywords> <multi-value keywords>)
+# after cmake_parse_arguments(<prefix> ...) in the caller: stops the configure on a word no
+# keyword took (UNPARSED_ARGUMENTS), on an upper-case word in SOURCES or QEMU_ARGS (a
+# misspelled keyword after a list lands in the list: no source file or QEMU option is such a
+# word), and on a keyword without its value (except APPEND, whose value may be empty).
+function(_uniarm_check_args name prefix options one multi)
+	set(where "${_uniarm_fn}(${name})")
+	set(keywords ${options} ${one} ${multi})
+	list(JOIN keywords " " known)
+	set(listed)
+	foreach(kw SOURCES QEMU_ARGS)
+		if(kw IN_LIST multi)
+			list(APPEND listed ${${prefix}_${kw}})
+		endif()
+	endforeach()
+	foreach(arg IN LISTS ${prefix}_UNPARSED_ARGUMENTS listed)
+		if(arg MATCHES "^[A-Z][A-Z0-9_]*$")
+			message(FATAL_ERROR "${where}: unknown keyword '${arg}' (keywords: ${known})")
+		endif()
+	endforeach()
+	if(DEFINED ${prefix}_UNPARSED_ARGUMENTS)
+		list(JOIN ${prefix}_UNPARSED_ARGUMENTS "' '" extra)
+		list(JOIN one " " one_j)
+		message(FATAL_ERROR "${where}: unexpected argument '${extra}' (${one_j} take one "
+			"value each: quote a value that has spaces)")
+	endif()
+	foreach(kw IN LISTS ${prefix}_KEYWORDS_MISSING_VALUES)
+		if(NOT kw STREQUAL "APPEND")
+			message(FATAL_ERROR "${where}: ${kw} needs a value")
+		endif()
+	endforeach()
+endfunction()
+
+# _uniarm_check_number(<name> <keyword> <value> <min> <max> <what>)
+function(_uniarm_check_number name kw value min max what)
+	if(NOT value MATCHES "^[0-9]+$" OR value LESS min OR value GREATER max)
+		message(FATAL_ERROR "${_uniarm_fn}(${name}): ${kw} is ${what}, not '${value}'")
+	endif()
+endfunction()
+
 # uniarm_add_app(<name> SOURCES <files...> [MEMORY <MiB>] [APPEND "<bootargs>"] [ICOUNT]
 #                [NO_EXTABLE_SORT] [NO_FP_IMAGE_CHECK] [QEMU_ARGS ...])
 # Builds <name>.elf: the sources linked with the runtime, newlib and libgcc. The sources are
@@ -53,18 +102,26 @@ endif()
 # exception table is sorted after linking; NO_EXTABLE_SORT (only for the test of the boot
 # check) leaves it in link order. Every image is then checked: nothing the runtime calls uses
 # an FP/NEON register (NO_FP_IMAGE_CHECK, only for the test of that check, skips it).
+# run-<name> boots it with these settings, prints "<name>: exit status <n>" and returns n;
+# debug-<name> runs it under uniarm-debug (QEMU waiting for gdb-multiarch) with the same ones.
 function(uniarm_add_app name)
-	cmake_parse_arguments(APP "ICOUNT;NO_EXTABLE_SORT;NO_FP_IMAGE_CHECK" "MEMORY;APPEND"
-		"SOURCES;QEMU_ARGS" ${ARGN})
+	_uniarm_entry(uniarm_add_app)
+	set(options ICOUNT NO_EXTABLE_SORT NO_FP_IMAGE_CHECK)
+	set(one MEMORY APPEND)
+	set(multi SOURCES QEMU_ARGS)
+	cmake_parse_arguments(APP "${options}" "${one}" "${multi}" ${ARGN})
+	_uniarm_check_args(${name} APP "${options}" "${one}" "${multi}")
 	if(NOT APP_SOURCES)
-		message(FATAL_ERROR "uniarm_add_app(${name}): SOURCES is required")
+		message(FATAL_ERROR "${_uniarm_fn}(${name}): SOURCES is required")
 	endif()
-	if(NOT APP_MEMORY)
+	if(NOT DEFINED APP_MEMORY)
 		set(APP_MEMORY 128)
 	endif()
+	_uniarm_check_number(${name} MEMORY "${APP_MEMORY}" 1 1048576
+		"the RAM size in MiB (a whole number such as 128)")
 	foreach(src ${APP_SOURCES})
 		if(src MATCHES "\\.(cpp|cc|cxx|C|c\\+\\+)$" AND NOT UNIARM_LIBSTDCXX_DIR)
-			message(FATAL_ERROR "uniarm_add_app(${name}): ${src} is C++, but C++ is not "
+			message(FATAL_ERROR "${_uniarm_fn}(${name}): ${src} is C++, but C++ is not "
 				"enabled: project(<name> C CXX) before add_subdirectory(uniarm)")
 		endif()
 	endforeach()
@@ -109,26 +166,39 @@ function(uniarm_add_app name)
 		list(APPEND run_args -- ${APP_QEMU_ARGS})
 	endif()
 	set_property(TARGET ${name} PROPERTY UNIARM_RUN_ARGS "${run_args}")
+	# The status goes to the build tool too, which reports a non-zero one as a failed command:
+	# the line before says which status it was.
 	add_custom_target(run-${name}
-		COMMAND ${UNIARM_RUN} $<TARGET_FILE:${name}> ${run_args}
-		DEPENDS ${name} USES_TERMINAL VERBATIM)
+		COMMAND sh -c
+			"\"$@\"; status=$?; echo \"${name}: exit status $status\" >&2; exit $status"
+			sh ${UNIARM_RUN} $<TARGET_FILE:${name}> ${run_args}
+		DEPENDS ${name} COMMENT "Booting ${name}.elf" USES_TERMINAL VERBATIM)
+	add_custom_target(debug-${name}
+		COMMAND ${UNIARM_DEBUG} $<TARGET_FILE:${name}> ${run_args}
+		DEPENDS ${name} COMMENT "Debugging ${name}.elf" USES_TERMINAL VERBATIM)
 endfunction()
 
 # uniarm_add_test(<name> SOURCES <files...> [EXPECT_EXIT <n>] [EXPECT_OUTPUT <regex>...]
-#                 [MEMORY <MiB>] [APPEND "<bootargs>"] [TIMEOUT <s>] [STDIN <file>]
+#                 [MEMORY <MiB>] [APPEND "<bootargs>"] [TIMEOUT <s>] [STDIN <file>] [ICOUNT]
 #                 [QEMU_ARGS ...])
 # Builds the image and registers a CTest that boots it (with STDIN as the console's input);
 # the test passes when QEMU's exit status is EXPECT_EXIT (default 0) and every EXPECT_OUTPUT
-# regex matches the output.
+# regex matches the output. The project need not call enable_testing(): it is done here.
 function(uniarm_add_test name)
-	cmake_parse_arguments(T "ICOUNT;NO_EXTABLE_SORT" "EXPECT_EXIT;MEMORY;APPEND;TIMEOUT;STDIN"
-		"SOURCES;EXPECT_OUTPUT;QEMU_ARGS" ${ARGN})
+	_uniarm_entry(uniarm_add_test)
+	set(options ICOUNT NO_EXTABLE_SORT)
+	set(one EXPECT_EXIT MEMORY APPEND TIMEOUT STDIN)
+	set(multi SOURCES EXPECT_OUTPUT QEMU_ARGS)
+	cmake_parse_arguments(T "${options}" "${one}" "${multi}" ${ARGN})
+	_uniarm_check_args(${name} T "${options}" "${one}" "${multi}")
 	if(NOT DEFINED T_EXPECT_EXIT)
 		set(T_EXPECT_EXIT 0)
 	endif()
-	if(NOT T_TIMEOUT)
+	_uniarm_check_number(${name} EXPECT_EXIT "${T_EXPECT_EXIT}" 0 255 "an exit status (0-255)")
+	if(NOT DEFINED T_TIMEOUT)
 		set(T_TIMEOUT 30)
 	endif()
+	_uniarm_check_number(${name} TIMEOUT "${T_TIMEOUT}" 1 86400 "a number of seconds")
 	set(app_args SOURCES ${T_SOURCES})
 	foreach(opt MEMORY APPEND)
 		if(DEFINED T_${opt})
@@ -157,11 +227,26 @@ function(uniarm_add_test name)
 			-P ${UNIARM_ROOT}/cmake/check-run.cmake)
 	set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT})
 
+	# CTest reads CTestTestfile.cmake from the build root down, and CMake writes one for a
+	# directory only if testing is enabled in its scope when the directory is finished. So
+	# enable_testing() runs at the end of this directory and of every one above it (once per
+	# directory; docs/cmake.md).
+	set(dir ${CMAKE_CURRENT_SOURCE_DIR})
+	while(dir)
+		get_property(deferred DIRECTORY ${dir} PROPERTY UNIARM_ENABLE_TESTING_DEFERRED)
+		if(deferred)
+			break()
+		endif()
+		set_property(DIRECTORY ${dir} PROPERTY UNIARM_ENABLE_TESTING_DEFERRED TRUE)
+		cmake_language(DEFER DIRECTORY ${dir} CALL enable_testing)
+		get_property(dir DIRECTORY ${dir} PROPERTY PARENT_DIRECTORY)
+	endwhile()
 endfunction()
 
 # uniarm_add_ktest(<name> ...): uniarm_add_test() for a test of the runtime itself; its code
 # may include and call the runtime's internal headers ("vm/gfp.h", "platform/pgtable.h", ...).
 function(uniarm_add_ktest name)
+	_uniarm_entry(uniarm_add_ktest)
 	uniarm_add_test(${name} ${ARGN})
 	target_include_directories(${name} PRIVATE ${UNIARM_ROOT})
 	target_compile_definitions(${name} PRIVATE UNIARM_KTEST=1 _DEFAULT_SOURCE)
