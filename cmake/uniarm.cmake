@@ -1,50 +1,102 @@
-# uniarm's CMake interface: uniarm_add_app() builds an image with run-<name> and debug-<name>
-# targets; uniarm_add_test() builds an image and registers a CTest that boots it under QEMU.
+# uniarm's CMake interface (docs/cmake.md): uniarm_add_app() builds an image with run-<name> and
+# debug-<name> targets; uniarm_add_test() builds an image and registers a CTest that boots it
+# under QEMU; uniarm_add_ktest() is that for tests of the runtime itself. Included by uniarm's
+# CMakeLists.txt (a source tree, UNIARM_ROOT) or by the installed uniarmConfig.cmake
+# (UNIARM_PREFIX); the two differ only in where the files are.
 include_guard(GLOBAL)
 
-# Cache variables, so the functions also see them when called from a parent project.
-set(UNIARM_RUN ${UNIARM_ROOT}/tools/uniarm-run CACHE INTERNAL "QEMU launcher")
-set(UNIARM_DEBUG ${UNIARM_ROOT}/tools/uniarm-debug CACHE INTERNAL "QEMU + gdb launcher")
-set(UNIARM_LINKER_SCRIPT ${UNIARM_ROOT}/platform/uniarm.ld CACHE INTERNAL "image link map")
+# Cache variables, so the functions also see them when called from any directory of a parent
+# project.
+if(DEFINED UNIARM_PREFIX)
+	# An installed uniarm (cmake --install; the layout in docs/cmake.md).
+	set(UNIARM_RUN ${UNIARM_PREFIX}/bin/uniarm-run CACHE INTERNAL "QEMU launcher")
+	set(UNIARM_DEBUG ${UNIARM_PREFIX}/bin/uniarm-debug CACHE INTERNAL "QEMU + gdb launcher")
+	set(UNIARM_LINKER_SCRIPT ${UNIARM_PREFIX}/lib/uniarm/uniarm.ld CACHE INTERNAL
+		"image link map")
+	set(UNIARM_CHECK_NO_FP ${UNIARM_PREFIX}/libexec/uniarm/check-no-fp CACHE INTERNAL
+		"image FP check")
+	set(UNIARM_SORTEXTABLE ${UNIARM_PREFIX}/libexec/uniarm/sortextable CACHE INTERNAL
+		"exception table sorter")
+	set(UNIARM_CHECK_RUN ${CMAKE_CURRENT_LIST_DIR}/check-run.cmake CACHE INTERNAL
+		"test checker")
+	set(UNIARM_KTEST_INCLUDE "" CACHE INTERNAL "runtime headers for uniarm_add_ktest")
+	set(UNIARM_PACKAGE_PREFIX ${UNIARM_PREFIX} CACHE INTERNAL "installed uniarm")
+else()
+	# A source tree (add_subdirectory).
+	set(UNIARM_RUN ${UNIARM_ROOT}/tools/uniarm-run CACHE INTERNAL "QEMU launcher")
+	set(UNIARM_DEBUG ${UNIARM_ROOT}/tools/uniarm-debug CACHE INTERNAL "QEMU + gdb launcher")
+	set(UNIARM_LINKER_SCRIPT ${UNIARM_ROOT}/platform/uniarm.ld CACHE INTERNAL "image link map")
+	set(UNIARM_CHECK_NO_FP ${UNIARM_ROOT}/tools/check-no-fp CACHE INTERNAL "image FP check")
+	set(UNIARM_CHECK_RUN ${UNIARM_ROOT}/cmake/check-run.cmake CACHE INTERNAL "test checker")
+	set(UNIARM_KTEST_INCLUDE ${UNIARM_ROOT} CACHE INTERNAL
+		"runtime headers for uniarm_add_ktest")
+	unset(UNIARM_PACKAGE_PREFIX CACHE)
 
-# tools/sortextable, built with the host's C compiler by a custom command of uniarm's own (so it
-# exists in out-of-tree builds too, where the host test project is not built); every image's
-# exception table is sorted with it after linking (docs/uaccess.md).
-find_program(UNIARM_HOST_CC NAMES cc gcc clang)
-if(NOT UNIARM_HOST_CC)
-	message(FATAL_ERROR "uniarm: no host C compiler (for tools/sortextable): apt-get install gcc")
-endif()
-set(UNIARM_SORTEXTABLE ${CMAKE_BINARY_DIR}/uniarm-tools/sortextable CACHE INTERNAL
-	"exception table sorter")
-add_custom_command(OUTPUT ${UNIARM_SORTEXTABLE}
-	COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/uniarm-tools
-	COMMAND ${UNIARM_HOST_CC} -O2 -Wall -Wextra -Werror -o ${UNIARM_SORTEXTABLE}
-		${UNIARM_ROOT}/tools/sortextable.c
-	DEPENDS ${UNIARM_ROOT}/tools/sortextable.c
-	COMMENT "Building host tool sortextable" VERBATIM)
-add_custom_target(uniarm_sortextable DEPENDS ${UNIARM_SORTEXTABLE})
-
-# C++, when the project has enabled CXX (project(<name> C CXX) before add_subdirectory(uniarm)):
-# libstdc++ built by tools/build-libstdcxx against uniarm's newlib (cached per user like
-# newlib, docs/libc.md). Its headers come before newlib's for every C++ source of the build,
-# and every target linked as C++ gets libstdc++.a (which holds libsupc++ too).
-get_property(uniarm_languages GLOBAL PROPERTY ENABLED_LANGUAGES)
-if(CXX IN_LIST uniarm_languages)
-	execute_process(COMMAND ${UNIARM_ROOT}/tools/build-libstdcxx ${UNIARM_NEWLIB_DIR}
-		OUTPUT_VARIABLE libstdcxx_dir OUTPUT_STRIP_TRAILING_WHITESPACE
-		RESULT_VARIABLE libstdcxx_status)
-	if(NOT libstdcxx_status EQUAL 0 OR NOT EXISTS ${libstdcxx_dir}/lib/libstdc++.a)
-		message(FATAL_ERROR "uniarm: building libstdc++ failed (tools/build-libstdcxx, message above)")
+	# tools/sortextable, built with the host's C compiler by a custom command of uniarm's own
+	# (so it exists in out-of-tree builds too, where the host test project is not built);
+	# every image's exception table is sorted with it after linking (docs/uaccess.md). Built
+	# by default when uniarm is the top-level project: it is installed.
+	find_program(UNIARM_HOST_CC NAMES cc gcc clang)
+	if(NOT UNIARM_HOST_CC)
+		message(FATAL_ERROR "uniarm: no host C compiler (for tools/sortextable): apt-get install gcc")
 	endif()
-	file(GLOB cxx_include LIST_DIRECTORIES true ${libstdcxx_dir}/include/c++/*)
-	set(UNIARM_LIBSTDCXX_DIR ${libstdcxx_dir} CACHE INTERNAL "libstdc++ for uniarm")
-	set(CMAKE_CXX_STANDARD_INCLUDE_DIRECTORIES ${cxx_include} ${cxx_include}/arm-none-eabi
-		${cxx_include}/backward ${UNIARM_NEWLIB_INCLUDE} CACHE INTERNAL "libstdc++, newlib")
-	set(CMAKE_CXX_STANDARD_LIBRARIES ${libstdcxx_dir}/lib/libstdc++.a CACHE INTERNAL
+	set(UNIARM_SORTEXTABLE ${CMAKE_BINARY_DIR}/uniarm-tools/sortextable CACHE INTERNAL
+		"exception table sorter")
+	add_custom_command(OUTPUT ${UNIARM_SORTEXTABLE}
+		COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/uniarm-tools
+		COMMAND ${UNIARM_HOST_CC} -O2 -Wall -Wextra -Werror -o ${UNIARM_SORTEXTABLE}
+			${UNIARM_ROOT}/tools/sortextable.c
+		DEPENDS ${UNIARM_ROOT}/tools/sortextable.c
+		COMMENT "Building host tool sortextable" VERBATIM)
+	if(PROJECT_IS_TOP_LEVEL)
+		add_custom_target(uniarm_sortextable ALL DEPENDS ${UNIARM_SORTEXTABLE})
+	else()
+		add_custom_target(uniarm_sortextable DEPENDS ${UNIARM_SORTEXTABLE})
+	endif()
+endif()
+
+find_program(UNIARM_OBJDUMP NAMES llvm-objdump llvm-objdump-14)
+if(NOT UNIARM_OBJDUMP)
+	message(FATAL_ERROR "uniarm: llvm-objdump not found (for the image check): "
+		"apt-get install llvm")
+endif()
+
+# C++, when the project has enabled CXX (project(<name> C CXX) before add_subdirectory(uniarm)
+# or find_package(uniarm)): libstdc++ built by tools/build-libstdcxx against uniarm's newlib
+# (cached per user like newlib, docs/libc.md), or the installed package's copy. Its headers
+# come before newlib's for every C++ source of the build, and every target linked as C++ gets
+# libstdc++.a (which holds libsupc++ too).
+get_property(_uniarm_languages GLOBAL PROPERTY ENABLED_LANGUAGES)
+if(CXX IN_LIST _uniarm_languages)
+	if(DEFINED UNIARM_PREFIX)
+		set(_uniarm_libstdcxx ${UNIARM_PREFIX}/lib/uniarm/libstdcxx)
+		if(NOT EXISTS ${_uniarm_libstdcxx}/lib/libstdc++.a)
+			message(FATAL_ERROR "uniarm: the installed uniarm at ${UNIARM_PREFIX} has no "
+				"libstdc++ (lib/uniarm/libstdcxx/lib/libstdc++.a), which C++ needs")
+		endif()
+	else()
+		execute_process(COMMAND ${UNIARM_ROOT}/tools/build-libstdcxx ${UNIARM_NEWLIB_DIR}
+			OUTPUT_VARIABLE _uniarm_libstdcxx OUTPUT_STRIP_TRAILING_WHITESPACE
+			RESULT_VARIABLE _uniarm_status)
+		if(NOT _uniarm_status EQUAL 0 OR NOT EXISTS ${_uniarm_libstdcxx}/lib/libstdc++.a)
+			message(FATAL_ERROR
+				"uniarm: building libstdc++ failed (tools/build-libstdcxx, message above)")
+		endif()
+	endif()
+	file(GLOB _uniarm_cxx_include LIST_DIRECTORIES true ${_uniarm_libstdcxx}/include/c++/*)
+	set(UNIARM_LIBSTDCXX_DIR ${_uniarm_libstdcxx} CACHE INTERNAL "libstdc++ for uniarm")
+	set(CMAKE_CXX_STANDARD_INCLUDE_DIRECTORIES ${_uniarm_cxx_include}
+		${_uniarm_cxx_include}/arm-none-eabi ${_uniarm_cxx_include}/backward
+		${UNIARM_NEWLIB_INCLUDE} CACHE INTERNAL "libstdc++, newlib")
+	set(CMAKE_CXX_STANDARD_LIBRARIES ${_uniarm_libstdcxx}/lib/libstdc++.a CACHE INTERNAL
 		"libstdc++ for uniarm")
+	unset(_uniarm_libstdcxx)
+	unset(_uniarm_cxx_include)
+	unset(_uniarm_status)
 else()
 	unset(UNIARM_LIBSTDCXX_DIR CACHE)
 endif()
+unset(_uniarm_languages)
 
 # Errors name the function the project called: uniarm_add_ktest calls uniarm_add_test, which
 # calls uniarm_add_app, and a function sees its caller's variables.
@@ -122,7 +174,8 @@ function(uniarm_add_app name)
 	foreach(src ${APP_SOURCES})
 		if(src MATCHES "\\.(cpp|cc|cxx|C|c\\+\\+)$" AND NOT UNIARM_LIBSTDCXX_DIR)
 			message(FATAL_ERROR "${_uniarm_fn}(${name}): ${src} is C++, but C++ is not "
-				"enabled: project(<name> C CXX) before add_subdirectory(uniarm)")
+				"enabled: project(<name> C CXX) before add_subdirectory(uniarm) or "
+				"find_package(uniarm)")
 		endif()
 	endforeach()
 	set(appinfo ${CMAKE_CURRENT_BINARY_DIR}/${name}-appinfo.c)
@@ -132,7 +185,7 @@ function(uniarm_add_app name)
 	set_target_properties(${name} PROPERTIES SUFFIX ".elf" LINK_DEPENDS ${UNIARM_LINKER_SCRIPT})
 	# uniarm_libc (the application's string routines) before newlib's libc.a, which it
 	# overrides; the runtime uses its own renamed copies (docs/string.md).
-	target_link_libraries(${name} PRIVATE uniarm_runtime uniarm_libc
+	target_link_libraries(${name} PRIVATE uniarm::runtime uniarm::libc
 		${UNIARM_NEWLIB_LIBDIR}/libc.a ${UNIARM_NEWLIB_LIBDIR}/libm.a ${UNIARM_LIBGCC})
 	# Every function keeps its own unwind entry (lld would merge neighbours with identical
 	# unwinding instructions, hiding function boundaries from the backtrace). R_ARM_TARGET2
@@ -142,7 +195,9 @@ function(uniarm_add_app name)
 	target_link_options(${name} PRIVATE -T${UNIARM_LINKER_SCRIPT} -Wl,--gc-sections
 		-Wl,--no-merge-exidx-entries -Wl,--target2=rel -Wl,-Map=$<TARGET_FILE:${name}>.map)
 	if(NOT APP_NO_EXTABLE_SORT)
-		add_dependencies(${name} uniarm_sortextable)
+		if(TARGET uniarm_sortextable)
+			add_dependencies(${name} uniarm_sortextable)
+		endif()
 		add_custom_command(TARGET ${name} POST_BUILD
 			COMMAND ${UNIARM_SORTEXTABLE} $<TARGET_FILE:${name}> VERBATIM)
 	endif()
@@ -151,7 +206,7 @@ function(uniarm_add_app name)
 	# NO_FP_IMAGE_CHECK is only for the test of that check.
 	if(NOT APP_NO_FP_IMAGE_CHECK)
 		add_custom_command(TARGET ${name} POST_BUILD
-			COMMAND ${UNIARM_ROOT}/tools/check-no-fp --image ${UNIARM_OBJDUMP}
+			COMMAND ${UNIARM_CHECK_NO_FP} --image ${UNIARM_OBJDUMP}
 				$<TARGET_FILE:${name}> $<TARGET_FILE:${name}>.map VERBATIM)
 	endif()
 
@@ -224,7 +279,7 @@ function(uniarm_add_test name)
 			-DRUN=${UNIARM_RUN} -DIMAGE=$<TARGET_FILE:${name}> -DRUN_ARGS=${run_args_j}
 			-DEXPECT_EXIT=${T_EXPECT_EXIT} -DEXPECT_OUTPUT=${expect_j} -DTIMEOUT=${T_TIMEOUT}
 			-DSTDIN=${T_STDIN}
-			-P ${UNIARM_ROOT}/cmake/check-run.cmake)
+			-P ${UNIARM_CHECK_RUN})
 	set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT})
 
 	# CTest reads CTestTestfile.cmake from the build root down, and CMake writes one for a
@@ -244,10 +299,16 @@ function(uniarm_add_test name)
 endfunction()
 
 # uniarm_add_ktest(<name> ...): uniarm_add_test() for a test of the runtime itself; its code
-# may include and call the runtime's internal headers ("vm/gfp.h", "platform/pgtable.h", ...).
+# may include and call the runtime's internal headers ("vm/gfp.h", "platform/pgtable.h", ...),
+# which only a source tree has.
 function(uniarm_add_ktest name)
 	_uniarm_entry(uniarm_add_ktest)
 	uniarm_add_test(${name} ${ARGN})
-	target_include_directories(${name} PRIVATE ${UNIARM_ROOT})
+	if(NOT UNIARM_KTEST_INCLUDE)
+		message(FATAL_ERROR "uniarm_add_ktest(${name}): tests of the runtime itself need "
+			"uniarm's source tree (add_subdirectory(<uniarm> uniarm)): the installed uniarm at "
+			"${UNIARM_PACKAGE_PREFIX} has no internal headers")
+	endif()
+	target_include_directories(${name} PRIVATE ${UNIARM_KTEST_INCLUDE})
 	target_compile_definitions(${name} PRIVATE UNIARM_KTEST=1 _DEFAULT_SOURCE)
 endfunction()
