@@ -12,7 +12,8 @@ int main(int argc, char **argv)
 	try {
 		throw std::runtime_error("thrown through the installed libstdc++");
 	} catch (const std::exception &e) {
-		std::cout << "caught: " << e.what() << ", " << seen.size() << " name(s)" << std::endl;
+		std::cout << "caught: " << e.what() << ", " << seen.size() << " name(s)"
+			  << std::endl;
 	}
 	return 3;
 }
