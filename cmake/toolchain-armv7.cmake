@@ -1,8 +1,9 @@
 # CMake toolchain for uniarm images: Clang + LLD targeting ARMv7-A (Cortex-A15) with its FPU
 # (VFPv4 + NEON, hard-float ABI), linked against the newlib that tools/build-newlib builds from
-# Debian's newlib-source for exactly these flags (cached per user, docs/libc.md) and the libgcc
-# of arm-none-eabi-gcc's matching multilib. Paths are found by asking the installed tools,
-# never by a hard-coded GCC version. C++ (clang++) is set up here too; its library, libstdc++
+# Debian's newlib-source for exactly these flags (cached per user, docs/libc.md; an installed
+# uniarm brings the one it was built with, docs/cmake.md) and the libgcc of arm-none-eabi-gcc's
+# matching multilib. Paths are found by asking the installed tools, never by a hard-coded GCC
+# version. C++ (clang++) is set up here too; its library, libstdc++
 # built by tools/build-libstdcxx, is added by cmake/uniarm.cmake when a project enables CXX.
 set(CMAKE_SYSTEM_NAME Generic)
 set(CMAKE_SYSTEM_PROCESSOR arm)
@@ -33,13 +34,27 @@ set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 # runtime's own code is compiled with -mfpu=none on top of these (runtime/CMakeLists.txt).
 set(UNIARM_TARGET_FLAGS "-mcpu=cortex-a15 -mfpu=neon-vfpv4 -mfloat-abi=hard -marm")
 
-# newlib, built once per configuration (tools/build-newlib prints its install directory).
-get_filename_component(UNIARM_TOOLCHAIN_ROOT ${CMAKE_CURRENT_LIST_DIR}/.. ABSOLUTE)
-execute_process(COMMAND ${UNIARM_TOOLCHAIN_ROOT}/tools/build-newlib
-	OUTPUT_VARIABLE UNIARM_NEWLIB_DIR OUTPUT_STRIP_TRAILING_WHITESPACE
-	RESULT_VARIABLE newlib_status)
-if(NOT newlib_status EQUAL 0 OR NOT EXISTS ${UNIARM_NEWLIB_DIR}/lib/libc.a)
-	message(FATAL_ERROR "uniarm: building newlib failed (tools/build-newlib, message above)")
+# newlib. In a source tree (this file in <uniarm>/cmake), built once per configuration by
+# tools/build-newlib, which prints its install directory. In an installed uniarm (this file in
+# <prefix>/share/uniarm), the copy installed with the runtime, which was compiled against it;
+# the prefix also goes to CMAKE_PREFIX_PATH, so that find_package(uniarm) finds this package
+# (docs/cmake.md).
+if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/../tools/build-newlib)
+	get_filename_component(UNIARM_TOOLCHAIN_ROOT ${CMAKE_CURRENT_LIST_DIR}/.. ABSOLUTE)
+	execute_process(COMMAND ${UNIARM_TOOLCHAIN_ROOT}/tools/build-newlib
+		OUTPUT_VARIABLE UNIARM_NEWLIB_DIR OUTPUT_STRIP_TRAILING_WHITESPACE
+		RESULT_VARIABLE newlib_status)
+	if(NOT newlib_status EQUAL 0 OR NOT EXISTS ${UNIARM_NEWLIB_DIR}/lib/libc.a)
+		message(FATAL_ERROR "uniarm: building newlib failed (tools/build-newlib, message above)")
+	endif()
+elseif(EXISTS ${CMAKE_CURRENT_LIST_DIR}/../../lib/uniarm/newlib/lib/libc.a)
+	get_filename_component(UNIARM_TOOLCHAIN_PREFIX ${CMAKE_CURRENT_LIST_DIR}/../.. ABSOLUTE)
+	set(UNIARM_NEWLIB_DIR ${UNIARM_TOOLCHAIN_PREFIX}/lib/uniarm/newlib)
+	list(APPEND CMAKE_PREFIX_PATH ${UNIARM_TOOLCHAIN_PREFIX})
+else()
+	message(FATAL_ERROR "uniarm: ${CMAKE_CURRENT_LIST_FILE} is neither in a uniarm source tree "
+		"(no ../tools/build-newlib) nor in an installed uniarm (no "
+		"../../lib/uniarm/newlib/lib/libc.a)")
 endif()
 set(UNIARM_NEWLIB_LIBDIR ${UNIARM_NEWLIB_DIR}/lib)
 set(UNIARM_NEWLIB_INCLUDE ${UNIARM_NEWLIB_DIR}/include)

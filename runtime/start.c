@@ -263,8 +263,9 @@ void start_kernel(phys_addr_t dtb_phys)
 	current_task.comm = uniarm_app_name;
 
 	if (runtime_verbose) {
-		printk("uniarm: %s, RAM %lu MiB at %#lx, image %p-%p, device tree %#lx (%lu "
-		       "bytes)\n",
+		printk("uniarm " UNIARM_VERSION
+		       ": %s, RAM %lu MiB at %#lx, image %p-%p, device tree "
+		       "%#lx (%lu bytes)\n",
 		       uniarm_app_name, (unsigned long)(boot_info.ram_size >> 20),
 		       (unsigned long)boot_info.ram_base, (void *)_text, (void *)_end,
 		       (unsigned long)boot_info.dtb_phys, (unsigned long)boot_info.dtb_size);

@@ -1,0 +1,54 @@
+# CTest script (cmake -P): configure tests/cmake/package-app against the uniarm installed in
+# PREFIX (find_package(uniarm 0.9 REQUIRED), the installed toolchain file, no other hint where
+# the package is), build and boot it, and check what its user sees: no CMake warning; the C
+# app's exit status and output; the version, the same in VERSION, share/uniarm/VERSION,
+# uniarm_VERSION and the installed runtime's boot summary; a C++ app on the installed
+# libstdc++; run-/debug- targets with the installed tools; ctest without enable_testing(); a
+# failing assert that stops the app by default and is compiled out with
+# -DCMAKE_BUILD_TYPE=Release.
+# Variables: UNIARM_ROOT, PREFIX, WORK, NINJA.
+include(${CMAKE_CURRENT_LIST_DIR}/common.cmake)
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+set(run ${PREFIX}/bin/uniarm-run)
+file(READ ${UNIARM_ROOT}/VERSION version)
+string(STRIP "${version}" version)
+string(REPLACE "." "\\." version_re "${version}")
+
+t_run(out 0 ${WORK} ${CMAKE_COMMAND} -S ${CMAKE_CURRENT_LIST_DIR}/package-app -B ${WORK}
+	-G Ninja -DCMAKE_TOOLCHAIN_FILE=${PREFIX}/share/uniarm/toolchain-armv7.cmake)
+t_reject("${out}" "CMake Warning[^\n]*" "configure")
+file(READ ${WORK}/found-version found)
+if(NOT found STREQUAL version)
+	t_fail("find_package(uniarm) gave uniarm_VERSION '${found}', VERSION holds '${version}'")
+endif()
+t_run(out 0 ${WORK} ${CMAKE_COMMAND} --build ${WORK})
+
+t_run(out 7 ${WORK} ${run} ${WORK}/pkgapp.elf --memory 64 --append "uniarm.verbose=1 hello"
+	--timeout 20)
+t_expect("${out}" "out-of-tree app, 1 argument\\(s\\), first: hello" "pkgapp's output")
+t_expect("${out}" "(^|\n)uniarm ${version_re}: pkgapp, RAM 64 MiB" "pkgapp's boot summary")
+
+t_run(out 3 ${WORK} ${run} ${WORK}/pkg_cxx.elf --append "a b a" --timeout 20)
+t_expect("${out}" "caught: thrown through the installed libstdc\\+\\+, 3 name\\(s\\)"
+	"pkg_cxx's output")
+
+t_run(out FAIL ${WORK} ${CMAKE_COMMAND} --build ${WORK} --target run-pkgapp)
+t_expect("${out}" "\npkgapp: exit status 7\n" "run-pkgapp: the exit status")
+t_run(out 0 ${WORK} ${NINJA} -t commands debug-pkgapp)
+t_expect("${out}" "${PREFIX}/bin/uniarm-debug ${WORK}/pkgapp\\.elf --memory 64\n$"
+	"debug-pkgapp's command")
+
+t_run(out 0 ${WORK} ctest --test-dir ${WORK})
+t_expect("${out}" "Test +#1: pkg_test [.]+ +Passed" "ctest in the project's build")
+t_expect("${out}" "100% tests passed, 0 tests failed out of 1" "ctest in the project's build")
+
+# The build type is the project's: none keeps the assert, Release compiles it out.
+t_run(out 134 ${WORK} ${run} ${WORK}/pkg_assert.elf --timeout 20)
+t_expect("${out}"
+	"assertion \"argc == 42\" failed: file \"[^\"]*/assert\\.c\", line [0-9]+, function: main"
+	"pkg_assert under the default build type")
+t_run(out 0 ${WORK} ${CMAKE_COMMAND} -DCMAKE_BUILD_TYPE=Release ${WORK})
+t_run(out 0 ${WORK} ${CMAKE_COMMAND} --build ${WORK} --target pkg_assert)
+t_run(out 0 ${WORK} ${run} ${WORK}/pkg_assert.elf --timeout 20)
+t_expect("${out}" "past the assert" "pkg_assert built with -DCMAKE_BUILD_TYPE=Release")
