@@ -7,7 +7,8 @@
  * arch/arm/mm/fault.c): a fault the application took below TASK_SIZE is resolved through its
  * VMAs (vm/memory.c) or ends the application with a segmentation fault (exit status 139), or,
  * out of memory, with exit status 137; every other fault (the runtime's own context, or an
- * address of the runtime) is an Oops as before.
+ * address of the runtime) is an Oops as before. A stack overflow's report names the stack's
+ * limits (docs/reports.md).
  *
  * Guarded user copies (platform/uaccess.h): demand paging is tried first, so a copy into fresh
  * memory takes ordinary minor faults. Only a data abort that cannot be resolved (no VMA, an
@@ -26,6 +27,7 @@
 #include "runtime/oops.h"
 #include "runtime/printk.h"
 #include "vm/mm_user.h"
+#include "vm/report.h"
 #include "vm/vmalloc.h"
 
 #define FSR_CM (1u << 13) /* the fault came from a cache maintenance operation (DFSR) */
@@ -142,20 +144,23 @@ void __do_kernel_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 #define SEGV_ACCESS 0x100 /* with the FAULT_FLAG_* bits: the VMA forbids the access */
 
 /*
- * The application touched an address it may not: say where and why, show its registers and
- * call chain, and end it as Linux's default SIGSEGV action would (exit status 139).
+ * The application touched an address it may not: say where and why (with the stack's limits
+ * when it is the stack that overflowed), show its registers and call chain, and end it as
+ * Linux's default SIGSEGV action would (exit status 139).
  */
 static __attribute__((noreturn, noinline, cold)) void
 user_segv(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, unsigned int flags)
 {
 	local_irq_disable();
-	if (!(flags & SEGV_ACCESS))
+	if (!(flags & SEGV_ACCESS)) {
 		printk("segmentation fault at %08lx: no mapping\n", (unsigned long)addr);
-	else
+		report_stack_overflow(addr, regs->ARM_sp);
+	} else {
 		printk("segmentation fault at %08lx: permission denied (%s)\n", (unsigned long)addr,
 		       flags & FAULT_FLAG_WRITE	 ? "write to read-only"
 		       : flags & FAULT_FLAG_EXEC ? "execute of non-executable"
 						 : "read of PROT_NONE");
+	}
 	printk("Fault status %03lx: %s, %s\n", (unsigned long)fsr, fsr_name(fsr),
 	       flags & FAULT_FLAG_WRITE	 ? "write access"
 	       : flags & FAULT_FLAG_EXEC ? "instruction fetch"
