@@ -7,8 +7,9 @@
  * arch/arm/mm/fault.c): a fault the application took below TASK_SIZE is resolved through its
  * VMAs (vm/memory.c) or ends the application with a segmentation fault (exit status 139), or,
  * out of memory, with exit status 137; every other fault (the runtime's own context, or an
- * address of the runtime) is an Oops as before. A stack overflow's report names the stack's
- * limits (docs/reports.md).
+ * address of the runtime) is an Oops as before. The application's reports say what a user
+ * can act on (docs/reports.md): a stack overflow names the stack's limits, an out-of-memory
+ * kill shows where the memory went, and both end with the application's backtrace.
  *
  * Guarded user copies (platform/uaccess.h): demand paging is tried first, so a copy into fresh
  * memory takes ordinary minor faults. Only a data abort that cannot be resolved (no VMA, an
@@ -26,6 +27,7 @@
 #include "runtime/exit.h"
 #include "runtime/oops.h"
 #include "runtime/printk.h"
+#include "runtime/task.h"
 #include "vm/mm_user.h"
 #include "vm/report.h"
 #include "vm/vmalloc.h"
@@ -171,11 +173,26 @@ user_segv(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, unsigned int flags
 	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SEGV);
 }
 
-/* No page could be found for a fault the application may take: end it (exit status 137). */
-static __attribute__((noreturn, noinline, cold)) void user_oom(uintptr_t addr)
+/*
+ * No page could be found for a fault the application may take: say where the memory went, in
+ * the form of Linux's OOM killer report, and end it (exit status 137, the SIGKILL Linux's OOM
+ * killer sends).
+ */
+static __attribute__((noreturn, noinline, cold)) void user_oom(uintptr_t addr, struct pt_regs *regs,
+							       unsigned int flags)
 {
 	local_irq_disable();
 	printk("out of memory: killed application (fault at %08lx)\n", (unsigned long)addr);
+	printk("%s invoked oom-killer: order=0, %s fault at %08lx, oom_score_adj=0\n",
+	       current_task.comm,
+	       flags & FAULT_FLAG_WRITE	 ? "write"
+	       : flags & FAULT_FLAG_EXEC ? "instruction fetch"
+					 : "read",
+	       (unsigned long)addr);
+	printk("CPU: 0 PID: %d Comm: %s\n", current_task.pid, current_task.comm);
+	dump_backtrace(regs);
+	report_oom_mem_info();
+	report_oom_kill();
 	do_exit_machine(EXIT_REASON_OOM, EXIT_OOM);
 }
 
@@ -288,7 +305,7 @@ static __attribute__((noinline, cold)) int page_fault_failed(uintptr_t addr, str
 	bool app = addr < TASK_SIZE && user_mode(regs);
 
 	if (app && (ret & VM_FAULT_OOM))
-		user_oom(addr);
+		user_oom(addr, regs, flags);
 	if (!(flags & FAULT_FLAG_EXEC) && fixup_exception(regs))
 		return 0;
 	if (!app)
