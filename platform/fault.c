@@ -7,7 +7,9 @@
  * arch/arm/mm/fault.c): a fault the application took below TASK_SIZE is resolved through its
  * VMAs (vm/memory.c) or ends the application with a segmentation fault (exit status 139), or,
  * out of memory, with exit status 137; every other fault (the runtime's own context, or an
- * address of the runtime) is an Oops as before.
+ * address of the runtime) is an Oops as before. The application's reports say what a user
+ * can act on (docs/reports.md): a stack overflow names the stack's limits, an out-of-memory
+ * kill shows where the memory went, and both end with the application's backtrace.
  *
  * Guarded user copies (platform/uaccess.h): demand paging is tried first, so a copy into fresh
  * memory takes ordinary minor faults. Only a data abort that cannot be resolved (no VMA, an
@@ -26,7 +28,9 @@
 #include "runtime/exit.h"
 #include "runtime/oops.h"
 #include "runtime/printk.h"
+#include "runtime/task.h"
 #include "vm/mm_user.h"
+#include "vm/report.h"
 #include "vm/vmalloc.h"
 
 #define FSR_CM (1u << 13) /* the fault came from a cache maintenance operation (DFSR) */
@@ -143,21 +147,24 @@ void __do_kernel_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 #define SEGV_ACCESS 0x100 /* with the FAULT_FLAG_* bits: the VMA forbids the access */
 
 /*
- * The application touched an address it may not: say where and why, show its registers and
- * call chain, and end it as Linux's default SIGSEGV action would (exit status 139).
+ * The application touched an address it may not: say where and why (with the stack's limits
+ * when it is the stack that overflowed), show its registers and call chain, and end it as
+ * Linux's default SIGSEGV action would (exit status 139).
  */
 static __attribute__((noreturn, noinline, cold)) void
 user_segv(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, unsigned int flags)
 {
 	local_irq_disable();
 	debug_fatal_fault(regs);
-	if (!(flags & SEGV_ACCESS))
+	if (!(flags & SEGV_ACCESS)) {
 		printk("segmentation fault at %08lx: no mapping\n", (unsigned long)addr);
-	else
+		report_stack_overflow(addr, regs->ARM_sp);
+	} else {
 		printk("segmentation fault at %08lx: permission denied (%s)\n", (unsigned long)addr,
 		       flags & FAULT_FLAG_WRITE	 ? "write to read-only"
 		       : flags & FAULT_FLAG_EXEC ? "execute of non-executable"
 						 : "read of PROT_NONE");
+	}
 	printk("Fault status %03lx: %s, %s\n", (unsigned long)fsr, fsr_name(fsr),
 	       flags & FAULT_FLAG_WRITE	 ? "write access"
 	       : flags & FAULT_FLAG_EXEC ? "instruction fetch"
@@ -168,11 +175,26 @@ user_segv(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, unsigned int flags
 	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SEGV);
 }
 
-/* No page could be found for a fault the application may take: end it (exit status 137). */
-static __attribute__((noreturn, noinline, cold)) void user_oom(uintptr_t addr)
+/*
+ * No page could be found for a fault the application may take: say where the memory went, in
+ * the form of Linux's OOM killer report, and end it (exit status 137, the SIGKILL Linux's OOM
+ * killer sends).
+ */
+static __attribute__((noreturn, noinline, cold)) void user_oom(uintptr_t addr, struct pt_regs *regs,
+							       unsigned int flags)
 {
 	local_irq_disable();
 	printk("out of memory: killed application (fault at %08lx)\n", (unsigned long)addr);
+	printk("%s invoked oom-killer: order=0, %s fault at %08lx, oom_score_adj=0\n",
+	       current_task.comm,
+	       flags & FAULT_FLAG_WRITE	 ? "write"
+	       : flags & FAULT_FLAG_EXEC ? "instruction fetch"
+					 : "read",
+	       (unsigned long)addr);
+	printk("CPU: 0 PID: %d Comm: %s\n", current_task.pid, current_task.comm);
+	dump_backtrace(regs);
+	report_oom_mem_info();
+	report_oom_kill();
 	do_exit_machine(EXIT_REASON_OOM, EXIT_OOM);
 }
 
@@ -285,7 +307,7 @@ static __attribute__((noinline, cold)) int page_fault_failed(uintptr_t addr, str
 	bool app = addr < TASK_SIZE && user_mode(regs);
 
 	if (app && (ret & VM_FAULT_OOM))
-		user_oom(addr);
+		user_oom(addr, regs, flags);
 	if (!(flags & FAULT_FLAG_EXEC) && fixup_exception(regs))
 		return 0;
 	if (!app)

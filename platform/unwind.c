@@ -376,6 +376,29 @@ void unwind_init_frame(struct stackframe *frame, const struct pt_regs *regs)
 	frame->pc_is_return = 0;
 }
 
+/*
+ * Whether the region of an index entry continues the function of the entry before it: its
+ * unwinding instructions start with 0x40 0x00 (vsp -= 4, then vsp += 4: a no-op no compiler
+ * emits), which the assembler routines whose paths have frames of their own put on every
+ * region but the first (platform/unwind.h).
+ */
+static bool region_continues(const uint32_t *entry)
+{
+	struct unwind_ctx ctx;
+
+	if (entry_opcodes(entry, &ctx))
+		return false;
+	return next_byte(&ctx) == 0x40 && next_byte(&ctx) == 0x00;
+}
+
+/* The start of the function an index entry's region belongs to. */
+static uintptr_t function_start(const uint32_t *entry)
+{
+	while (entry > __exidx_start && region_continues(entry))
+		entry -= 2;
+	return prel31(entry);
+}
+
 int unwind_frame(struct stackframe *frame)
 {
 	struct unwind_ctx ctx = {.pc_popped = false};
@@ -410,7 +433,7 @@ int unwind_frame(struct stackframe *frame)
 		return UNWIND_NO_PROGRESS;
 
 	vrs_to_frame(ctx.vrs, frame);
-	frame->fn = prel31(entry);
+	frame->fn = function_start(entry);
 	frame->pc_is_return = 1;
 	return 0;
 }
@@ -446,7 +469,7 @@ uint32_t unwind_tail_call_target(const struct stackframe *frame)
 		return 0;
 	}
 	entry = exidx_find(target & ~1u);
-	if (!entry || entry[1] == EXIDX_CANTUNWIND || prel31(entry) == frame->fn)
+	if (!entry || entry[1] == EXIDX_CANTUNWIND || function_start(entry) == frame->fn)
 		return 0;
 	return target;
 }

@@ -1,10 +1,11 @@
 /*
  * Stack unwinding from the ARM EHABI tables (.ARM.exidx and .ARM.extab, see "Exception Handling
- * ABI for the ARM Architecture", ARM IHI 0038). Every uniarm and application function is built
- * with -funwind-tables, so unlike a frame-pointer walk this also finds the callers of leaf
- * functions that keep their return address in lr. The unwinder only reads the image's own
- * tables and code and the SVC stack, each bounds-checked, so a corrupt stack ends the walk
- * instead of faulting.
+ * ABI for the ARM Architecture", ARM IHI 0038). Every uniarm, application and newlib function
+ * is built with -funwind-tables (newlib by tools/build-newlib) and uniarm's assembler routines
+ * carry annotations, so unlike a frame-pointer walk this also finds the callers of leaf
+ * functions that keep their return address in lr, and goes on through the C library. The
+ * unwinder only reads the image's own tables and code and the stack being walked, each
+ * bounds-checked, so a corrupt stack ends the walk instead of faulting.
  */
 #ifndef UNIARM_PLATFORM_UNWIND_H
 #define UNIARM_PLATFORM_UNWIND_H
@@ -22,7 +23,7 @@ struct stackframe {
 	uint32_t pc;	  /* r15: the faulting instruction, then a return address per frame */
 	uint32_t r[11];	  /* r0-r10 */
 	uint32_t ip;	  /* r12 */
-	uint32_t fn;	  /* set by unwind_frame(): start of the table entry it unwound out of */
+	uint32_t fn;	  /* set by unwind_frame(): start of the function it unwound out of */
 	int pc_is_return; /* pc is a return address: the call is the instruction before it */
 };
 
@@ -54,6 +55,18 @@ int unwind_frame(struct stackframe *frame);
  * BL/BLX <imm> whose target lies in another function with unwind tables than the one just
  * unwound out of (frame->fn), that target was entered and left by a tail call on the way there;
  * returns its address (bit 0 set for a Thumb target). Returns 0 otherwise.
+ *
+ * A function is its first index entry's region and the regions after it that are marked as
+ * its continuation. An assembler routine whose paths have different frames (a frameless leaf
+ * path, a path that pushes registers) describes each path with a region of its own
+ * (.fnstart/.fnend); every region after the first starts its unwinding instructions with the
+ * two bytes below, so that a fault in a later path is not taken for a tail call from the
+ * routine's entry to it:
+ *
+ *	.unwind_raw 0, 0x40, 0x00	@ after the region's other unwind directives
+ *
+ * (vsp -= 4, vsp += 4: a no-op for every unwinder; the assembler emits the directives of a
+ * region in reverse order, so the last one's bytes come first).
  */
 uint32_t unwind_tail_call_target(const struct stackframe *frame);
 

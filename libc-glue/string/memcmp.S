@@ -110,6 +110,7 @@ memcmp:
 	/* n >= 64: 16 bytes per turn. */
 	.fnstart
 	.save	{r4 - r8, lr}
+	.unwind_raw 0, 0x40, 0x00		@ a continuation region (platform/unwind.h)
 .Lmc_big:
 	push	{r4 - r8, lr}
 	ands	r3, r0, #3			@ a's first word whole, then a word aligned

@@ -209,6 +209,7 @@ memmove:
 	/* 16 bytes or more, downward: r0 and r1 move to the ends. */
 	.fnstart
 	.save	{r0, r4 - r11, lr}
+	.unwind_raw 0, 0x40, 0x00		@ a continuation region (platform/unwind.h)
 .Lmv_framed:
 	push	{r0, r4 - r11, lr}
 	add	r0, r0, r2

@@ -140,6 +140,7 @@ memset:
 	/* A middle of 64 bytes or more: the word in 11 registers. */
 	.fnstart
 	.save	{r4 - r11, lr}
+	.unwind_raw 0, 0x40, 0x00		@ a continuation region (platform/unwind.h)
 .Lms_big:
 	push	{r4 - r11, lr}
 	mov	r3, r1

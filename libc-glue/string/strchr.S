@@ -28,6 +28,7 @@ strchr:
 	.fnend
 	.fnstart
 	.save	{r4 - r6, lr}
+	.unwind_raw 0, 0x40, 0x00		@ a continuation region (platform/unwind.h)
 	push	{r4 - r6, lr}
 	orr	r1, r1, r1, lsl #8		@ c in every byte
 	orr	r1, r1, r1, lsl #16
@@ -60,6 +61,7 @@ strchr:
 	pop	{r4 - r6, pc}
 	.fnend
 	.fnstart
+	.unwind_raw 0, 0x40, 0x00		@ a continuation region (platform/unwind.h)
 .Lsc_byte:					@ r2, at r0 - 1, is NUL or c
 	sub	r0, r0, #1
 	cmp	r2, r1

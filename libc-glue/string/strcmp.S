@@ -52,6 +52,7 @@ strcmp:
 	/* Both 8-byte aligned. */
 	.fnstart
 	.save	{r4 - r7, lr}
+	.unwind_raw 0, 0x40, 0x00		@ a continuation region (platform/unwind.h)
 .Lcmp_8:
 	push	{r4 - r7, lr}
 	movw	r12, #0x0101
@@ -79,6 +80,7 @@ strcmp:
 	/* Misaligned b: a word aligned, b read by unaligned words away from its page's end. */
 	.fnstart
 	.save	{r4 - r7, lr}
+	.unwind_raw 0, 0x40, 0x00		@ a continuation region (platform/unwind.h)
 .Lcmp_words:
 	push	{r4 - r7, lr}
 	movw	r12, #0x0101
@@ -121,6 +123,7 @@ strcmp:
 
 	/* Not both 8-byte aligned: bytes first. */
 	.fnstart
+	.unwind_raw 0, 0x40, 0x00		@ a continuation region (platform/unwind.h)
 .Lcmp_other:
 	eor	r2, r0, r1
 	tst	r2, #7
