@@ -184,6 +184,7 @@ static __attribute__((noreturn, noinline, cold)) void user_oom(uintptr_t addr, s
 							       unsigned int flags)
 {
 	local_irq_disable();
+	debug_fatal_fault(regs);
 	printk("out of memory: killed application (fault at %08lx)\n", (unsigned long)addr);
 	printk("%s invoked oom-killer: order=0, %s fault at %08lx, oom_score_adj=0\n",
 	       current_task.comm,
