@@ -1,7 +1,8 @@
 # cmake -P: validate a JSON document against a JSON Schema (the subset uniarm's schemas use:
 # type (one or a list), enum, required, properties, additionalProperties false, minimum,
-# maximum), then check the facts given in CHECKS ("path=value" or "path>=value", path as
-# key.key). Variables: JSON, SCHEMA, CHECKS. Fails naming the first violation.
+# maximum), then check the facts given in CHECKS (comma-separated "path=value" or
+# "path>=value", path as key.key). Variables: JSON, SCHEMA, CHECKS. Fails naming the first
+# violation.
 file(READ ${JSON} doc)
 file(READ ${SCHEMA} schema)
 
@@ -111,7 +112,8 @@ endfunction()
 
 validate("$" "" "")
 
-foreach(check ${CHECKS})
+string(REPLACE "," ";" checks "${CHECKS}")
+foreach(check ${checks})
 	if(NOT check MATCHES "^([a-z_.]+)(>=|=)(.*)$")
 		message(FATAL_ERROR "bad check '${check}'")
 	endif()
