@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/tty.h"
 #include "vm/mm_user.h"
 
 bool runtime_verbose;
@@ -56,12 +57,25 @@ static int set_max_map_count(const char *val)
 	return parse_int(val, 1, 1 << 30, &sysctl_max_map_count);
 }
 
+/* uniarm.console: raw (uniarm-run's input is a file or a pipe) or tty (docs/console.md). */
+static int set_console(const char *val)
+{
+	if (!strcmp(val, "raw"))
+		console_raw = true;
+	else if (!strcmp(val, "tty"))
+		console_raw = false;
+	else
+		return -1;
+	return 0;
+}
+
 static const struct kernel_param {
 	const char *key;
 	int (*set)(const char *val);
 	const char *expects;
 } params[] = {
 	{"uniarm.verbose", set_verbose, "a boolean (0/1, n/y, no/yes, off/on)"},
+	{"uniarm.console", set_console, "raw or tty"},
 	{"vm.overcommit_memory", set_overcommit_memory, "0 (heuristic), 1 (always) or 2 (never)"},
 	{"vm.overcommit_ratio", set_overcommit_ratio, "a percentage of RAM (0-100000)"},
 	{"vm.max_map_count", set_max_map_count, "a positive number of areas"},
