@@ -1,4 +1,9 @@
-/* ARM PL011 UART driver (polled transmit, interrupt-driven wake-up on receive). */
+/*
+ * ARM PL011 UART driver: polled transmit; receive either polled by the reader with a one-shot
+ * wake-up interrupt, or interrupt-driven into a handler (docs/console.md). The FIFOs stay
+ * disabled (LCR_H.FEN = 0): one received character at a time, so QEMU holds the rest back,
+ * and enabling them would discard what QEMU has already delivered.
+ */
 #include "platform/pl011.h"
 
 #define UART_DR	  0x00
@@ -13,13 +18,17 @@
 #define CR_RXE	  (1u << 9)
 #define INT_RX	  (1u << 4)
 #define INT_RT	  (1u << 6)
+#define DR_MASK	  0xfffu /* the byte and the four error flags */
 
 static void __iomem *uart;
+static void (*rx_handler)(unsigned int dr);
 
 void pl011_init(void __iomem *base)
 {
 	uart = base;
 	writel(CR_UARTEN | CR_TXE | CR_RXE, (char *)uart + UART_CR);
+	if (rx_handler)
+		writel(INT_RX | INT_RT, (char *)uart + UART_IMSC);
 }
 
 bool pl011_ready(void)
@@ -36,22 +45,43 @@ void pl011_putc(char c)
 	writel((unsigned char)c, (char *)uart + UART_DR);
 }
 
-int pl011_getc(void)
+bool pl011_rx_empty(void)
 {
-	if (!uart || (readl((char *)uart + UART_FR) & FR_RXFE))
-		return -1;
-	return (int)(readl((char *)uart + UART_DR) & 0xff);
+	return !uart || (readl((char *)uart + UART_FR) & FR_RXFE);
 }
 
-void pl011_enable_rx_irq(void)
+int pl011_rx(void)
+{
+	if (pl011_rx_empty())
+		return -1;
+	return (int)(readl((char *)uart + UART_DR) & DR_MASK);
+}
+
+bool pl011_arm_rx_irq(void)
 {
 	writel(INT_RX | INT_RT, (char *)uart + UART_ICR);
+	writel(INT_RX | INT_RT, (char *)uart + UART_IMSC);
+	return pl011_rx_empty();
+}
+
+void pl011_set_rx_handler(void (*rx)(unsigned int dr))
+{
+	rx_handler = rx;
 	writel(INT_RX | INT_RT, (char *)uart + UART_IMSC);
 }
 
 void pl011_irq(unsigned int irq, void *data)
 {
+	int c;
+
 	(void)irq;
 	(void)data;
-	writel(0, (char *)uart + UART_IMSC);
+	if (!rx_handler) {
+		writel(0, (char *)uart + UART_IMSC);
+		return;
+	}
+	/* Clear first, then drain: a character arriving during the drain raises it again. */
+	writel(INT_RX | INT_RT, (char *)uart + UART_ICR);
+	while ((c = pl011_rx()) >= 0)
+		rx_handler((unsigned int)c);
 }

@@ -2,8 +2,8 @@
  * File descriptors. uniarm has no file system yet: the names it knows are character devices
  * (/dev/console, /dev/tty, /dev/stdin|stdout|stderr, /dev/null) and the generated read-only
  * files of /proc (runtime/procfs.c); everything else is ENOENT. fds 0-2 start open on the
- * console. Reads of the console block (wfi) until a byte arrives. Descriptors are allocated
- * lowest first below RLIMIT_NOFILE.
+ * console (runtime/tty.c, docs/console.md). Descriptors are allocated lowest first below
+ * RLIMIT_NOFILE.
  *
  * Every pointer from the application goes through platform/uaccess.h: buffers are checked
  * with access_ok and copied in bounded chunks through a runtime buffer, paths are copied
@@ -18,10 +18,7 @@
 #include "runtime/procfs.h"
 #include "runtime/rusage.h"
 #include "runtime/syscalls.h"
-#include "runtime/printk.h"
-#include "platform/cp15.h"
-#include "platform/arch_timer.h"
-#include "platform/pl011.h"
+#include "runtime/tty.h"
 #include "platform/uaccess.h"
 
 #include <errno.h>
@@ -34,122 +31,10 @@
  * MAX_RW_COUNT bytes (INT_MAX rounded down to a page). */
 #define LINUX_PATH_MAX	   4096
 #define LINUX_MAX_RW_COUNT (INT_MAX & ~4095)
-/* The runtime buffer that console data passes through, on the syscall stack. */
-#define IO_CHUNK 256
 
 static struct file fd_table[NR_OPEN];
 /* The open /proc file behind a descriptor (struct file has no private pointer), else NULL. */
 static struct procfs_file *fd_proc[NR_OPEN];
-
-/*
- * Bytes taken from the UART that a read could not copy to the application (its buffer
- * faulted part way): the next read returns them first, as Linux's tty keeps unread input in
- * its buffer. At most one chunk, from one read.
- */
-static unsigned char console_pending[IO_CHUNK];
-static size_t console_pending_pos, console_pending_len;
-
-/* Serve a read from console_pending: up to count bytes, up to and including a newline. */
-static long console_read_pending(void __user *buf, size_t count)
-{
-	const unsigned char *p = console_pending + console_pending_pos;
-	size_t n = 0, left;
-
-	while (n < console_pending_len && n < count)
-		if (p[n++] == '\n')
-			break;
-	left = copy_to_user(buf, p, n);
-	n -= left;
-	console_pending_pos += n;
-	console_pending_len -= n;
-	return n ? (long)n : -EFAULT;
-}
-
-/*
- * Blocks until a byte arrives (or -EAGAIN with O_NONBLOCK), then returns what has arrived, up
- * to count bytes and the end of a line. The bytes pass through a runtime buffer of IO_CHUNK
- * bytes. When the application's buffer faults, the count copied so far is returned (-EFAULT
- * when nothing was), and the bytes already taken from the UART but not copied are kept in
- * console_pending for the next read: no input is lost.
- */
-static long console_read(struct file *f, void __user *buf, size_t count)
-{
-	unsigned char kbuf[IO_CHUNK];
-	size_t done = 0;
-	int c;
-
-	if (count == 0)
-		return 0;
-	if (console_pending_len)
-		return console_read_pending(buf, count);
-	for (;;) {
-		uint32_t flags = local_irq_save();
-
-		c = pl011_getc();
-		if (c < 0) {
-			if (f->f_flags & LINUX_O_NONBLOCK) {
-				local_irq_restore(flags);
-				return -EAGAIN;
-			}
-			/* Sleep until the UART's receive interrupt (masked again by its handler).
-			 */
-			pl011_enable_rx_irq();
-			cpu_idle_wfi();
-			local_irq_restore(flags);
-			continue;
-		}
-		local_irq_restore(flags);
-		break;
-	}
-	/* Return what has arrived, up to the end of a line, one chunk at a time. */
-	while (c >= 0) {
-		size_t n = 0, left;
-		bool eol = false;
-
-		while (c >= 0) {
-			kbuf[n++] = (unsigned char)(c == '\r' ? '\n' : c);
-			eol = kbuf[n - 1] == '\n';
-			if (eol || done + n == count || n == sizeof(kbuf))
-				break;
-			c = pl011_getc();
-		}
-		left = copy_to_user((unsigned char __user *)buf + done, kbuf, n);
-		done += n - left;
-		if (left) {
-			memcpy(console_pending, kbuf + (n - left), left);
-			console_pending_pos = 0;
-			console_pending_len = left;
-			return done ? (long)done : -EFAULT;
-		}
-		if (eol || done == count || c < 0)
-			break;
-		c = pl011_getc();
-	}
-	return (long)done;
-}
-
-/*
- * The data is copied from the application IO_CHUNK bytes at a time and each chunk is written
- * out before the next is read. A fault part way ends the write: the count written so far is
- * returned (a short write, as Linux), or -EFAULT when nothing was.
- */
-static long console_write_op(struct file *f, const void __user *buf, size_t count)
-{
-	char kbuf[IO_CHUNK];
-	size_t done = 0;
-
-	(void)f;
-	while (done < count) {
-		size_t n = count - done < sizeof(kbuf) ? count - done : sizeof(kbuf);
-		size_t left = copy_from_user(kbuf, (const char __user *)buf + done, n);
-
-		console_write(kbuf, n - left);
-		done += n - left;
-		if (left)
-			return done ? (long)done : -EFAULT;
-	}
-	return (long)done;
-}
 
 /* /dev/null never touches the buffer: a bad one that passes access_ok is no error (Linux). */
 static long null_read(struct file *f, void __user *buf, size_t count)
@@ -167,8 +52,6 @@ static long null_write(struct file *f, const void __user *buf, size_t count)
 	return (long)count;
 }
 
-static const struct file_operations console_fops = {
-	.read = console_read, .write = console_write_op, .rdev = MKDEV(5, 1)};
 static const struct file_operations null_fops = {
 	.read = null_read, .write = null_write, .rdev = MKDEV(1, 3)};
 
@@ -234,6 +117,7 @@ void files_init(void)
 	fd_table[0] = (struct file){&console_fops, 0};
 	fd_table[1] = (struct file){&console_fops, 1};
 	fd_table[2] = (struct file){&console_fops, 1};
+	tty_init();
 }
 
 /*
@@ -406,11 +290,13 @@ long sys_llseek(int fd, unsigned long hi, unsigned long lo, long long __user *re
 
 long sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
 {
-	(void)cmd;
-	(void)arg;
-	if (!fget(fd))
+	struct file *f = fget(fd);
+
+	if (!f)
 		return -EBADF;
-	return -ENOTTY;
+	if (!f->f_op->ioctl)
+		return -ENOTTY;
+	return f->f_op->ioctl(f, cmd, arg);
 }
 
 /* The stat is built in runtime memory and copied out whole: -EFAULT when it cannot be. */

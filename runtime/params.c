@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/tty.h"
 #include "vm/mm_user.h"
 
 bool runtime_verbose;
@@ -24,12 +25,6 @@ static int parse_bool(const char *val, bool *out)
 static int set_verbose(const char *val)
 {
 	return parse_bool(val, &runtime_verbose);
-}
-
-/* Placeholder until the console's modes land (docs/console.md). */
-static int set_console_mode(const char *val)
-{
-	return strcmp(val, "tty") && strcmp(val, "raw") ? -1 : 0;
 }
 
 bool runtime_exit_record = true; /* until the boot arguments are read: runtime/start.c */
@@ -69,13 +64,25 @@ static int set_max_map_count(const char *val)
 	return parse_int(val, 1, 1 << 30, &sysctl_max_map_count);
 }
 
+/* uniarm.console: raw (uniarm-run's input is a file or a pipe) or tty (docs/console.md). */
+static int set_console(const char *val)
+{
+	if (!strcmp(val, "raw"))
+		console_raw = true;
+	else if (!strcmp(val, "tty"))
+		console_raw = false;
+	else
+		return -1;
+	return 0;
+}
+
 static const struct kernel_param {
 	const char *key;
 	int (*set)(const char *val);
 	const char *expects;
 } params[] = {
 	{"uniarm.verbose", set_verbose, "a boolean (0/1, n/y, no/yes, off/on)"},
-	{"uniarm.console", set_console_mode, "tty or raw"},
+	{"uniarm.console", set_console, "raw or tty"},
 	{"uniarm.exit_record", set_exit_record, "a boolean (0/1, n/y, no/yes, off/on)"},
 	{"vm.overcommit_memory", set_overcommit_memory, "0 (heuristic), 1 (always) or 2 (never)"},
 	{"vm.overcommit_ratio", set_overcommit_ratio, "a percentage of RAM (0-100000)"},
