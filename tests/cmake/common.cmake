@@ -55,3 +55,17 @@ function(t_compile_line var commands source)
 	endif()
 	set(${var} " ${line} " PARENT_SCOPE)
 endfunction()
+
+# The debug-<app> target runs `debugger` with the image and `--memory <memory>`.
+function(t_expect_debug_target work app debugger memory)
+	t_run(out 0 ${work} ${NINJA} -t commands debug-${app})
+	t_expect("${out}" "${debugger} ${work}/${app}\\.elf --memory ${memory}\n$"
+		"debug-${app}'s command")
+endfunction()
+
+# ctest in the project's build finds its one test, `test`, and it passes.
+function(t_expect_one_ctest work test)
+	t_run(out 0 ${work} ctest --test-dir ${work})
+	t_expect("${out}" "Test +#1: ${test} [.]+ +Passed" "ctest in the project's build")
+	t_expect("${out}" "100% tests passed, 0 tests failed out of 1" "ctest in the project's build")
+endfunction()

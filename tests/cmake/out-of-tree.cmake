@@ -38,11 +38,7 @@ t_compile_line(line "${commands}" "${UNIARM_ROOT}/tests/out-of-tree/assert\\.c")
 t_reject("${line}" " -O[0-9sgz]? |NDEBUG" "the app's compile command (default build type)")
 
 # debug-<app>: tools/uniarm-debug with the image and the app's run arguments.
-t_run(out 0 ${WORK} ${NINJA} -t commands debug-myapp)
-t_expect("${out}" "${UNIARM_ROOT}/tools/uniarm-debug ${WORK}/myapp\\.elf --memory 128\n$"
-	"debug-myapp's command")
+t_expect_debug_target(${WORK} myapp ${UNIARM_ROOT}/tools/uniarm-debug 128)
 
 # The project never calls enable_testing(): uniarm_add_test does, up to the build root.
-t_run(out 0 ${WORK} ctest --test-dir ${WORK})
-t_expect("${out}" "Test +#1: in_subdir [.]+ +Passed" "ctest in the project's build")
-t_expect("${out}" "100% tests passed, 0 tests failed out of 1" "ctest in the project's build")
+t_expect_one_ctest(${WORK} in_subdir)

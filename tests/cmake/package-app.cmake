@@ -35,13 +35,8 @@ t_expect("${out}" "caught: thrown through the installed libstdc\\+\\+, 3 name\\(
 
 t_run(out FAIL ${WORK} ${CMAKE_COMMAND} --build ${WORK} --target run-pkgapp)
 t_expect("${out}" "\npkgapp: exit status 7\n" "run-pkgapp: the exit status")
-t_run(out 0 ${WORK} ${NINJA} -t commands debug-pkgapp)
-t_expect("${out}" "${PREFIX}/bin/uniarm-debug ${WORK}/pkgapp\\.elf --memory 64\n$"
-	"debug-pkgapp's command")
-
-t_run(out 0 ${WORK} ctest --test-dir ${WORK})
-t_expect("${out}" "Test +#1: pkg_test [.]+ +Passed" "ctest in the project's build")
-t_expect("${out}" "100% tests passed, 0 tests failed out of 1" "ctest in the project's build")
+t_expect_debug_target(${WORK} pkgapp ${PREFIX}/bin/uniarm-debug 64)
+t_expect_one_ctest(${WORK} pkg_test)
 
 # The build type is the project's: none keeps the assert, Release compiles it out.
 t_run(out 134 ${WORK} ${run} ${WORK}/pkg_assert.elf --timeout 20)
