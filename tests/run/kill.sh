@@ -11,7 +11,11 @@ trap 'rm -f "$out" "$err"' EXIT
 pid=$!
 # Wait for the prompt (a partial line: it must arrive without its newline).
 wait_for "$out" "waiting> " || { echo "no prompt after 30 s"; cat "$out" "$err"; exit 1; }
-qemu=$(pgrep -P "$pid")
+# QEMU is uniarm-run's child (found in /proc: procps's pgrep is not on a minimal system).
+qemu=
+for stat in /proc/[0-9]*/stat; do
+	read -r p _ _ ppid _ <"$stat" 2>/dev/null && [ "$ppid" = "$pid" ] && qemu=$p
+done
 if [ "$who" = runner ]; then
 	kill -"$sig" "$pid"
 else
