@@ -9,7 +9,6 @@ typedef uint32_t gfp_t;
 
 #define __GFP_ZERO   (1u << 0) /* the memory is zeroed */
 #define __GFP_NOWARN (1u << 1) /* no report on failure */
-#define __GFP_USER   (1u << 2) /* a page of the application's memory: not the runtime's own */
 #define GFP_KERNEL   0u
 #define GFP_ATOMIC   0u
 
@@ -18,6 +17,8 @@ typedef uint32_t gfp_t;
 /* 2^order contiguous page frames with refcount 1, or NULL when no block is free. */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 #define alloc_page(gfp) alloc_pages(gfp, 0)
+/* The same for a page of the application's memory (counted in its rss, not the runtime's). */
+struct page *alloc_user_page(gfp_t gfp);
 /* Drop a reference to a block from alloc_pages; the last one frees it. Freeing a page that
  * is free already or was never allocated is reported with its pfn and ignored. */
 void __free_pages(struct page *page, unsigned int order);
@@ -40,10 +41,9 @@ unsigned long totalram_pages(void);
 struct page_counts {
 	unsigned long totalram;	    /* pages handed to the allocator at boot */
 	unsigned long free_buddy;   /* pages in the buddy lists (the pcp list's are not in it) */
-	unsigned long user;	    /* the application's rss (vm/mm_user.h), kept by vm/memory.c */
+	const unsigned long *user;  /* the application's rss counter (its mm's, vm/mm_user.h) */
 	unsigned long runtime_peak; /* the most pages the runtime held for itself at once (pages
-				     * in use less the application's), noted at each allocation
-				     * without __GFP_USER */
+				     * in use less the application's), noted by alloc_pages */
 };
 extern struct page_counts page_counts;
 

@@ -218,7 +218,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 static __fastpath int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
 					bool write)
 {
-	struct page *page = alloc_page(GFP_KERNEL | __GFP_USER | __GFP_NOWARN);
+	struct page *page = alloc_user_page(GFP_KERNEL | __GFP_NOWARN);
 	unsigned long pfn;
 	pte_t entry;
 
@@ -303,7 +303,7 @@ static __slowpath int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 			return 0;
 		}
 	}
-	page = alloc_page(GFP_KERNEL | __GFP_USER | __GFP_NOWARN);
+	page = alloc_user_page(GFP_KERNEL | __GFP_NOWARN);
 	if (unlikely(!page))
 		return VM_FAULT_OOM;
 	pfn = page_to_pfn(page);

@@ -73,7 +73,7 @@ struct mm_struct {
 	unsigned long total_vm, locked_vm, stack_vm; /* pages */
 	unsigned long def_flags;		     /* VM_LOCKED after mlockall(MCL_FUTURE) */
 	unsigned long min_flt, maj_flt;		     /* page faults (getrusage) */
-	unsigned long hiwater_rss;		     /* the most pages resident at once */
+	unsigned long rss, hiwater_rss;		     /* pages resident now, at most */
 };
 
 /* The application's mm (uniarm runs one application). */
@@ -82,26 +82,24 @@ extern struct mm_struct init_mm;
 
 /*
  * Its resident pages (Linux's rss counters): present entries other than the zero page, counted
- * where entries are filled (faults, dup_page_range) and cleared (zap_pte_range). The one mm's
- * count is page_counts.user (vm/gfp.h), which the page allocator also reads. The high-water mark
+ * where entries are filled (faults, dup_page_range) and cleared (zap_pte_range); the page
+ * allocator reads the count too (page_counts.user, set by mm_init_layout). The high-water mark
  * is brought up to date before any decrease, as Linux's update_hiwater_rss, so it is exact.
  */
 static inline unsigned long get_mm_rss(const struct mm_struct *mm)
 {
-	(void)mm;
-	return page_counts.user;
+	return mm->rss;
 }
 
 static inline void update_hiwater_rss(struct mm_struct *mm)
 {
-	if (mm->hiwater_rss < page_counts.user)
-		mm->hiwater_rss = page_counts.user;
+	if (mm->hiwater_rss < mm->rss)
+		mm->hiwater_rss = mm->rss;
 }
 
 static inline void add_mm_rss(struct mm_struct *mm, long n)
 {
-	(void)mm;
-	page_counts.user += (unsigned long)n;
+	mm->rss += (unsigned long)n;
 }
 
 #define STACK_TOP	      TASK_SIZE

@@ -916,6 +916,7 @@ void mm_init_layout(struct mm_struct *mm)
 	if (gap < (128UL << 20))
 		gap = 128UL << 20;
 	vma_cache_init();
+	page_counts.user = &mm->rss;
 	area_tree_init(&mm->mm_areas, MMAP_MIN_ADDR, TASK_SIZE);
 	mm->mmap_cache = NULL;
 	mm->map_count = 0;

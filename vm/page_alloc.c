@@ -191,22 +191,12 @@ static void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
 	       (unsigned int)gfp, why, nr_free_pages());
 }
 
-struct page_counts page_counts;
+static const unsigned long no_user_pages;
+struct page_counts page_counts = {.user = &no_user_pages};
 
-/*
- * What every successful allocation guarantees: flags clear, one reference, zero if asked.
- * The runtime's own memory (pages in use less the application's) only grows by its own
- * allocations, so its peak is noted at each of them; the application's page faults skip it.
- */
+/* What every successful allocation guarantees: flags clear, one reference, zero if asked. */
 static inline struct page *prep_new_page(struct page *page, gfp_t gfp, unsigned int order)
 {
-	if (!(gfp & __GFP_USER)) {
-		struct page_counts *c = &page_counts;
-		long own = (long)(c->totalram - c->free_buddy - (unsigned long)pcp.count - c->user);
-
-		if (own > (long)c->runtime_peak)
-			c->runtime_peak = (unsigned long)own;
-	}
 	page->flags = 0;
 	page->_refcount = 1;
 	if (unlikely(gfp & __GFP_ZERO))
@@ -256,7 +246,8 @@ static __attribute__((noinline)) struct page *__alloc_pages_slow(gfp_t gfp, unsi
  * free (reported unless __GFP_NOWARN). An order-0 request is served from the pcp list
  * without touching the buddy lists.
  */
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+static inline __attribute__((always_inline)) struct page *__alloc_pages(gfp_t gfp,
+									unsigned int order)
 {
 	struct list_head *e;
 	struct page *page;
@@ -276,6 +267,27 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	local_irq_restore(flags);
 	page = list_entry(e, struct page, buddy_list);
 	return prep_new_page(page, gfp, 0);
+}
+
+/*
+ * The runtime's own memory (pages in use less the application's) only grows by its own
+ * allocations, so its peak is noted at each of them; the application's pages come from
+ * alloc_user_page, which skips it.
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = __alloc_pages(gfp, order);
+	struct page_counts *c = &page_counts;
+	long own = (long)(c->totalram - c->free_buddy - (unsigned long)pcp.count - *c->user);
+
+	if (own > (long)c->runtime_peak)
+		c->runtime_peak = (unsigned long)own;
+	return page;
+}
+
+struct page *alloc_user_page(gfp_t gfp)
+{
+	return __alloc_pages(gfp, 0);
 }
 
 /* ---- freeing ---- */

@@ -59,6 +59,9 @@ unsigned long max_low_pfn;
 void *high_memory;
 uintptr_t host_linear_base;
 
+/* The allocator's counters (vm/gfp.h): mm_init_layout points .user at the mm's rss. */
+struct page_counts page_counts;
+
 unsigned long fake_bad_frees;
 char fake_printk_last[512];
 unsigned long fake_printk_count;
@@ -163,6 +166,11 @@ void __free_pages(struct page *page, unsigned int order)
 	nfree += n;
 	memset(pfn_addr(i), 0x6b, n * PAGE_SIZE);
 	poison(pfn_addr(i), n * PAGE_SIZE);
+}
+
+struct page *alloc_user_page(gfp_t gfp)
+{
+	return alloc_pages(gfp, 0);
 }
 
 unsigned long nr_free_pages(void)
