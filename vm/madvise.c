@@ -141,7 +141,7 @@ static int madvise_populate(struct mm_struct *mm, unsigned long start, unsigned 
 		if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
 			return -EINVAL;
 		e = vma->vm_end < end ? vma->vm_end : end;
-		if (populate_range(vma, start, e))
+		if (populate_range_flags(vma, start, e, write ? FAULT_FLAG_WRITE : 0))
 			return -ENOMEM;
 		start = e;
 	}

@@ -735,16 +735,15 @@ int dup_page_range(struct mm_struct *mm, unsigned long src, unsigned long dst, u
 }
 
 /*
- * Fault in every page of [start, end) inside vma as handle_mm_fault would: as a write in a
- * VM_WRITE VMA (so every page is real, dirty and writable, never the zero page), as a read
- * otherwise; pages already satisfying that are left alone. A VMA without access (PROT_NONE)
- * gets nothing, as in Linux. 0, -ENOMEM when out of memory (the pages faulted in so far stay),
- * -EFAULT if a level-1 section sits in the range.
+ * Fault in every page of [start, end) inside vma as handle_mm_fault would for an access of
+ * fault_flags (FAULT_FLAG_WRITE: every page real, dirty and writable, never the zero page; 0:
+ * a read, which maps the zero page in private memory); pages already satisfying that are left
+ * alone. A VMA without access (PROT_NONE) gets nothing, as in Linux. 0, -ENOMEM when out of
+ * memory (the pages faulted in so far stay), -EFAULT if a level-1 section sits in the range.
  */
-int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+int populate_range_flags(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			 unsigned int flags)
 {
-	unsigned int flags = (vma->vm_flags & VM_WRITE) ? FAULT_FLAG_WRITE : 0;
-
 	if (!(vma->vm_flags & VM_ACCESS_FLAGS))
 		return 0;
 	for (unsigned long addr = start, next; addr < end; addr = next) {
@@ -766,6 +765,19 @@ int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned lon
 		}
 	}
 	return 0;
+}
+
+/*
+ * Populate as Linux's populate_vma_page_range (MAP_POPULATE, mlock, brk/mremap growth of
+ * locked memory): private writable memory is write-faulted, so its pages are its own now and
+ * no later store faults; everything else is read-faulted, so shared memory stays clean until
+ * it is written (and private read-only memory gets the zero page).
+ */
+int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
+
+	return populate_range_flags(vma, start, end, cow ? FAULT_FLAG_WRITE : 0);
 }
 
 /* One byte per page of [start, end): 1 when a page is mapped there (the zero page included,

@@ -192,9 +192,12 @@ int move_page_tables(struct mm_struct *mm, unsigned long old_addr, unsigned long
  * changed.
  */
 int dup_page_range(struct mm_struct *mm, unsigned long src, unsigned long dst, unsigned long len);
-/* Fault in every page of [start, end) inside vma (writable VMAs: as for a write): 0 or
- * -ENOMEM. */
+/* Fault in every page of [start, end) inside vma, private writable memory as for a write, the
+ * rest as for a read (Linux's populate_vma_page_range); _flags: as for fault_flags (MADV_POPULATE_*).
+ * 0 or -ENOMEM. */
 int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+int populate_range_flags(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			 unsigned int fault_flags);
 /* The shared zero page's pfn (0 until it is allocated); in no rss. */
 extern unsigned long zero_pfn;
 /* mincore: one byte per page of [start, end), bit 0 set when the page is resident. */

@@ -296,6 +296,14 @@ int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned lon
 	return 0;
 }
 
+/* The fake pages know no zero page: a read populate makes them present as a write does. */
+int populate_range_flags(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			 unsigned int fault_flags)
+{
+	(void)fault_flags;
+	return populate_range(vma, start, end);
+}
+
 void mincore_range(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned char *vec)
 {
 	struct vm_area_struct *vma = lookup(mm, start);
