@@ -69,7 +69,9 @@ static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigne
 			return -EINVAL;
 		if (!(flags & VM_SHARED))
 			return -EINVAL; /* no file behind private anonymous memory */
-		if ((flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE))
+		/* May the mapping be written (Linux 6.1.y and mainline: VM_MAYWRITE), whatever
+		 * its protection now: read-only and PROT_NONE views may punch the hole too. */
+		if (!(flags & VM_MAYWRITE))
 			return -EACCES;
 		zap_range(mm, start, end);
 		return 0;
@@ -77,7 +79,11 @@ static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigne
 		return 0;
 	case MADV_COLD:
 	case MADV_PAGEOUT:
-		return flags & VM_LOCKED ? -EINVAL : 0;
+		/* Nothing is reclaimed (no swap), but the pages become old, as on Linux. */
+		if (flags & VM_LOCKED)
+			return -EINVAL;
+		mkold_range(mm, start, end);
+		return 0;
 	case MADV_FREE:
 	case MADV_DONTNEED:
 	case MADV_DONTNEED_LOCKED:

@@ -566,6 +566,37 @@ void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned
 }
 
 /*
+ * Make the present entries of [start, end) old (Linux's MADV_COLD/MADV_PAGEOUT part that ARM
+ * shows): the Access flag is cleared, so the next access to each page is an Access flag fault.
+ * Pages mapped more than once and the zero page are left alone, as Linux leaves pages with
+ * other mappings. One TLB flush for the span of entries that may be cached.
+ */
+void mkold_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct flush_span flush = {end, start};
+
+	(void)mm; /* one address space: the tables are swapper_pgd's */
+	for (unsigned long addr = start, next; addr < end; addr = next) {
+		pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
+
+		next = pmd_addr_end(addr, end);
+		if (!pmd_table(*pmd))
+			continue;
+		pte_t *ptep = pte_offset(pmd, addr);
+		for (unsigned long a = addr; a < next; a += PAGE_SIZE, ptep++) {
+			pte_t pte = *ptep;
+
+			if (!pte_valid(pte) || !pte_young(pte) || is_zero_pfn(pte_pfn(pte)) ||
+			    !pfn_valid(pte_pfn(pte)) || page_count(pte_page(pte)) != 1)
+				continue;
+			*ptep = pte_mkold(pte);
+			flush_span_add(&flush, a);
+		}
+	}
+	flush_span_finish(&flush);
+}
+
+/*
  * The source 4 MiB group at old can move whole to new: both aligned, the whole group inside
  * the range, the destination's four level-1 entries empty and the source's four pointing into
  * one page of tables (pte_alloc's layout). Then the level-1 entries move and no pte is touched.

@@ -179,6 +179,8 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int
  * left empty are freed when they lie entirely inside [floor, ceiling). */
 void unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long floor,
 		  unsigned long ceiling);
+/* Make the pages of [start, end) old (MADV_COLD/PAGEOUT): the next access to each faults. */
+void mkold_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 /* Set the protection of the present pages of [start, end) (inside vma) from newprot. */
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 		       pgprot_t newprot);
@@ -193,8 +195,8 @@ int move_page_tables(struct mm_struct *mm, unsigned long old_addr, unsigned long
  */
 int dup_page_range(struct mm_struct *mm, unsigned long src, unsigned long dst, unsigned long len);
 /* Fault in every page of [start, end) inside vma, private writable memory as for a write, the
- * rest as for a read (Linux's populate_vma_page_range); _flags: as for fault_flags (MADV_POPULATE_*).
- * 0 or -ENOMEM. */
+ * rest as for a read (Linux's populate_vma_page_range); _flags: as for fault_flags
+ * (MADV_POPULATE_*). 0 or -ENOMEM. */
 int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 int populate_range_flags(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 			 unsigned int fault_flags);
