@@ -13,8 +13,9 @@ pid=$!
 wait_for "$out" "waiting> " || { echo "no prompt after 30 s"; cat "$out" "$err"; exit 1; }
 # QEMU is uniarm-run's child (found in /proc: procps's pgrep is not on a minimal system).
 qemu=
+# (Processes may end between the glob and the read: their errors are not the test's.)
 for stat in /proc/[0-9]*/stat; do
-	read -r p _ _ ppid _ <"$stat" 2>/dev/null && [ "$ppid" = "$pid" ] && qemu=$p
+	{ read -r p _ _ ppid _ <"$stat"; } 2>/dev/null && [ "$ppid" = "$pid" ] && qemu=$p
 done
 if [ "$who" = runner ]; then
 	kill -"$sig" "$pid"
