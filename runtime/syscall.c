@@ -47,6 +47,7 @@ static const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_clock_gettime64, sys_clock_gettime64),
 	SYSCALL(__NR_clock_getres_time64, sys_clock_getres_time64),
 	SYSCALL(__NR_clock_nanosleep_time64, sys_clock_nanosleep_time64),
+	SYSCALL(__NR_mlock2, sys_mlock2),
 };
 
 /* Called by uniarm_syscall (platform/entry.S) on the runtime's syscall stack. */

@@ -1,5 +1,5 @@
 /*
- * mlock.c - locking memory (Linux's mm/mlock.c): mlock, munlock, mlockall, munlockall.
+ * mlock.c - locking memory (Linux's mm/mlock.c): mlock, mlock2, munlock, mlockall, munlockall.
  *
  * Pages are never reclaimed in uniarm, so "locked" means VM_LOCKED on the VMA (counted in
  * locked_vm, refused by MADV_DONTNEED, populated by mremap growth and mprotect) and present:
@@ -8,9 +8,12 @@
  * hole in the range is ENOMEM (the VMAs before it stay locked), and a range that cannot be
  * faulted in is reported after it was locked: a PROT_NONE part as ENOMEM, no memory as EAGAIN.
  * mlockall(MCL_FUTURE) makes later mappings and heap growth locked (mm->def_flags);
- * MCL_ONFAULT locks without faulting in (VM_LOCKONFAULT).
+ * MCL_ONFAULT and mlock2's MLOCK_ONFAULT lock without faulting in (VM_LOCKONFAULT): the pages
+ * are locked as they are faulted in, and locked_vm (VmLck) counts the whole range at once, as
+ * Linux's mlock_fixup does.
  */
 #include "vm/mmap_internal.h"
+#include "runtime/syscalls.h"
 
 #include <errno.h>
 
@@ -76,6 +79,18 @@ long sys_mlock(unsigned long start, size_t len)
 	if (err == -ENOMEM)
 		return -EAGAIN;
 	return err;
+}
+
+/* mlock2: mlock, or with MLOCK_ONFAULT a lock that populates nothing (VM_LOCKONFAULT). */
+long sys_mlock2(unsigned long start, size_t len, int flags)
+{
+	if (flags & ~MLOCK_ONFAULT)
+		return -EINVAL;
+	if (!(flags & MLOCK_ONFAULT))
+		return sys_mlock(start, len);
+	len = PAGE_ALIGN(len + (start & ~PAGE_MASK));
+	start &= PAGE_MASK;
+	return apply_vma_lock_flags(current_mm, start, len, VM_LOCKED | VM_LOCKONFAULT);
 }
 
 long sys_munlock(unsigned long start, size_t len)
