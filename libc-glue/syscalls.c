@@ -333,24 +333,14 @@ int setresgid(gid_t rgid, gid_t egid, gid_t sgid)
 	return (int)SYS3(__NR_setresgid32, id_to_linux(rgid), id_to_linux(egid), id_to_linux(sgid));
 }
 
-static int get_ids(long nr, unsigned short *a, unsigned short *b, unsigned short *c)
-{
-	uint32_t k[3];
-
-	if (SYS3(nr, &k[0], &k[1], &k[2]) < 0)
-		return -1;
-	*a = (unsigned short)k[0];
-	*b = (unsigned short)k[1];
-	*c = (unsigned short)k[2];
-	return 0;
-}
-
+/* The 16-bit calls write newlib's 16-bit ids themselves (a bad pointer is EFAULT, an id above
+ * 65535 reads as the overflow id 65534, as Linux's uid16.c does). */
 int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid)
 {
-	return get_ids(__NR_getresuid32, ruid, euid, suid);
+	return (int)SYS3(__NR_getresuid16, ruid, euid, suid);
 }
 
 int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid)
 {
-	return get_ids(__NR_getresgid32, rgid, egid, sgid);
+	return (int)SYS3(__NR_getresgid16, rgid, egid, sgid);
 }

@@ -23,6 +23,29 @@ int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
 #define MAP_LOCKED 0x2000
 #endif
 
+/* The raw calls, for the 16-bit ones (glibc uses only the *32 ones). */
+#ifdef __linux__
+#include <sys/syscall.h>
+#define raw_syscall(nr, a, b, c) syscall(nr, a, b, c)
+#else
+long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
+static long raw_syscall(long nr, long a, long b, long c)
+{
+	long r = uniarm_syscall(nr, a, b, c, 0, 0, 0);
+
+	if (r < 0 && r > -4096) {
+		errno = (int)-r;
+		return -1;
+	}
+	return r;
+}
+#endif
+#define NR_getuid16    24
+#define NR_getresuid16 165
+#define NR_setresuid16 164
+#define NR_getuid32    199
+#define NR_getresuid32 209
+
 /* VmLck of /proc/self/status in kB, or -1. */
 static long vmlck(void)
 {
@@ -70,6 +93,28 @@ int main(void)
 	CHECK_EQ("getegid_0", getegid(), 0);
 	CHECK_IDS("getresuid_root", getresuid, 0, 0, 0);
 	CHECK_IDS("getresgid_root", getresgid, 0, 0, 0);
+
+	/* The ARM calls themselves: 16-bit and 32-bit. */
+	{
+		uint16_t s16[3] = {7, 7, 7};
+		uint32_t s32[3] = {7, 7, 7};
+
+		CHECK_EQ("getuid16_0", raw_syscall(NR_getuid16, 0, 0, 0), 0);
+		CHECK_EQ("getuid32_0", raw_syscall(NR_getuid32, 0, 0, 0), 0);
+		CHECK("getresuid16_0",
+		      !raw_syscall(NR_getresuid16, (long)&s16[0], (long)&s16[1], (long)&s16[2]) &&
+			      !s16[0] && !s16[1] && !s16[2],
+		      "got %u %u %u", s16[0], s16[1], s16[2]);
+		CHECK("getresuid32_0",
+		      !raw_syscall(NR_getresuid32, (long)&s32[0], (long)&s32[1], (long)&s32[2]) &&
+			      !s32[0] && !s32[1] && !s32[2],
+		      "got %u %u %u", (unsigned)s32[0], (unsigned)s32[1], (unsigned)s32[2]);
+		CHECK_ERR("getresuid16_efault",
+			  raw_syscall(NR_getresuid16, (long)&s16[0], 0, (long)&s16[2]), EFAULT);
+		/* 0xffff is -1 (unchanged) in the 16-bit calls. */
+		CHECK_ZERO("setresuid16_ffff_noop",
+			   raw_syscall(NR_setresuid16, 0xffff, 0xffff, 0xffff));
+	}
 
 	/* Linux 6.1's default RLIMIT_MEMLOCK: 8 MiB soft and hard. */
 	CHECK("memlock_default",
@@ -135,6 +180,7 @@ int main(void)
 	CHECK_ZERO("setreuid_same", setreuid(1000, 1000));
 	CHECK_ERR("setuid_minus_1_einval_user", setuid((uid_t)-1), EINVAL);
 	CHECK_IDS("still_1000", getresuid, 1000, 1000, 1000);
+	CHECK_EQ("getuid16_1000", raw_syscall(NR_getuid16, 0, 0, 0), 1000);
 
 	/* No CAP_SYS_RESOURCE: hard limits only come down; soft up to hard is fine. */
 	CHECK_ERR("user_raise_hard_eperm", set_memlock(8 * MiB, 16 * MiB), EPERM);
