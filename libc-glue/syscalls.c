@@ -4,6 +4,7 @@
  * move behind an svc without changes here) and turns a negative result into errno.
  */
 #include "runtime/uapi.h"
+#include "runtime/cred.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -264,4 +265,82 @@ unsigned int sleep(unsigned int seconds)
 	struct timespec ts = {(time_t)seconds, 0};
 
 	return nanosleep(&ts, NULL) ? seconds : 0;
+}
+
+/*
+ * Credentials: Linux's 32-bit id calls (the *32 numbers, as glibc uses on ARM). newlib's uid_t
+ * and gid_t are 16 bits: (uid_t)-1 means "unchanged" (or, for setuid/setgid, the invalid id,
+ * EINVAL) as in Linux's 16-bit calls, and an id above 65535 reads truncated. getres*id and
+ * setres*id are not in newlib's unistd.h; an application declares them as glibc's do.
+ */
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+int setresuid(uid_t ruid, uid_t euid, uid_t suid);
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+
+static long id_to_linux(unsigned int id)
+{
+	return (uid_t)id == (uid_t)-1 ? -1L : (long)(uid_t)id;
+}
+
+uid_t getuid(void)
+{
+	return (uid_t)uniarm_syscall(__NR_getuid32, 0, 0, 0, 0, 0, 0);
+}
+
+uid_t geteuid(void)
+{
+	return (uid_t)uniarm_syscall(__NR_geteuid32, 0, 0, 0, 0, 0, 0);
+}
+
+gid_t getgid(void)
+{
+	return (gid_t)uniarm_syscall(__NR_getgid32, 0, 0, 0, 0, 0, 0);
+}
+
+gid_t getegid(void)
+{
+	return (gid_t)uniarm_syscall(__NR_getegid32, 0, 0, 0, 0, 0, 0);
+}
+
+int setuid(uid_t uid)
+{
+	return (int)SYS1(__NR_setuid32, id_to_linux(uid));
+}
+
+int setgid(gid_t gid)
+{
+	return (int)SYS1(__NR_setgid32, id_to_linux(gid));
+}
+
+int setreuid(uid_t ruid, uid_t euid)
+{
+	return (int)SYS2(__NR_setreuid32, id_to_linux(ruid), id_to_linux(euid));
+}
+
+int setregid(gid_t rgid, gid_t egid)
+{
+	return (int)SYS2(__NR_setregid32, id_to_linux(rgid), id_to_linux(egid));
+}
+
+int setresuid(uid_t ruid, uid_t euid, uid_t suid)
+{
+	return (int)SYS3(__NR_setresuid32, id_to_linux(ruid), id_to_linux(euid), id_to_linux(suid));
+}
+
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid)
+{
+	return (int)SYS3(__NR_setresgid32, id_to_linux(rgid), id_to_linux(egid), id_to_linux(sgid));
+}
+
+/* The 16-bit calls write newlib's 16-bit ids themselves (a bad pointer is EFAULT, an id above
+ * 65535 reads as the overflow id 65534, as Linux's uid16.c does). */
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid)
+{
+	return (int)SYS3(__NR_getresuid16, ruid, euid, suid);
+}
+
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid)
+{
+	return (int)SYS3(__NR_getresgid16, rgid, egid, sgid);
 }

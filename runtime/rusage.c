@@ -1,6 +1,7 @@
 /*
  * Resource usage and limits of the one task: getrusage, sysinfo and prlimit64 (Linux arguments
- * and errno), and the resident-memory figures /proc shows too.
+ * and errno, CAP_SYS_RESOURCE to raise a hard limit), and the resident-memory figures /proc
+ * shows too.
  *
  * Time: one task that always runs, so all of the monotonic clock is user time (as times()).
  * Faults: init_mm's min_flt/maj_flt, kept by the fault path. Resident memory: the resident
@@ -12,6 +13,7 @@
  * copy_to_user, new limits copied in with copy_from_user; a bad pointer gives -EFAULT.
  */
 #include "runtime/rusage.h"
+#include "runtime/cred.h"
 #include "runtime/file.h"
 #include "runtime/math64.h"
 #include "runtime/syscalls.h"
@@ -33,6 +35,7 @@ _Static_assert(sizeof(struct linux_sysinfo) == 64, "Linux 32-bit struct sysinfo 
 
 #define NSEC_PER_SEC  1000000000ULL
 #define NSEC_PER_USEC 1000ULL
+#define MLOCK_LIMIT   (8ULL << 20)
 
 /*
  * Resident pages of [start, end) (inside one VMA): present ptes, PROT_NONE ones included,
@@ -142,7 +145,11 @@ long sys_sysinfo(struct linux_sysinfo __user *uinfo)
 	return 0;
 }
 
-/* Linux's defaults, but the limits the runtime has: the stack and the descriptor table. */
+/*
+ * Linux 6.1's defaults (include/asm-generic/resource.h: RLIMIT_MEMLOCK 8 MiB soft and hard,
+ * MLOCK_LIMIT), but the limits the runtime has: the stack (its gap below mmap_base is sized for
+ * 8 MiB, so the hard limit is 8 MiB too, not Linux's unlimited) and the descriptor table.
+ */
 #define RLIM_UNLIMITED                                                                             \
 	{                                                                                          \
 		LINUX_RLIM64_INFINITY, LINUX_RLIM64_INFINITY                                       \
@@ -156,7 +163,7 @@ static struct linux_rlimit64 rlimits[LINUX_RLIM_NLIMITS] = {
 	[LINUX_RLIMIT_RSS] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_NPROC] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_NOFILE] = {NR_OPEN, NR_OPEN},
-	[LINUX_RLIMIT_MEMLOCK] = RLIM_UNLIMITED,
+	[LINUX_RLIMIT_MEMLOCK] = {MLOCK_LIMIT, MLOCK_LIMIT},
 	[LINUX_RLIMIT_AS] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_LOCKS] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_SIGPENDING] = RLIM_UNLIMITED,
@@ -195,8 +202,11 @@ long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 _
 	if (new_rlim) {
 		if (new.rlim_cur > new.rlim_max)
 			return -EINVAL;
-		/* No CAP_SYS_RESOURCE: a hard limit only comes down. */
-		if (new.rlim_max > rlim->rlim_max)
+		/* A hard limit goes up only with CAP_SYS_RESOURCE, and RLIMIT_NOFILE's never
+		 * past the descriptor table (Linux's sysctl_nr_open). */
+		if (new.rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
+			return -EPERM;
+		if (resource == LINUX_RLIMIT_NOFILE && new.rlim_max > NR_OPEN)
 			return -EPERM;
 	}
 	old = *rlim;

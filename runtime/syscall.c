@@ -5,6 +5,7 @@
  * count) as on Linux, never a fault in the runtime. */
 #include "runtime/uapi.h"
 #include "runtime/syscalls.h"
+#include "runtime/cred.h"
 #include "vm/mm_user.h"
 
 #include <errno.h>
@@ -47,6 +48,33 @@ static const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_clock_gettime64, sys_clock_gettime64),
 	SYSCALL(__NR_clock_getres_time64, sys_clock_getres_time64),
 	SYSCALL(__NR_clock_nanosleep_time64, sys_clock_nanosleep_time64),
+	SYSCALL(__NR_mlock2, sys_mlock2),
+	SYSCALL(__NR_setuid16, sys_setuid16),
+	SYSCALL(__NR_getuid16, sys_getuid16),
+	SYSCALL(__NR_setgid16, sys_setgid16),
+	SYSCALL(__NR_getgid16, sys_getgid16),
+	SYSCALL(__NR_geteuid16, sys_geteuid16),
+	SYSCALL(__NR_getegid16, sys_getegid16),
+	SYSCALL(__NR_setreuid16, sys_setreuid16),
+	SYSCALL(__NR_setregid16, sys_setregid16),
+	SYSCALL(__NR_setresuid16, sys_setresuid16),
+	SYSCALL(__NR_getresuid16, sys_getresuid16),
+	SYSCALL(__NR_setresgid16, sys_setresgid16),
+	SYSCALL(__NR_getresgid16, sys_getresgid16),
+	SYSCALL(__NR_getuid32, sys_getuid),
+	SYSCALL(__NR_getgid32, sys_getgid),
+	SYSCALL(__NR_geteuid32, sys_geteuid),
+	SYSCALL(__NR_getegid32, sys_getegid),
+	SYSCALL(__NR_setreuid32, sys_setreuid),
+	SYSCALL(__NR_setregid32, sys_setregid),
+	SYSCALL(__NR_setresuid32, sys_setresuid),
+	SYSCALL(__NR_getresuid32, sys_getresuid),
+	SYSCALL(__NR_setresgid32, sys_setresgid),
+	SYSCALL(__NR_getresgid32, sys_getresgid),
+	SYSCALL(__NR_setuid32, sys_setuid),
+	SYSCALL(__NR_setgid32, sys_setgid),
+	SYSCALL(__NR_setfsuid32, sys_setfsuid),
+	SYSCALL(__NR_setfsgid32, sys_setfsgid),
 };
 
 /* Called by uniarm_syscall (platform/entry.S) on the runtime's syscall stack. */

@@ -29,4 +29,8 @@ long sys_sysinfo(struct linux_sysinfo *info);
 long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 *new_rlim,
 		   struct linux_rlimit64 *old_rlim);
 
+/* vm/mlock.c (the rest of the mlock family is in vm/mm_user.h). */
+#define __NR_mlock2 390
+long sys_mlock2(unsigned long start, size_t len, int flags);
+
 #endif

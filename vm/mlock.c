@@ -1,16 +1,23 @@
 /*
- * mlock.c - locking memory (Linux's mm/mlock.c): mlock, munlock, mlockall, munlockall.
+ * mlock.c - locking memory (Linux's mm/mlock.c): mlock, mlock2, munlock, mlockall, munlockall.
  *
  * Pages are never reclaimed in uniarm, so "locked" means VM_LOCKED on the VMA (counted in
  * locked_vm, refused by MADV_DONTNEED, populated by mremap growth and mprotect) and present:
- * mlock faults the range in. As on Linux there is no RLIMIT_MEMLOCK for the application (it
- * has CAP_IPC_LOCK), addresses need not be aligned (the range is widened to whole pages), a
+ * mlock faults the range in. RLIMIT_MEMLOCK holds as on Linux unless the task has CAP_IPC_LOCK
+ * (root has; runtime/cred.c): a limit of 0 is EPERM, mlock past it ENOMEM (mlockall
+ * MCL_CURRENT: when total_vm is past it), mmap's MAP_LOCKED past it EAGAIN (vm/mmap.c).
+ * Addresses need not be aligned (the range is widened to whole pages), a
  * hole in the range is ENOMEM (the VMAs before it stay locked), and a range that cannot be
  * faulted in is reported after it was locked: a PROT_NONE part as ENOMEM, no memory as EAGAIN.
  * mlockall(MCL_FUTURE) makes later mappings and heap growth locked (mm->def_flags);
- * MCL_ONFAULT locks without faulting in (VM_LOCKONFAULT).
+ * MCL_ONFAULT and mlock2's MLOCK_ONFAULT lock without faulting in (VM_LOCKONFAULT): the pages
+ * are locked as they are faulted in, and locked_vm (VmLck) counts the whole range at once, as
+ * Linux's mlock_fixup does.
  */
 #include "vm/mmap_internal.h"
+#include "runtime/cred.h"
+#include "runtime/rusage.h"
+#include "runtime/syscalls.h"
 
 #include <errno.h>
 
@@ -60,15 +67,54 @@ static int apply_vma_lock_flags(struct mm_struct *mm, unsigned long start, unsig
 	return tmp < end ? -ENOMEM : 0;
 }
 
-long sys_mlock(unsigned long start, size_t len)
+/* Linux's can_do_mlock: a limit of 0 allows no locking without CAP_IPC_LOCK. */
+bool can_do_mlock(void)
+{
+	return task_rlimit(LINUX_RLIMIT_MEMLOCK) != 0 || capable(CAP_IPC_LOCK);
+}
+
+/* RLIMIT_MEMLOCK in pages (a 64-bit shift, no division). */
+static uint64_t lock_limit_pages(void)
+{
+	return task_rlimit(LINUX_RLIMIT_MEMLOCK) >> PAGE_SHIFT;
+}
+
+/* Pages of [start, start + len) already in VM_LOCKED VMAs (Linux's count_mm_mlocked_page_nr). */
+static unsigned long count_mm_mlocked_page_nr(struct mm_struct *mm, unsigned long start, size_t len)
+{
+	unsigned long end = start + len, count = 0;
+
+	for (struct vm_area_struct *vma = find_vma(mm, start); vma && vma->vm_start < end;
+	     vma = vma_next(vma))
+		if (vma->vm_flags & VM_LOCKED)
+			count += (vma->vm_end < end ? vma->vm_end : end) -
+				 (vma->vm_start > start ? vma->vm_start : start);
+	return count >> PAGE_SHIFT;
+}
+
+/*
+ * Linux's do_mlock: EPERM when RLIMIT_MEMLOCK is 0, ENOMEM when the pages locked already
+ * (those of the range counted once) and the range's would pass it; CAP_IPC_LOCK (root) skips
+ * both. Then the lock, and without VM_LOCKONFAULT the range is faulted in.
+ */
+static long do_mlock(unsigned long start, size_t len, unsigned long flags)
 {
 	struct mm_struct *mm = current_mm;
+	unsigned long locked;
 	int err;
 
+	if (!can_do_mlock())
+		return -EPERM;
 	len = PAGE_ALIGN(len + (start & ~PAGE_MASK));
 	start &= PAGE_MASK;
-	err = apply_vma_lock_flags(mm, start, len, VM_LOCKED);
-	if (err)
+	locked = (len >> PAGE_SHIFT) + mm->locked_vm;
+	if (locked > lock_limit_pages() && !capable(CAP_IPC_LOCK)) {
+		locked -= count_mm_mlocked_page_nr(mm, start, len);
+		if (locked > lock_limit_pages())
+			return -ENOMEM;
+	}
+	err = apply_vma_lock_flags(mm, start, len, flags);
+	if (err || (flags & VM_LOCKONFAULT))
 		return err;
 	err = mm_populate(mm, start, start + len, false);
 	if (err == -EFAULT)
@@ -76,6 +122,33 @@ long sys_mlock(unsigned long start, size_t len)
 	if (err == -ENOMEM)
 		return -EAGAIN;
 	return err;
+}
+
+/*
+ * Linux's mlock_future_check, for a new mapping of len bytes with vm_flags (mmap, MAP_LOCKED or
+ * mlockall(MCL_FUTURE)): -EAGAIN when it would take locked_vm past RLIMIT_MEMLOCK without
+ * CAP_IPC_LOCK.
+ */
+int mlock_future_check(struct mm_struct *mm, unsigned long vm_flags, unsigned long len)
+{
+	if (!(vm_flags & VM_LOCKED) || capable(CAP_IPC_LOCK))
+		return 0;
+	if ((len >> PAGE_SHIFT) + mm->locked_vm > lock_limit_pages())
+		return -EAGAIN;
+	return 0;
+}
+
+long sys_mlock(unsigned long start, size_t len)
+{
+	return do_mlock(start, len, VM_LOCKED);
+}
+
+/* mlock2: mlock, or with MLOCK_ONFAULT a lock that populates nothing (VM_LOCKONFAULT). */
+long sys_mlock2(unsigned long start, size_t len, int flags)
+{
+	if (flags & ~MLOCK_ONFAULT)
+		return -EINVAL;
+	return do_mlock(start, len, flags & MLOCK_ONFAULT ? VM_LOCKED | VM_LOCKONFAULT : VM_LOCKED);
 }
 
 long sys_munlock(unsigned long start, size_t len)
@@ -116,6 +189,11 @@ long sys_mlockall(int flags)
 
 	if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) || flags == MCL_ONFAULT)
 		return -EINVAL;
+	if (!can_do_mlock())
+		return -EPERM;
+	/* Linux compares the whole address space (total_vm) with the limit for MCL_CURRENT. */
+	if ((flags & MCL_CURRENT) && mm->total_vm > lock_limit_pages() && !capable(CAP_IPC_LOCK))
+		return -ENOMEM;
 	apply_mlockall_flags(mm, flags);
 	if (flags & MCL_CURRENT)
 		mm_populate(mm, 0, TASK_SIZE, true);

@@ -28,6 +28,7 @@
 #include <stddef.h>
 
 #include "runtime/compiler.h"
+#include "runtime/cred.h"
 #include "vm/slab.h"
 
 struct mm_struct init_mm;
@@ -726,6 +727,13 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot, u
 		   (prot & PROT_EXEC ? VM_EXEC : 0) | (flags & MAP_GROWSDOWN ? VM_GROWSDOWN : 0) |
 		   (flags & MAP_LOCKED ? VM_LOCKED : 0) | mm->def_flags | VM_MAYREAD | VM_MAYWRITE |
 		   VM_MAYEXEC;
+	/* RLIMIT_MEMLOCK (vm/mlock.c): EPERM when it is 0, EAGAIN when passed (no CAP_IPC_LOCK) */
+	if (unlikely(vm_flags & VM_LOCKED)) {
+		if ((flags & MAP_LOCKED) && !can_do_mlock())
+			return -EPERM;
+		if (mlock_future_check(mm, vm_flags, len))
+			return -EAGAIN;
+	}
 
 	if (!(flags & MAP_ANONYMOUS)) {
 		/* file_err: the descriptor's MMAP_FILE_* mode, or -ENODEV (mode unknown) */

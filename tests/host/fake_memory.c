@@ -28,6 +28,7 @@
 
 #include "vm/mmap_internal.h"
 #include "platform/uaccess.h"
+#include "runtime/rusage.h"
 
 /* The interface of this file to the tests (no header: it is for tests only). */
 struct fake_pte {
@@ -349,4 +350,12 @@ unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 		done += stop;
 	}
 	return n - done;
+}
+
+/* runtime/rusage.c's limits: none here (vm/mlock.c's RLIMIT_MEMLOCK checks are the guest's
+ * tests/qemu/mm/mm_cred_rlimit.c); the task is root (runtime/cred.c) as in the guest. */
+uint64_t task_rlimit(unsigned int resource)
+{
+	(void)resource;
+	return ~0ULL;
 }
