@@ -142,21 +142,36 @@ __attribute__((noreturn)) void _exit(int status)
 	__builtin_unreachable();
 }
 
+/*
+ * brk and sbrk as glibc's (docs/vm-user.md): brk(addr) sets the break, 0 or -1/ENOMEM when the
+ * kernel did not move it exactly there (glibc also reports a refused shrink below the heap's
+ * start as success; this one does not). sbrk(incr) returns the old break or (void *)-1/ENOMEM.
+ * No break is cached: sbrk asks the kernel each time (brk(0)), so it sees a break moved by a
+ * direct brk system call (uniarm_syscall(__NR_brk, ...)); glibc only re-reads it when it has
+ * none cached, musl's sbrk(0) always does.
+ */
+int brk(void *addr);
+
+int brk(void *addr)
+{
+	if ((uintptr_t)uniarm_syscall(__NR_brk, (long)addr, 0, 0, 0, 0, 0) != (uintptr_t)addr) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
 void *_sbrk(ptrdiff_t incr)
 {
-	static uintptr_t cur;
-	uintptr_t want;
+	uintptr_t old = (uintptr_t)uniarm_syscall(__NR_brk, 0, 0, 0, 0, 0, 0);
+	uintptr_t want = old + (uintptr_t)incr;
 
-	if (!cur)
-		cur = (uintptr_t)uniarm_syscall(__NR_brk, 0, 0, 0, 0, 0, 0);
-	want = cur + (uintptr_t)incr;
-	if ((incr > 0 && want < cur) || (incr < 0 && want > cur) ||
-	    (uintptr_t)uniarm_syscall(__NR_brk, (long)want, 0, 0, 0, 0, 0) != want) {
+	if (incr == 0)
+		return (void *)old;
+	if ((incr > 0 && want < old) || (incr < 0 && want > old) || brk((void *)want) < 0) {
 		errno = ENOMEM;
 		return (void *)-1;
 	}
-	uintptr_t old = cur;
-	cur = want;
 	return (void *)old;
 }
 

@@ -20,9 +20,13 @@
  * (zeros, pointers to neighbours) from looking like a free pointer, which makes the double
  * free check cheap: only when the slot of an object being freed decodes to NULL or to an
  * object of the same slab is the slab's free list walked to see whether it is there. The
- * slot is cleared when an object is handed out. Next pointers are checked when they are
- * followed: a corrupted free list is reported and the rest of that slab's free objects are
- * given up (counted as in use forever) rather than handed out.
+ * slot is cleared when an object is handed out. Freeing the object at the head of its slab's
+ * free list is a double free whatever its slot holds (SLAB_FREELIST_HARDENED's object == fp
+ * check: a write after free may have overwritten the slot). Next pointers are checked when
+ * they are followed: an object whose free pointer leads outside its slab, off an object
+ * boundary or into the middle of an object is not handed out; the report names the cache and
+ * the object, and that slab's whole free list is dropped (its objects count as in use
+ * forever). slab_corrupt_freelist_reports counts these reports.
  *
  * Each cache keeps partial, full and at most one empty slab. Allocation takes the first
  * partial slab, else the empty one, else a new slab. A slab that becomes empty is kept if
@@ -70,6 +74,7 @@
 #define KMALLOC_NR_CACHES 12
 
 unsigned long slab_bad_free_reports;
+unsigned long slab_corrupt_freelist_reports;
 
 static unsigned long slab_total_pages; /* pages held by the slabs of every cache */
 static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
@@ -135,10 +140,13 @@ static bool on_object_boundary(const struct kmem_cache *s, const struct page *sl
 static bool object_is_free(const struct kmem_cache *s, const struct page *slab, const void *obj)
 {
 	unsigned int nfree = slab->objects - slab->inuse;
-	void *p, *next = get_freepointer(s, obj);
+	void *p, *next;
 
-	if (slab->inuse == 0)
+	/* SLAB_FREELIST_HARDENED's object == fp: the head is free whatever its slot holds (a
+	 * write after free may have overwritten it). */
+	if (obj == slab->freelist || slab->inuse == 0)
 		return true;
+	next = get_freepointer(s, obj);
 	if (next && !on_object_boundary(s, slab, next))
 		return false;
 	for (p = slab->freelist; p && nfree; nfree--) {
@@ -202,19 +210,37 @@ static void discard_slab(struct kmem_cache *s, struct page *slab)
 }
 
 /*
- * The slab's next free object was not a valid free pointer (a write after free or a
- * stray write): report, and give up the rest of its free objects.
+ * The free pointer of obj, the slab's first free object, is corrupt (a write after free or
+ * a stray write): it points outside the slab, off an object boundary or into an object.
+ * Report it, and give up the whole free list, obj included: nothing on it can be trusted.
+ * The slab counts as full (its lost objects stay in use for good); it must be on s->partial.
  */
 static void freelist_corrupted(struct kmem_cache *s, struct page *slab, void *obj, void *next)
 {
 	unsigned int lost = slab->objects - slab->inuse;
 
+	slab_corrupt_freelist_reports++;
 	printk("slab %s: free list of slab %p corrupted: object %p holds free pointer %p; %u "
 	       "free objects abandoned\n",
 	       s->name, (void *)slab_base(slab), obj, next, lost);
 	slab->freelist = NULL;
 	slab->inuse = slab->objects;
 	s->nr_objects_inuse += lost;
+	list_del(&slab->slab_list);
+	list_add(&slab->slab_list, &s->full);
+}
+
+static void *slab_alloc(struct kmem_cache *s, gfp_t gfp);
+
+/* slab_alloc found obj's free pointer corrupt: drop the list, try again (interrupts on). */
+static __attribute__((noinline, cold)) void *slab_alloc_corrupted(struct kmem_cache *s,
+								  struct page *slab, void *obj,
+								  void *next, gfp_t gfp,
+								  uint32_t flags)
+{
+	freelist_corrupted(s, slab, obj, next);
+	local_irq_restore(flags);
+	return slab_alloc(s, gfp);
 }
 
 static void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
@@ -239,12 +265,11 @@ static void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
 	}
 	obj = slab->freelist;
 	next = get_freepointer(s, obj);
+	if (unlikely(next && !on_object_boundary(s, slab, next)))
+		return slab_alloc_corrupted(s, slab, obj, next, gfp, flags);
+	slab->freelist = next;
 	slab->inuse++;
 	s->nr_objects_inuse++;
-	if (unlikely(next && !on_object_boundary(s, slab, next)))
-		freelist_corrupted(s, slab, obj, next);
-	else
-		slab->freelist = next;
 	if (slab->inuse == slab->objects) {
 		list_del(&slab->slab_list);
 		list_add(&slab->slab_list, &s->full);

@@ -20,6 +20,8 @@
 #define ZERO_OR_NULL_PTR(p) ((uintptr_t)(p) <= (uintptr_t)ZERO_SIZE_PTR)
 
 extern unsigned long slab_bad_free_reports; /* pointers refused by kfree & co. */
+/* Free lists dropped because an object's free pointer was corrupt (vm/slab.c). */
+extern unsigned long slab_corrupt_freelist_reports;
 
 struct kmem_cache {
 	const char *name;

@@ -6,12 +6,14 @@
  * foreign pointers (stack, object interiors, pages from alloc_pages, large-block
  * interiors), double frees (at the free-list head and deeper), frees into the wrong cache,
  * destroying a cache with live objects, krealloc and kzalloc, slab_pages, a corrupted free
- * list. Then a long random run of kmalloc/kzalloc/krealloc/kfree and kmem_cache_alloc/free
- * on custom caches (odd sizes, alignments 8..256, constructors) checked against a model:
- * an owner map of the arena (no two live objects overlap), a byte pattern per object
- * (checked before every free and in full sweeps), alignment, constructor state, krealloc
- * contents, and the caches' own counters and slab lists. At the end everything is freed,
- * the caches destroyed and the fake allocator must have as many pages out as before.
+ * list, a write after free followed by a double free of the free-list head, and free pointers
+ * leading outside the slab, off an object boundary or into an object. Then a long random run of
+ * kmalloc/kzalloc/krealloc/kfree and kmem_cache_alloc/free on custom caches (odd sizes,
+ * alignments 8..256, constructors) checked against a model: an owner map of the arena (no two live
+ * objects overlap), a byte pattern per object (checked before every free and in full sweeps),
+ * alignment, constructor state, krealloc contents, and the caches' own counters and slab lists. At
+ * the end everything is freed, the caches destroyed and the fake allocator must have as many pages
+ * out as before.
  *
  * Usage: test_slab [seed [operations]]
  */
@@ -680,11 +682,19 @@ static void test_slab_pages(void)
 /* A write after free into the free pointer is reported when the list reaches it. */
 static struct kmem_cache *corrupt_cache;
 
+/* Pages of slabs whose free list was dropped: they stay out for good. */
+static unsigned long abandoned_pages;
+
+static void abandon(struct kmem_cache *s)
+{
+	abandoned_pages += (unsigned long)s->nr_slabs << s->order;
+}
+
 static void test_corrupt_freelist(void)
 {
 	struct kmem_cache *s = kmem_cache_create("corrupt", 64, 0, NULL);
 	void *a, *b, *c, *d;
-	unsigned long cnt = fake_printk_count;
+	unsigned long cnt = fake_printk_count, reports = slab_corrupt_freelist_reports;
 
 	corrupt_cache = s;
 	a = kmem_cache_alloc(s, GFP_KERNEL);
@@ -695,15 +705,122 @@ static void test_corrupt_freelist(void)
 	memset(a, 0x41, 64);   /* write after free */
 	fake_printk_quiet = true;
 	d = kmem_cache_alloc(s, GFP_KERNEL);
-	CHECK(d == a && fake_printk_count == cnt + 1 && strstr(fake_printk_last, "corrupted"));
+	/* a, whose free pointer is corrupt, is not handed out; neither is anything after it:
+	 * the object comes from a new slab. */
+	CHECK(d && d != a && d != b && virt_to_page(d) != virt_to_page(a) && s->nr_slabs == 2);
+	CHECK(fake_printk_count == cnt + 1 && strstr(fake_printk_last, "corrupted") &&
+	      slab_corrupt_freelist_reports == reports + 1);
 	fake_printk_quiet = false;
-	/* The slab's other free objects are given up: the next object is from a new slab. */
 	b = kmem_cache_alloc(s, GFP_KERNEL);
-	CHECK(b && virt_to_page(b) != virt_to_page(a) && s->nr_slabs == 2);
-	kmem_cache_free(s, a);
+	CHECK(b && b != d && virt_to_page(b) == virt_to_page(d));
+	kmem_cache_free(s, d);
 	kmem_cache_free(s, b);
 	kmem_cache_free(s, c);
-	CHECK(s->nr_objects_inuse == s->objects - 2); /* the abandoned ones */
+	CHECK(s->nr_objects_inuse == s->objects - 1); /* the abandoned ones */
+}
+
+/* Linux's encoding of a free pointer as vm/slab.c stores it (next ^ slot address ^ salt). */
+static void store_freepointer(void *slot, const void *next)
+{
+	*(uintptr_t *)slot = (uintptr_t)next ^ (uintptr_t)slot ^ (uintptr_t)0x9e3779b9u;
+}
+
+/*
+ * The issue's case: a use after free overwrites the free pointer of the free-list head, then
+ * the head is freed again. The second free is a double free (SLAB_FREELIST_HARDENED's
+ * object == fp), and the next two allocations are two different objects.
+ */
+static void test_uaf_double_free_head(void)
+{
+	static const char *const names[] = {"uaf-kfree", "uaf-cache-free", "uaf-ctor"};
+	unsigned int i;
+
+	fake_printk_quiet = true;
+	for (i = 0; i < 3; i++) {
+		struct kmem_cache *s =
+			kmem_cache_create(names[i], i == 2 ? 200 : 64, 16, i == 2 ? ctor_a : NULL);
+		void *a = kmem_cache_alloc(s, GFP_KERNEL), *b = kmem_cache_alloc(s, GFP_KERNEL);
+		void *x = kmem_cache_alloc(s, GFP_KERNEL), *c, *d;
+		unsigned long r, corrupt;
+		uintptr_t *slot = (uintptr_t *)((char *)a + (i == 2 ? 200 : 0));
+
+		kmem_cache_free(s, a);
+		*slot = 0x41414141; /* write after free over the free pointer */
+		r = slab_bad_free_reports;
+		corrupt = slab_corrupt_freelist_reports;
+		if (i == 0)
+			kfree(a);
+		else
+			kmem_cache_free(s, a);
+		expect_report(__LINE__, r, "double free");
+		CHECK(strstr(fake_printk_last, names[i]) != NULL);
+		c = kmem_cache_alloc(s, GFP_KERNEL);
+		d = kmem_cache_alloc(s, GFP_KERNEL);
+		CHECK(c && d && c != d && c != a && d != a && c != b && d != b && c != x && d != x);
+		/* a's free pointer is still corrupt: reported when the list reached it. */
+		CHECK(slab_corrupt_freelist_reports == corrupt + 1);
+		kmem_cache_free(s, c);
+		kmem_cache_free(s, d);
+		kmem_cache_free(s, b);
+		kmem_cache_free(s, x);
+		CHECK(slab_bad_free_reports == r + 1);
+		abandon(s);
+	}
+	fake_printk_quiet = false;
+}
+
+/*
+ * A free pointer that leads outside its slab, off an object boundary (misaligned) or into
+ * the middle of an object (or into the slab's unused tail): the object holding it is not
+ * handed out, the report names the cache and the object, the slab's free list is dropped,
+ * and slab_corrupt_freelist_reports counts it.
+ */
+static void ctor_96(void *obj)
+{
+	ctor_fill(obj, 96, 0x5a);
+}
+
+static void test_corrupt_freepointer(void)
+{
+	static const char *const names[] = {"fp-past-end",   "fp-other-page", "fp-misaligned",
+					    "fp-mid-object", "fp-tail",	      "fp-ctor-mid"};
+	unsigned int i;
+
+	for (i = 0; i < 6; i++) {
+		/* 96-byte objects leave a 64-byte tail in a 4 KiB slab. */
+		struct kmem_cache *s = kmem_cache_create(names[i], 96, 0, i == 5 ? ctor_96 : NULL);
+		char *a = kmem_cache_alloc(s, GFP_KERNEL), *b = kmem_cache_alloc(s, GFP_KERNEL);
+		char *x = kmem_cache_alloc(s, GFP_KERNEL), *d, *e, *other = kmalloc(64, GFP_KERNEL);
+		char *base = (char *)page_address(virt_to_page(a));
+		char *slot = a + (s->ctor ? 96 : 0);
+		const void *target[] = {
+			base + ((size_t)PAGE_SIZE << s->order), other, b + 4, b + 48,
+			base + (size_t)s->objects * s->size,	b + 8};
+		unsigned long r = slab_corrupt_freelist_reports, bad = slab_bad_free_reports;
+		char addr[32];
+
+		CHECK(s->order == 0 && a == base);
+		kmem_cache_free(s, b);
+		kmem_cache_free(s, a); /* list: a -> b -> rest */
+		store_freepointer(slot, target[i]);
+		fake_printk_quiet = true;
+		d = kmem_cache_alloc(s, GFP_KERNEL);
+		fake_printk_quiet = false;
+		snprintf(addr, sizeof(addr), "%p", (void *)a);
+		CHECK(slab_corrupt_freelist_reports == r + 1 && slab_bad_free_reports == bad);
+		CHECK(strstr(fake_printk_last, names[i]) && strstr(fake_printk_last, addr));
+		/* Neither a nor what its pointer leads to nor the rest of the list is used. */
+		CHECK(d && d != a && d != b && virt_to_page(d) != virt_to_page(a));
+		e = kmem_cache_alloc(s, GFP_KERNEL);
+		CHECK(e && e != d && virt_to_page(e) == virt_to_page(d));
+		CHECK(s->nr_slabs == 2 && slab_corrupt_freelist_reports == r + 1);
+		kmem_cache_free(s, d);
+		kmem_cache_free(s, e);
+		kmem_cache_free(s, x);
+		kfree(other);
+		CHECK(s->nr_objects_inuse == s->objects - 1 && slab_bad_free_reports == bad);
+		abandon(s);
+	}
 }
 
 /* ---- the random run ---- */
@@ -1139,7 +1256,10 @@ int main(int argc, char **argv)
 	CHECK(fake_pages_out() == baseline);
 
 	test_corrupt_freelist();
-	CHECK(fake_pages_out() == baseline + (corrupt_cache->nr_slabs << corrupt_cache->order));
+	abandon(corrupt_cache);
+	test_uaf_double_free_head();
+	test_corrupt_freepointer();
+	CHECK(fake_pages_out() == baseline + abandoned_pages);
 	CHECK(fake_bad_frees == 0);
 
 	printf("%lu passed, %lu failed\n", passed, failed);

@@ -13,7 +13,9 @@ int main(void)
 	struct page *page = alloc_page(GFP_KERNEL);
 	unsigned long free_pages, bad_pages = bad_page_reports, bad_frees = slab_bad_free_reports;
 
+	/* tests/ktest/check-bad-free.cmake compares these with the pfns the reports name. */
 	printf("pfn of the test page: %#lx\n", page_to_pfn(page));
+	printf("pfn of the image page: %#lx\n", page_to_pfn(virt_to_page(&not_from_kmalloc)));
 	__free_page(page);
 	drain_local_pages();
 	free_pages = nr_free_pages();

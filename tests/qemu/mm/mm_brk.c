@@ -120,6 +120,81 @@ static void brk_cases(void)
 #endif
 }
 
+/* --- brk() and sbrk() beside direct brk system calls ---------------------------------------- */
+
+#ifdef UNIARM
+long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
+int brk(void *addr); /* libc-glue's; newlib declares none */
+static char *sys_brk(void *addr)
+{
+	return (char *)uniarm_syscall(45 /* __NR_brk */, (long)addr, 0, 0, 0, 0, 0);
+}
+#else
+#include <sys/syscall.h>
+static char *sys_brk(void *addr)
+{
+	return (char *)syscall(SYS_brk, addr);
+}
+#endif
+
+/*
+ * libc's brk()/sbrk() and the kernel's break agree: brk returns 0 or -1/ENOMEM, sbrk the old
+ * break or (void *)-1/ENOMEM, and (on uniarm) sbrk sees a break moved by a direct system call.
+ * glibc keeps the break it last set, so there sbrk(0) after a direct call is stale until its
+ * brk() runs again: noted, not checked. Nothing that may malloc runs while the break is moved.
+ */
+static void brk_glue_cases(void)
+{
+	char *b0 = sbrk(0), *k0 = sys_brk(0);
+	char *top = (char *)PAGE_UP(b0);
+
+	int g_rc = brk(top + 2 * PG);
+	char *g_k = sys_brk(0), *g_s = sbrk(0);
+	errno = 0;
+	int f_rc = brk((void *)TOP_ADDR);
+	int f_e = errno;
+	char *f_k = sys_brk(0), *f_s = sbrk(0);
+	errno = 0;
+	char *o_r = sbrk(INTPTR_MAX);
+	int o_e = errno;
+	char *o_s = sbrk(0);
+	char *d_k = sys_brk(top + 5 * PG); /* direct: libc is not told */
+	char *d_s = sbrk(0);
+	char *d_r = sbrk((intptr_t)PG);
+	char *d_k2 = sys_brk(0);
+	int y_rc = brk(d_k2); /* brk() itself always brings libc up to date */
+	char *y_s = sbrk(0);
+	int back = brk(b0);
+	char *b1 = sbrk(0), *k1 = sys_brk(0);
+
+	CHECK("glue_sbrk_0_is_kernel_break", b0 == k0, "sbrk(0) %p, kernel %p", b0, k0);
+	CHECK("glue_brk_returns_0", g_rc == 0, "got %d/%s", g_rc, errname(errno));
+	CHECK("glue_brk_moves_break", g_k == top + 2 * PG && g_s == g_k,
+	      "kernel %p, sbrk(0) %p, expected %p", g_k, g_s, top + 2 * PG);
+	CHECK("glue_brk_refused_enomem", f_rc == -1 && f_e == ENOMEM, "got %d/%s", f_rc,
+	      errname(f_e));
+	CHECK("glue_brk_refused_unchanged", f_k == top + 2 * PG && f_s == f_k,
+	      "kernel %p, sbrk(0) %p, expected %p", f_k, f_s, top + 2 * PG);
+	CHECK("glue_sbrk_refused_enomem", o_r == (char *)-1 && o_e == ENOMEM, "got %p/%s", o_r,
+	      errname(o_e));
+	CHECK("glue_sbrk_refused_unchanged", o_s == top + 2 * PG, "sbrk(0) %p", o_s);
+	CHECK("glue_direct_brk_moves_break", d_k == top + 5 * PG, "kernel %p, expected %p", d_k,
+	      top + 5 * PG);
+#ifdef UNIARM
+	CHECK("glue_sbrk_0_after_direct_brk", d_s == d_k, "sbrk(0) %p, kernel %p", d_s, d_k);
+	CHECK("glue_sbrk_after_direct_brk", d_r == d_k && d_k2 == d_k + PG,
+	      "sbrk(PG) returned %p (expected %p), kernel break %p (expected %p)", d_r, d_k, d_k2,
+	      d_k + PG);
+#else
+	t_note("glibc: sbrk(0) %p after a direct brk to %p; sbrk(4096) then returned %p, break %p",
+	       d_s, d_k, d_r, d_k2);
+#endif
+	CHECK("glue_brk_resyncs", y_rc == 0 && y_s == d_k2, "brk %d, sbrk(0) %p, expected %p", y_rc,
+	      y_s, d_k2);
+	CHECK("glue_brk_back", back == 0 && b1 == b0 && k1 == b0, "brk %d, sbrk(0) %p, kernel %p",
+	      back, b1, k1);
+}
+
 /* --- malloc stress ------------------------------------------------------------------------ */
 
 #define SLOTS 1024
@@ -252,8 +327,10 @@ int main(int argc, char **argv)
 
 	printf("mm_brk: brk/sbrk and malloc (%s)\n", which);
 	fflush(stdout);
-	if (!strcmp(which, "brk") || !strcmp(which, "all"))
+	if (!strcmp(which, "brk") || !strcmp(which, "all")) {
 		brk_cases();
+		brk_glue_cases();
+	}
 	if (!strcmp(which, "stress") || !strcmp(which, "all"))
 		stress();
 	if (strcmp(which, "brk") && strcmp(which, "stress") && strcmp(which, "all"))
