@@ -1,6 +1,7 @@
 /*
- * /proc: a fixed table of read-only entries whose content is generated at open() into a
- * buffer (snapshot semantics, see procfs.h), then served by read() with a file position.
+ * /proc: a fixed table of entries whose content is generated at open() into a buffer, and again
+ * by a read at offset 0 after an earlier read (see procfs.h), served by read() with a file
+ * position.
  * The formats are Linux's (fs/proc/task_mmu.c, fs/proc/meminfo.c, fs/proc/array.c) to the
  * byte, for the lines uniarm has numbers for; lines about things uniarm lacks (page cache,
  * swap, users, signals) show what is true of it: 0, or are left out when no value is.
@@ -248,6 +249,24 @@ static void show_status(struct pbuf *pb)
 	pb_printf(pb, "voluntary_ctxt_switches:\t0\nnonvoluntary_ctxt_switches:\t0\n");
 }
 
+/* --- /proc/<pid>/statm ------------------------------------------------------------------ */
+
+/*
+ * Linux's task_statm, in pages: size (total_vm), resident (anonymous and file rss), shared (file
+ * and shmem rss: none), text (the code is in the runtime's image, outside the application's
+ * VMAs: 0, as VmExe is left out of status), lib 0 and dt 0 as on Linux, data (data_vm plus
+ * stack_vm).
+ */
+static void show_statm(struct pbuf *pb)
+{
+	struct mm_struct *mm = current_mm;
+	struct mm_rss_stat rss;
+
+	mm_rss_stat(mm, &rss);
+	pb_printf(pb, "%lu %lu %lu %lu 0 %lu 0\n", mm->total_vm, rss.rss, 0ul, 0ul,
+		  data_vm_pages(mm) + mm->stack_vm);
+}
+
 /* --- /proc/vmstat ------------------------------------------------------------------------- */
 
 /* Linux's "name value" lines: pgfault and pgmajfault as Linux counts them, then the faults by
@@ -276,6 +295,7 @@ enum {
 	PROC_PID,	 /* /proc/self, /proc/<pid> */
 	PROC_PID_MAPS,	 /* /proc/<pid>/maps */
 	PROC_PID_STATUS, /* /proc/<pid>/status */
+	PROC_PID_STATM,	 /* /proc/<pid>/statm */
 	NR_PROC_ENTRIES,
 };
 #define PROC_OUTSIDE  (-1)	/* the walk is in "/", outside /proc */
@@ -302,6 +322,7 @@ static const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PROC_PID] = {NULL, PROC_ROOT, true, NULL, NULL},
 	[PROC_PID_MAPS] = {"maps", PROC_PID, false, show_maps, maps_size_hint},
 	[PROC_PID_STATUS] = {"status", PROC_PID, false, show_status, NULL},
+	[PROC_PID_STATM] = {"statm", PROC_PID, false, show_statm, NULL},
 };
 
 struct procfs_file {
@@ -309,6 +330,7 @@ struct procfs_file {
 	char *buf; /* the snapshot (NULL for a directory) */
 	size_t len;
 	bool vmalloced;
+	bool read; /* the snapshot has been read from: a read at 0 generates a new one */
 	long long pos;
 };
 
@@ -406,6 +428,7 @@ static void snapshot_free(struct procfs_file *pf)
 	else
 		kfree(pf->buf);
 	pf->buf = NULL;
+	pf->len = 0;
 }
 
 static int snapshot(struct procfs_file *pf)
@@ -488,6 +511,16 @@ long procfs_read(struct procfs_file *pf, void __user *buf, size_t count)
 
 	if (pf->entry->dir)
 		return -EISDIR;
+	/* Linux's seq_read starts over at offset 0: the file is generated again. */
+	if (pf->pos == 0 && pf->read && count) {
+		int err;
+
+		snapshot_free(pf);
+		err = snapshot(pf);
+		if (err)
+			return err;
+	}
+	pf->read = true;
 	if (pf->pos >= (long long)pf->len || count == 0)
 		return 0;
 	n = pf->len - (size_t)pf->pos;

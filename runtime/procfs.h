@@ -4,12 +4,13 @@
  *   /proc/meminfo                       Linux's /proc/meminfo lines
  *   /proc/self/maps, /proc/1/maps       the application's VMAs, Linux's format to the byte
  *   /proc/self/status, /proc/1/status   Name, State, Pid, Vm* lines of Linux's status file
+ *   /proc/self/statm, /proc/1/statm     Linux's seven numbers, in pages
  *   /proc, /proc/self, /proc/1          directories (can be opened, not listed)
  *
- * Snapshot semantics: a file's whole content is generated when it is opened and read from
- * that copy until it is closed (Linux generates it again on each read at offset 0 and, for
- * maps, per record; a program that opens, reads and closes sees no difference, and reopening
- * gives fresh numbers).
+ * A file's whole content is generated when it is opened, and generated again by a read at
+ * offset 0 after an earlier read (lseek(fd, 0, SEEK_SET), rewind), as Linux's seq_file starts
+ * over; reads at other offsets continue the copy (Linux generates maps per record, so a file
+ * read in pieces while the VMAs change may differ from Linux's in between).
  */
 #ifndef UNIARM_RUNTIME_PROCFS_H
 #define UNIARM_RUNTIME_PROCFS_H
