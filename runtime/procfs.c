@@ -15,12 +15,16 @@
 #include "platform/uaccess.h"
 #include "vm/gfp.h"
 #include "vm/mm_user.h"
+#include "vm/pagemap.h"
 #include "vm/slab.h"
 #include "vm/vmalloc.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <string.h>
+
+/* Pages in kB. */
+#define K(pages) ((unsigned long)(pages) << (PAGE_SHIFT - 10))
 
 /* --- generated text -------------------------------------------------------------------- */
 
@@ -84,36 +88,163 @@ static const char *vma_name(const struct vm_area_struct *vma)
 	return NULL;
 }
 
+/* Linux's show_map_vma: the maps line of one VMA. */
+static void show_map_vma(struct pbuf *pb, const struct vm_area_struct *vma)
+{
+	unsigned long flags = vma->vm_flags;
+	/* Linux prints the offset of file mappings only; anonymous ones show 0. */
+	unsigned long long pgoff =
+		vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0;
+	size_t start = pb->count;
+	const char *name;
+
+	/* No files: device 00:00, inode 0. The space after the inode is always there. */
+	pb_printf(pb, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", vma->vm_start, vma->vm_end,
+		  flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
+		  flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p', pgoff, 0u, 0u, 0ul);
+	name = vma_name(vma);
+	if (name) {
+		pb_pad(pb, start, MAPS_NAME_PAD);
+		pb_printf(pb, "%s", name);
+	}
+	pb_printf(pb, "\n");
+}
+
 static void show_maps(struct pbuf *pb)
 {
 	const struct mm_struct *mm = current_mm;
 
-	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
-		const struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
-		unsigned long flags = vma->vm_flags;
-		/* Linux prints the offset of file mappings only; anonymous ones show 0. */
-		unsigned long long pgoff =
-			vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0;
-		size_t start = pb->count;
-		const char *name;
+	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n))
+		show_map_vma(pb, container_of(n, struct vm_area_struct, vm_node));
+}
 
-		/* No files: device 00:00, inode 0. The space after the inode is always there. */
-		pb_printf(pb, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", vma->vm_start,
-			  vma->vm_end, flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
-			  flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p', pgoff, 0u,
-			  0u, 0ul);
-		name = vma_name(vma);
-		if (name) {
-			pb_pad(pb, start, MAPS_NAME_PAD);
-			pb_printf(pb, "%s", name);
-		}
-		pb_printf(pb, "\n");
+/* --- /proc/<pid>/smaps, smaps_rollup ----------------------------------------------------- */
+
+/*
+ * Linux's mem_size_stats, in pages. Every page is mapped by this mm alone (one process, no
+ * fork): Pss is Rss and nothing is Shared_*; the shared zero page is in none of them (Linux's
+ * vm_normal_page skips it). Pages of shared anonymous memory are shmem on Linux: in Rss and
+ * Pss_Shmem, not Anonymous. No swap, no huge pages, no lazily freed pages (MADV_FREE frees at
+ * once).
+ */
+struct mem_size_stats {
+	unsigned long resident, dirty, referenced, anonymous, shmem, locked;
+};
+
+static void smaps_account_vma(const struct vm_area_struct *vma, struct mem_size_stats *mss)
+{
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte_t pte = user_pte_get(addr);
+
+		if (!pte_present(pte) || pte_pfn(pte) == zero_pfn)
+			continue;
+		mss->resident++;
+		/* shmem pages are dirty from their first write fault on (set_page_dirty). */
+		if (pte_dirty(pte) || (vma->vm_flags & VM_SHARED))
+			mss->dirty++;
+		if (pte_young(pte))
+			mss->referenced++;
+		if (vma->vm_flags & VM_SHARED)
+			mss->shmem++;
+		else
+			mss->anonymous++;
+		if (vma->vm_flags & VM_LOCKED)
+			mss->locked++;
 	}
 }
 
-/* --- /proc/meminfo ------------------------------------------------------------------------ */
+/* Linux's SEQ_PUT_DEC: the 16-column label, the kB value in 8 columns, " kB". */
+static void smaps_kb(struct pbuf *pb, const char *label, unsigned long pages)
+{
+	pb_printf(pb, "%-16s%8lu kB\n", label, K(pages));
+}
 
-#define K(pages) ((unsigned long)(pages) << (PAGE_SHIFT - 10))
+/* Linux's __show_smap: the Rss... Locked lines; rollup adds Pss_Anon, Pss_File, Pss_Shmem. */
+static void show_smap_stats(struct pbuf *pb, const struct mem_size_stats *mss, bool rollup)
+{
+	smaps_kb(pb, "Rss:", mss->resident);
+	smaps_kb(pb, "Pss:", mss->resident);
+	smaps_kb(pb, "Pss_Dirty:", mss->dirty);
+	if (rollup) {
+		smaps_kb(pb, "Pss_Anon:", mss->anonymous);
+		smaps_kb(pb, "Pss_File:", 0);
+		smaps_kb(pb, "Pss_Shmem:", mss->shmem);
+	}
+	smaps_kb(pb, "Shared_Clean:", 0);
+	smaps_kb(pb, "Shared_Dirty:", 0);
+	smaps_kb(pb, "Private_Clean:", mss->resident - mss->dirty);
+	smaps_kb(pb, "Private_Dirty:", mss->dirty);
+	smaps_kb(pb, "Referenced:", mss->referenced);
+	smaps_kb(pb, "Anonymous:", mss->anonymous);
+	smaps_kb(pb, "LazyFree:", 0);
+	smaps_kb(pb, "AnonHugePages:", 0);
+	smaps_kb(pb, "ShmemPmdMapped:", 0);
+	smaps_kb(pb, "FilePmdMapped:", 0);
+	smaps_kb(pb, "Shared_Hugetlb:", 0);
+	smaps_kb(pb, "Private_Hugetlb:", 0);
+	smaps_kb(pb, "Swap:", 0);
+	smaps_kb(pb, "SwapPss:", 0);
+	smaps_kb(pb, "Locked:", mss->locked);
+}
+
+/* Linux's show_smap_vma_flags mnemonics, by bit of vm_flags (those uniarm has). */
+static const char vm_flag_names[32][3] = {
+	[0] = "rd",  [1] = "wr",  [2] = "ex",  [3] = "sh",  [4] = "mr",	 [5] = "mw",  [6] = "me",
+	[7] = "ms",  [8] = "gd",  [13] = "lo", [15] = "sr", [16] = "rr", [17] = "dc", [18] = "de",
+	[19] = "lf", [20] = "ac", [21] = "nr", [25] = "wf", [26] = "dd",
+};
+
+static void show_smap(struct pbuf *pb, const struct vm_area_struct *vma)
+{
+	struct mem_size_stats mss = {0};
+
+	smaps_account_vma(vma, &mss);
+	show_map_vma(pb, vma);
+	smaps_kb(pb, "Size:", (vma->vm_end - vma->vm_start) >> PAGE_SHIFT);
+	smaps_kb(pb, "KernelPageSize:", 1);
+	smaps_kb(pb, "MMUPageSize:", 1);
+	show_smap_stats(pb, &mss, false);
+	/* No transparent huge pages. */
+	pb_printf(pb, "THPeligible:    0\n");
+	pb_printf(pb, "VmFlags:");
+	for (unsigned int i = 0; i < 32; i++)
+		if ((vma->vm_flags & (1UL << i)) && vm_flag_names[i][0])
+			pb_printf(pb, " %s", vm_flag_names[i]);
+	pb_printf(pb, " \n");
+}
+
+static void show_smaps(struct pbuf *pb)
+{
+	const struct mm_struct *mm = current_mm;
+
+	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n))
+		show_smap(pb, container_of(n, struct vm_area_struct, vm_node));
+}
+
+/* Linux's show_smaps_rollup: a maps-like header from the first VMA's start to the last one's
+ * end, "---p", named [rollup], then the sums. */
+static void show_smaps_rollup(struct pbuf *pb)
+{
+	const struct mm_struct *mm = current_mm;
+	struct mem_size_stats mss = {0};
+	unsigned long first = 0, last = 0;
+	size_t start = pb->count;
+
+	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
+		const struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
+
+		if (!last)
+			first = vma->vm_start;
+		last = vma->vm_end;
+		smaps_account_vma(vma, &mss);
+	}
+	pb_printf(pb, "%08lx-%08lx ---p %08x %02x:%02x %lu ", first, last, 0u, 0u, 0u, 0ul);
+	pb_pad(pb, start, MAPS_NAME_PAD);
+	pb_printf(pb, "[rollup]\n");
+	show_smap_stats(pb, &mss, true);
+}
+
+/* --- /proc/meminfo ------------------------------------------------------------------------ */
 
 /* Linux's show_val_kb: the label with its colon padded to 16 columns, the value to 8. */
 static void show_val_kb(struct pbuf *pb, const char *label, unsigned long pages)
@@ -289,13 +420,16 @@ static void show_vmstat(struct pbuf *pb)
 /* --- the file table --------------------------------------------------------------------- */
 
 enum {
-	PROC_ROOT,	 /* /proc */
-	PROC_MEMINFO,	 /* /proc/meminfo */
-	PROC_VMSTAT,	 /* /proc/vmstat */
-	PROC_PID,	 /* /proc/self, /proc/<pid> */
-	PROC_PID_MAPS,	 /* /proc/<pid>/maps */
-	PROC_PID_STATUS, /* /proc/<pid>/status */
-	PROC_PID_STATM,	 /* /proc/<pid>/statm */
+	PROC_ROOT,	       /* /proc */
+	PROC_MEMINFO,	       /* /proc/meminfo */
+	PROC_VMSTAT,	       /* /proc/vmstat */
+	PROC_PID,	       /* /proc/self, /proc/<pid> */
+	PROC_PID_MAPS,	       /* /proc/<pid>/maps */
+	PROC_PID_STATUS,       /* /proc/<pid>/status */
+	PROC_PID_STATM,	       /* /proc/<pid>/statm */
+	PROC_PID_SMAPS,	       /* /proc/<pid>/smaps */
+	PROC_PID_SMAPS_ROLLUP, /* /proc/<pid>/smaps_rollup */
+	PROC_PID_PAGEMAP,      /* /proc/<pid>/pagemap: binary, read in place */
 	NR_PROC_ENTRIES,
 };
 #define PROC_OUTSIDE  (-1)	/* the walk is in "/", outside /proc */
@@ -315,6 +449,12 @@ static size_t maps_size_hint(void)
 	return (size_t)current_mm->map_count * 64 + 1;
 }
 
+static size_t smaps_size_hint(void)
+{
+	/* A VMA's block is about 25 lines of 28 characters. */
+	return (size_t)current_mm->map_count * 768 + 1;
+}
+
 static const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PROC_ROOT] = {"proc", PROC_OUTSIDE, true, NULL, NULL},
 	[PROC_MEMINFO] = {"meminfo", PROC_ROOT, false, show_meminfo, NULL},
@@ -323,6 +463,9 @@ static const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PROC_PID_MAPS] = {"maps", PROC_PID, false, show_maps, maps_size_hint},
 	[PROC_PID_STATUS] = {"status", PROC_PID, false, show_status, NULL},
 	[PROC_PID_STATM] = {"statm", PROC_PID, false, show_statm, NULL},
+	[PROC_PID_SMAPS] = {"smaps", PROC_PID, false, show_smaps, smaps_size_hint},
+	[PROC_PID_SMAPS_ROLLUP] = {"smaps_rollup", PROC_PID, false, show_smaps_rollup, NULL},
+	[PROC_PID_PAGEMAP] = {"pagemap", PROC_PID, false, NULL, NULL},
 };
 
 struct procfs_file {
@@ -489,7 +632,7 @@ int procfs_open(const char *path, int flags, struct procfs_file **out)
 	if (!pf)
 		return -ENOMEM;
 	pf->entry = e;
-	if (!e->dir) {
+	if (e->show) {
 		err = snapshot(pf);
 		if (err) {
 			kfree(pf);
@@ -498,6 +641,63 @@ int procfs_open(const char *path, int flags, struct procfs_file **out)
 	}
 	*out = pf;
 	return 0;
+}
+
+/*
+ * Linux's capable(): whether the reader has a capability. The application is root with every
+ * capability for now. TODO(cred): replace with runtime/cred.c's capable() when it lands.
+ */
+#define CAP_SYS_ADMIN 21
+static inline bool procfs_capable(int cap)
+{
+	(void)cap;
+	return true;
+}
+
+/*
+ * Linux's pagemap_read: 8 bytes per page, the entry of the page at (position / 8) * PAGE_SIZE;
+ * a position or count that is not a multiple of 8 is -EINVAL; past TASK_SIZE there is nothing
+ * (0). PFNs only for a reader with CAP_SYS_ADMIN (checked once per read, as Linux checks at
+ * open; the credentials cannot change in between for one task). The entries are built a batch
+ * at a time in runtime memory and copied out: a buffer that faults part way gives the bytes
+ * copied so far, at once -EFAULT.
+ */
+#define PAGEMAP_BATCH 64
+
+static long pagemap_read(struct procfs_file *pf, void __user *buf, size_t count)
+{
+	uint64_t batch[PAGEMAP_BATCH];
+	unsigned long long page = (unsigned long long)pf->pos >> 3;
+	bool show_pfn = procfs_capable(CAP_SYS_ADMIN);
+	struct vm_area_struct *vma = NULL;
+	size_t done = 0;
+
+	if ((pf->pos & (PM_ENTRY_BYTES - 1)) || (count & (PM_ENTRY_BYTES - 1)))
+		return -EINVAL;
+	while (done < count && page < (TASK_SIZE >> PAGE_SHIFT)) {
+		size_t n = 0, left;
+
+		while (n < PAGEMAP_BATCH && done + n * PM_ENTRY_BYTES < count &&
+		       page + n < (TASK_SIZE >> PAGE_SHIFT)) {
+			unsigned long addr = (unsigned long)(page + n) << PAGE_SHIFT;
+
+			if (!vma || addr >= vma->vm_end)
+				vma = find_vma(current_mm, addr);
+			batch[n] = pagemap_entry(vma && vma->vm_start <= addr ? vma : NULL, addr,
+						 show_pfn);
+			n++;
+		}
+		left = copy_to_user((char __user *)buf + done, batch, n * PM_ENTRY_BYTES);
+		done += n * PM_ENTRY_BYTES - left;
+		if (left)
+			break;
+		page += n;
+	}
+	if (done == 0 && count && page < (TASK_SIZE >> PAGE_SHIFT))
+		return -EFAULT;
+	done &= ~(size_t)(PM_ENTRY_BYTES - 1);
+	pf->pos += (long long)done;
+	return (long)done;
 }
 
 /*
@@ -511,6 +711,8 @@ long procfs_read(struct procfs_file *pf, void __user *buf, size_t count)
 
 	if (pf->entry->dir)
 		return -EISDIR;
+	if (pf->entry == &proc_entries[PROC_PID_PAGEMAP])
+		return pagemap_read(pf, buf, count);
 	/* Linux's seq_read starts over at offset 0: the file is generated again. */
 	if (pf->pos == 0 && pf->read && count) {
 		int err;
