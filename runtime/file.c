@@ -96,10 +96,7 @@ static long proc_read(struct file *f, void __user *buf, size_t count)
 
 static long proc_write(struct file *f, const void __user *buf, size_t count)
 {
-	(void)f;
-	(void)buf;
-	(void)count;
-	return -EBADF; /* never reached: /proc files only open read-only */
+	return procfs_write(fd_proc[f - fd_table], buf, count);
 }
 
 static const struct file_operations proc_fops = {.read = proc_read, .write = proc_write};

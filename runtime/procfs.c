@@ -11,6 +11,7 @@
 #include "runtime/rusage.h"
 #include "runtime/task.h"
 #include "runtime/vsprintf.h"
+#include "platform/memory.h"
 #include "platform/pgtable.h"
 #include "platform/uaccess.h"
 #include "vm/gfp.h"
@@ -20,6 +21,7 @@
 #include "vm/vmalloc.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -59,6 +61,18 @@ static void pb_pad(struct pbuf *pb, size_t line_start, size_t width)
 	size_t len = pb->count - line_start;
 
 	pb_printf(pb, "%*s ", len < width ? (int)(width - len) : 0, "");
+}
+
+/*
+ * Linux's capable(): whether the reader has a capability. The application is root with every
+ * capability for now. TODO(cred): replace with runtime/cred.c's capable() when it lands.
+ */
+#define CAP_DAC_OVERRIDE 1
+#define CAP_SYS_ADMIN	 21
+static inline bool procfs_capable(int cap)
+{
+	(void)cap;
+	return true;
 }
 
 /* --- /proc/<pid>/maps ------------------------------------------------------------------ */
@@ -417,6 +431,93 @@ static void show_vmstat(struct pbuf *pb)
 	pb_printf(pb, "dirty %lu\n", vm_events.dirty);
 }
 
+/* --- /proc/sys/vm ------------------------------------------------------------------------ */
+
+static void show_overcommit_memory(struct pbuf *pb)
+{
+	pb_printf(pb, "%d\n", sysctl_overcommit_memory);
+}
+
+static void show_overcommit_ratio(struct pbuf *pb)
+{
+	pb_printf(pb, "%d\n", sysctl_overcommit_ratio);
+}
+
+static void show_max_map_count(struct pbuf *pb)
+{
+	pb_printf(pb, "%d\n", sysctl_max_map_count);
+}
+
+/* proc_doulongvec_minmax's format; the value is the build's (platform/memory.h) for now. */
+static void show_mmap_min_addr(struct pbuf *pb)
+{
+	pb_printf(pb, "%lu\n", (unsigned long)MMAP_MIN_ADDR);
+}
+
+static bool sysctl_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/*
+ * Linux's __do_proc_dointvec write of one int with proc_dointvec_minmax's bounds: leading
+ * white space, an optional '-', decimal digits (at most 21 characters, as proc_get_long's
+ * buffer), then the end or a space, tab or newline; no number, an int overflow or a value
+ * outside [min, max] is -EINVAL and the value stays.
+ */
+static int sysctl_write_int(const char *buf, size_t len, int *val, long long min, long long max)
+{
+	size_t i = 0, digits;
+	bool neg = false;
+	long long v = 0;
+
+	while (i < len && sysctl_is_space(buf[i]))
+		i++;
+	if (i == len)
+		return -EINVAL;
+	if (buf[i] == '-') {
+		neg = true;
+		i++;
+	}
+	for (digits = 0; i < len && buf[i] >= '0' && buf[i] <= '9'; i++, digits++) {
+		if (digits >= 21)
+			return -EINVAL;
+		v = v * 10 + (buf[i] - '0');
+		if (v > (long long)INT_MAX + 1)
+			return -EINVAL;
+	}
+	if (!digits)
+		return -EINVAL;
+	if (i < len && buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n')
+		return -EINVAL;
+	if (neg)
+		v = -v;
+	if (v > INT_MAX || v < min || v > max)
+		return -EINVAL;
+	*val = (int)v;
+	return 0;
+}
+
+/* vm.overcommit_memory: 0, 1 or 2 (proc_dointvec_minmax, SYSCTL_ZERO..SYSCTL_TWO). */
+static int write_overcommit_memory(const char *buf, size_t len)
+{
+	return sysctl_write_int(buf, len, &sysctl_overcommit_memory, OVERCOMMIT_GUESS,
+				OVERCOMMIT_NEVER);
+}
+
+/* vm.overcommit_ratio: Linux's overcommit_ratio_handler is a plain proc_dointvec, but a
+ * negative ratio has no meaning for vm_commit_limit's unsigned arithmetic: refused. */
+static int write_overcommit_ratio(const char *buf, size_t len)
+{
+	return sysctl_write_int(buf, len, &sysctl_overcommit_ratio, 0, INT_MAX);
+}
+
+/* vm.max_map_count: proc_dointvec_minmax with SYSCTL_ZERO as its minimum. */
+static int write_max_map_count(const char *buf, size_t len)
+{
+	return sysctl_write_int(buf, len, &sysctl_max_map_count, 0, INT_MAX);
+}
+
 /* --- the file table --------------------------------------------------------------------- */
 
 enum {
@@ -430,6 +531,12 @@ enum {
 	PROC_PID_SMAPS,	       /* /proc/<pid>/smaps */
 	PROC_PID_SMAPS_ROLLUP, /* /proc/<pid>/smaps_rollup */
 	PROC_PID_PAGEMAP,      /* /proc/<pid>/pagemap: binary, read in place */
+	PROC_SYS,	       /* /proc/sys */
+	PROC_SYS_VM,	       /* /proc/sys/vm */
+	PROC_SYS_VM_OVERCOMMIT_MEMORY,
+	PROC_SYS_VM_OVERCOMMIT_RATIO,
+	PROC_SYS_VM_MAX_MAP_COUNT,
+	PROC_SYS_VM_MMAP_MIN_ADDR,
 	NR_PROC_ENTRIES,
 };
 #define PROC_OUTSIDE  (-1)	/* the walk is in "/", outside /proc */
@@ -441,6 +548,8 @@ struct proc_entry {
 	bool dir;
 	void (*show)(struct pbuf *pb);
 	size_t (*size_hint)(void); /* first buffer size; NULL: one page */
+	/* A sysctl's write (root only, mode 0644): 0 or -EINVAL; NULL: read-only (0444). */
+	int (*write)(const char *buf, size_t len);
 };
 
 static size_t maps_size_hint(void)
@@ -456,16 +565,26 @@ static size_t smaps_size_hint(void)
 }
 
 static const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
-	[PROC_ROOT] = {"proc", PROC_OUTSIDE, true, NULL, NULL},
-	[PROC_MEMINFO] = {"meminfo", PROC_ROOT, false, show_meminfo, NULL},
-	[PROC_VMSTAT] = {"vmstat", PROC_ROOT, false, show_vmstat, NULL},
-	[PROC_PID] = {NULL, PROC_ROOT, true, NULL, NULL},
-	[PROC_PID_MAPS] = {"maps", PROC_PID, false, show_maps, maps_size_hint},
-	[PROC_PID_STATUS] = {"status", PROC_PID, false, show_status, NULL},
-	[PROC_PID_STATM] = {"statm", PROC_PID, false, show_statm, NULL},
-	[PROC_PID_SMAPS] = {"smaps", PROC_PID, false, show_smaps, smaps_size_hint},
-	[PROC_PID_SMAPS_ROLLUP] = {"smaps_rollup", PROC_PID, false, show_smaps_rollup, NULL},
-	[PROC_PID_PAGEMAP] = {"pagemap", PROC_PID, false, NULL, NULL},
+	[PROC_ROOT] = {"proc", PROC_OUTSIDE, true, NULL, NULL, NULL},
+	[PROC_MEMINFO] = {"meminfo", PROC_ROOT, false, show_meminfo, NULL, NULL},
+	[PROC_VMSTAT] = {"vmstat", PROC_ROOT, false, show_vmstat, NULL, NULL},
+	[PROC_PID] = {NULL, PROC_ROOT, true, NULL, NULL, NULL},
+	[PROC_PID_MAPS] = {"maps", PROC_PID, false, show_maps, maps_size_hint, NULL},
+	[PROC_PID_STATUS] = {"status", PROC_PID, false, show_status, NULL, NULL},
+	[PROC_PID_STATM] = {"statm", PROC_PID, false, show_statm, NULL, NULL},
+	[PROC_PID_SMAPS] = {"smaps", PROC_PID, false, show_smaps, smaps_size_hint, NULL},
+	[PROC_PID_SMAPS_ROLLUP] = {"smaps_rollup", PROC_PID, false, show_smaps_rollup, NULL, NULL},
+	[PROC_PID_PAGEMAP] = {"pagemap", PROC_PID, false, NULL, NULL, NULL},
+	[PROC_SYS] = {"sys", PROC_ROOT, true, NULL, NULL, NULL},
+	[PROC_SYS_VM] = {"vm", PROC_SYS, true, NULL, NULL, NULL},
+	[PROC_SYS_VM_OVERCOMMIT_MEMORY] = {"overcommit_memory", PROC_SYS_VM, false,
+					   show_overcommit_memory, NULL, write_overcommit_memory},
+	[PROC_SYS_VM_OVERCOMMIT_RATIO] = {"overcommit_ratio", PROC_SYS_VM, false,
+					  show_overcommit_ratio, NULL, write_overcommit_ratio},
+	[PROC_SYS_VM_MAX_MAP_COUNT] = {"max_map_count", PROC_SYS_VM, false, show_max_map_count,
+				       NULL, write_max_map_count},
+	[PROC_SYS_VM_MMAP_MIN_ADDR] = {"mmap_min_addr", PROC_SYS_VM, false, show_mmap_min_addr,
+				       NULL, NULL},
 };
 
 struct procfs_file {
@@ -625,7 +744,8 @@ int procfs_open(const char *path, int flags, struct procfs_file **out)
 		return -EISDIR;
 	if (!e->dir && (flags & LINUX_O_DIRECTORY))
 		return -ENOTDIR;
-	if (write)
+	/* Files are 0444, sysctls 0644 (root writes: the DAC check of a root-owned file). */
+	if (write && (e->dir || !e->write || !procfs_capable(CAP_DAC_OVERRIDE)))
 		return e->dir ? -EISDIR : -EACCES;
 
 	pf = kzalloc(sizeof(*pf), GFP_KERNEL | __GFP_NOWARN);
@@ -641,17 +761,6 @@ int procfs_open(const char *path, int flags, struct procfs_file **out)
 	}
 	*out = pf;
 	return 0;
-}
-
-/*
- * Linux's capable(): whether the reader has a capability. The application is root with every
- * capability for now. TODO(cred): replace with runtime/cred.c's capable() when it lands.
- */
-#define CAP_SYS_ADMIN 21
-static inline bool procfs_capable(int cap)
-{
-	(void)cap;
-	return true;
 }
 
 /*
@@ -735,6 +844,32 @@ long procfs_read(struct procfs_file *pf, void __user *buf, size_t count)
 	return (long)n;
 }
 
+/*
+ * A write to a sysctl: the text is copied in (the first SYSCTL_WRITE_MAX bytes: a longer number
+ * is EINVAL either way) and parsed as Linux's proc_dointvec_minmax. With sysctl_writes_strict
+ * (Linux's default), a write at a position past 0 is ignored and reported as done.
+ */
+#define SYSCTL_WRITE_MAX 64
+
+long procfs_write(struct procfs_file *pf, const void __user *buf, size_t count)
+{
+	char kbuf[SYSCTL_WRITE_MAX];
+	size_t n = count < sizeof(kbuf) ? count : sizeof(kbuf);
+	int err;
+
+	if (!pf->entry->write)
+		return -EBADF; /* not reached: opens for writing are refused */
+	if (pf->pos == 0) {
+		if (copy_from_user(kbuf, buf, n))
+			return -EFAULT;
+		err = pf->entry->write(kbuf, n);
+		if (err)
+			return err;
+	}
+	pf->pos += (long long)count;
+	return (long)count;
+}
+
 long long procfs_llseek(struct procfs_file *pf, long long offset, int whence)
 {
 	switch (whence) {
@@ -755,7 +890,9 @@ long long procfs_llseek(struct procfs_file *pf, long long offset, int whence)
 void procfs_stat(const struct procfs_file *pf, struct linux_stat64 *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->st_mode = pf->entry->dir ? LINUX_S_IFDIR | 0555 : LINUX_S_IFREG | 0444;
+	st->st_mode = pf->entry->dir	 ? LINUX_S_IFDIR | 0555
+		      : pf->entry->write ? LINUX_S_IFREG | 0644
+					 : LINUX_S_IFREG | 0444;
 	st->st_nlink = pf->entry->dir ? 2 : 1;
 	st->st_blksize = 1024;
 	st->__st_ino = st->st_ino = (unsigned long)(pf->entry - proc_entries) + 1;

@@ -35,6 +35,8 @@ int procfs_open(const char *path, int flags, struct procfs_file **pf);
 /* Copy up to count bytes from the file position: bytes read (0 at or past the end), -EISDIR for
  * a directory, -EFAULT for a NULL buffer. */
 long procfs_read(struct procfs_file *pf, void *buf, size_t count);
+/* Write to a sysctl (opened for writing): count, -EINVAL for a value Linux refuses, -EFAULT. */
+long procfs_write(struct procfs_file *pf, const void *buf, size_t count);
 /* Linux's seq_lseek: SEEK_SET and SEEK_CUR (the new position, never negative: -EINVAL);
  * SEEK_END is -EINVAL as on Linux, where these files have no size. */
 long long procfs_llseek(struct procfs_file *pf, long long offset, int whence);
