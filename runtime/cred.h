@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 /* The capabilities the runtime checks (uapi/linux/capability.h numbers). */
+#define CAP_DAC_OVERRIDE 1
 #define CAP_SETGID	 6
 #define CAP_SETUID	 7
 #define CAP_IPC_LOCK	 14

@@ -1,6 +1,6 @@
 /*
  * File descriptors. uniarm has no file system yet: the names it knows are character devices
- * (/dev/console, /dev/tty, /dev/stdin|stdout|stderr, /dev/null) and the generated read-only
+ * (/dev/console, /dev/tty, /dev/stdin|stdout|stderr, /dev/null, /dev/zero) and the generated
  * files of /proc (runtime/procfs.c); everything else is ENOENT. fds 0-2 start open on the
  * console (runtime/tty.c, docs/console.md). Descriptors are allocated lowest first below
  * RLIMIT_NOFILE.
@@ -55,6 +55,30 @@ static long null_write(struct file *f, const void __user *buf, size_t count)
 static const struct file_operations null_fops = {
 	.read = null_read, .write = null_write, .rdev = MKDEV(1, 3)};
 
+/*
+ * Linux's read_iter_zero: a page-sized chunk at a time; a chunk that cannot be cleared ends the
+ * read with the bytes done so far, or -EFAULT when there are none. ARM's clear_user clears all
+ * of a chunk or reports none of it cleared, so a chunk that runs into a fault counts nothing.
+ */
+static long zero_read(struct file *f, void __user *buf, size_t count)
+{
+	size_t written = 0;
+
+	(void)f;
+	while (written < count) {
+		size_t chunk = count - written < PAGE_SIZE ? count - written : PAGE_SIZE;
+
+		if (clear_user((char __user *)buf + written, chunk))
+			return written ? (long)written : -EFAULT;
+		written += chunk;
+	}
+	return (long)written;
+}
+
+/* Writes to /dev/zero are discarded, as /dev/null's (Linux's write_zero is write_null). */
+static const struct file_operations zero_fops = {
+	.read = zero_read, .write = null_write, .rdev = MKDEV(1, 5)};
+
 static const struct {
 	const char *path;
 	const struct file_operations *fops;
@@ -62,6 +86,7 @@ static const struct {
 	{"/dev/console", &console_fops}, {"/dev/tty", &console_fops},
 	{"/dev/stdin", &console_fops},	 {"/dev/stdout", &console_fops},
 	{"/dev/stderr", &console_fops},	 {"/dev/null", &null_fops},
+	{"/dev/zero", &zero_fops},
 };
 
 static long proc_read(struct file *f, void __user *buf, size_t count)
@@ -71,10 +96,7 @@ static long proc_read(struct file *f, void __user *buf, size_t count)
 
 static long proc_write(struct file *f, const void __user *buf, size_t count)
 {
-	(void)f;
-	(void)buf;
-	(void)count;
-	return -EBADF; /* never reached: /proc files only open read-only */
+	return procfs_write(fd_proc[f - fd_table], buf, count);
 }
 
 static const struct file_operations proc_fops = {.read = proc_read, .write = proc_write};

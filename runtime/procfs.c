@@ -1,25 +1,33 @@
 /*
- * /proc: a fixed table of read-only entries whose content is generated at open() into a
- * buffer (snapshot semantics, see procfs.h), then served by read() with a file position.
+ * /proc: a fixed table of entries whose content is generated at open() into a buffer, and again
+ * by a read at offset 0 after an earlier read (see procfs.h), served by read() with a file
+ * position.
  * The formats are Linux's (fs/proc/task_mmu.c, fs/proc/meminfo.c, fs/proc/array.c) to the
  * byte, for the lines uniarm has numbers for; lines about things uniarm lacks (page cache,
  * swap, users, signals) show what is true of it: 0, or are left out when no value is.
  */
 #include "runtime/procfs.h"
+#include "runtime/cred.h"
 #include "runtime/file.h"
 #include "runtime/rusage.h"
 #include "runtime/task.h"
 #include "runtime/vsprintf.h"
+#include "platform/memory.h"
 #include "platform/pgtable.h"
 #include "platform/uaccess.h"
 #include "vm/gfp.h"
 #include "vm/mm_user.h"
+#include "vm/pagemap.h"
 #include "vm/slab.h"
 #include "vm/vmalloc.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <string.h>
+
+/* Pages in kB. */
+#define K(pages) ((unsigned long)(pages) << (PAGE_SHIFT - 10))
 
 /* --- generated text -------------------------------------------------------------------- */
 
@@ -83,36 +91,163 @@ static const char *vma_name(const struct vm_area_struct *vma)
 	return NULL;
 }
 
+/* Linux's show_map_vma: the maps line of one VMA. */
+static void show_map_vma(struct pbuf *pb, const struct vm_area_struct *vma)
+{
+	unsigned long flags = vma->vm_flags;
+	/* Linux prints the offset of file mappings only; anonymous ones show 0. */
+	unsigned long long pgoff =
+		vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0;
+	size_t start = pb->count;
+	const char *name;
+
+	/* No files: device 00:00, inode 0. The space after the inode is always there. */
+	pb_printf(pb, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", vma->vm_start, vma->vm_end,
+		  flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
+		  flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p', pgoff, 0u, 0u, 0ul);
+	name = vma_name(vma);
+	if (name) {
+		pb_pad(pb, start, MAPS_NAME_PAD);
+		pb_printf(pb, "%s", name);
+	}
+	pb_printf(pb, "\n");
+}
+
 static void show_maps(struct pbuf *pb)
 {
 	const struct mm_struct *mm = current_mm;
 
-	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
-		const struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
-		unsigned long flags = vma->vm_flags;
-		/* Linux prints the offset of file mappings only; anonymous ones show 0. */
-		unsigned long long pgoff =
-			vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0;
-		size_t start = pb->count;
-		const char *name;
+	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n))
+		show_map_vma(pb, container_of(n, struct vm_area_struct, vm_node));
+}
 
-		/* No files: device 00:00, inode 0. The space after the inode is always there. */
-		pb_printf(pb, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", vma->vm_start,
-			  vma->vm_end, flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
-			  flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p', pgoff, 0u,
-			  0u, 0ul);
-		name = vma_name(vma);
-		if (name) {
-			pb_pad(pb, start, MAPS_NAME_PAD);
-			pb_printf(pb, "%s", name);
-		}
-		pb_printf(pb, "\n");
+/* --- /proc/<pid>/smaps, smaps_rollup ----------------------------------------------------- */
+
+/*
+ * Linux's mem_size_stats, in pages. Every page is mapped by this mm alone (one process, no
+ * fork): Pss is Rss and nothing is Shared_*; the shared zero page is in none of them (Linux's
+ * vm_normal_page skips it). Pages of shared anonymous memory are shmem on Linux: in Rss and
+ * Pss_Shmem, not Anonymous. No swap, no huge pages, no lazily freed pages (MADV_FREE frees at
+ * once).
+ */
+struct mem_size_stats {
+	unsigned long resident, dirty, referenced, anonymous, shmem, locked;
+};
+
+static void smaps_account_vma(const struct vm_area_struct *vma, struct mem_size_stats *mss)
+{
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte_t pte = user_pte_get(addr);
+
+		if (!pte_present(pte) || pte_pfn(pte) == zero_pfn)
+			continue;
+		mss->resident++;
+		/* shmem pages are dirty from their first write fault on (set_page_dirty). */
+		if (pte_dirty(pte) || (vma->vm_flags & VM_SHARED))
+			mss->dirty++;
+		if (pte_young(pte))
+			mss->referenced++;
+		if (vma->vm_flags & VM_SHARED)
+			mss->shmem++;
+		else
+			mss->anonymous++;
+		if (vma->vm_flags & VM_LOCKED)
+			mss->locked++;
 	}
 }
 
-/* --- /proc/meminfo ------------------------------------------------------------------------ */
+/* Linux's SEQ_PUT_DEC: the 16-column label, the kB value in 8 columns, " kB". */
+static void smaps_kb(struct pbuf *pb, const char *label, unsigned long pages)
+{
+	pb_printf(pb, "%-16s%8lu kB\n", label, K(pages));
+}
 
-#define K(pages) ((unsigned long)(pages) << (PAGE_SHIFT - 10))
+/* Linux's __show_smap: the Rss... Locked lines; rollup adds Pss_Anon, Pss_File, Pss_Shmem. */
+static void show_smap_stats(struct pbuf *pb, const struct mem_size_stats *mss, bool rollup)
+{
+	smaps_kb(pb, "Rss:", mss->resident);
+	smaps_kb(pb, "Pss:", mss->resident);
+	smaps_kb(pb, "Pss_Dirty:", mss->dirty);
+	if (rollup) {
+		smaps_kb(pb, "Pss_Anon:", mss->anonymous);
+		smaps_kb(pb, "Pss_File:", 0);
+		smaps_kb(pb, "Pss_Shmem:", mss->shmem);
+	}
+	smaps_kb(pb, "Shared_Clean:", 0);
+	smaps_kb(pb, "Shared_Dirty:", 0);
+	smaps_kb(pb, "Private_Clean:", mss->resident - mss->dirty);
+	smaps_kb(pb, "Private_Dirty:", mss->dirty);
+	smaps_kb(pb, "Referenced:", mss->referenced);
+	smaps_kb(pb, "Anonymous:", mss->anonymous);
+	smaps_kb(pb, "LazyFree:", 0);
+	smaps_kb(pb, "AnonHugePages:", 0);
+	smaps_kb(pb, "ShmemPmdMapped:", 0);
+	smaps_kb(pb, "FilePmdMapped:", 0);
+	smaps_kb(pb, "Shared_Hugetlb:", 0);
+	smaps_kb(pb, "Private_Hugetlb:", 0);
+	smaps_kb(pb, "Swap:", 0);
+	smaps_kb(pb, "SwapPss:", 0);
+	smaps_kb(pb, "Locked:", mss->locked);
+}
+
+/* Linux's show_smap_vma_flags mnemonics, by bit of vm_flags (those uniarm has). */
+static const char vm_flag_names[32][3] = {
+	[0] = "rd",  [1] = "wr",  [2] = "ex",  [3] = "sh",  [4] = "mr",	 [5] = "mw",  [6] = "me",
+	[7] = "ms",  [8] = "gd",  [13] = "lo", [15] = "sr", [16] = "rr", [17] = "dc", [18] = "de",
+	[19] = "lf", [20] = "ac", [21] = "nr", [25] = "wf", [26] = "dd",
+};
+
+static void show_smap(struct pbuf *pb, const struct vm_area_struct *vma)
+{
+	struct mem_size_stats mss = {0};
+
+	smaps_account_vma(vma, &mss);
+	show_map_vma(pb, vma);
+	smaps_kb(pb, "Size:", (vma->vm_end - vma->vm_start) >> PAGE_SHIFT);
+	smaps_kb(pb, "KernelPageSize:", 1);
+	smaps_kb(pb, "MMUPageSize:", 1);
+	show_smap_stats(pb, &mss, false);
+	/* No transparent huge pages. */
+	pb_printf(pb, "THPeligible:    0\n");
+	pb_printf(pb, "VmFlags:");
+	for (unsigned int i = 0; i < 32; i++)
+		if ((vma->vm_flags & (1UL << i)) && vm_flag_names[i][0])
+			pb_printf(pb, " %s", vm_flag_names[i]);
+	pb_printf(pb, " \n");
+}
+
+static void show_smaps(struct pbuf *pb)
+{
+	const struct mm_struct *mm = current_mm;
+
+	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n))
+		show_smap(pb, container_of(n, struct vm_area_struct, vm_node));
+}
+
+/* Linux's show_smaps_rollup: a maps-like header from the first VMA's start to the last one's
+ * end, "---p", named [rollup], then the sums. */
+static void show_smaps_rollup(struct pbuf *pb)
+{
+	const struct mm_struct *mm = current_mm;
+	struct mem_size_stats mss = {0};
+	unsigned long first = 0, last = 0;
+	size_t start = pb->count;
+
+	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
+		const struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
+
+		if (!last)
+			first = vma->vm_start;
+		last = vma->vm_end;
+		smaps_account_vma(vma, &mss);
+	}
+	pb_printf(pb, "%08lx-%08lx ---p %08x %02x:%02x %lu ", first, last, 0u, 0u, 0u, 0ul);
+	pb_pad(pb, start, MAPS_NAME_PAD);
+	pb_printf(pb, "[rollup]\n");
+	show_smap_stats(pb, &mss, true);
+}
+
+/* --- /proc/meminfo ------------------------------------------------------------------------ */
 
 /* Linux's show_val_kb: the label with its colon padded to 16 columns, the value to 8. */
 static void show_val_kb(struct pbuf *pb, const char *label, unsigned long pages)
@@ -248,6 +383,24 @@ static void show_status(struct pbuf *pb)
 	pb_printf(pb, "voluntary_ctxt_switches:\t0\nnonvoluntary_ctxt_switches:\t0\n");
 }
 
+/* --- /proc/<pid>/statm ------------------------------------------------------------------ */
+
+/*
+ * Linux's task_statm, in pages: size (total_vm), resident (anonymous and file rss), shared (file
+ * and shmem rss: none), text (the code is in the runtime's image, outside the application's
+ * VMAs: 0, as VmExe is left out of status), lib 0 and dt 0 as on Linux, data (data_vm plus
+ * stack_vm).
+ */
+static void show_statm(struct pbuf *pb)
+{
+	struct mm_struct *mm = current_mm;
+	struct mm_rss_stat rss;
+
+	mm_rss_stat(mm, &rss);
+	pb_printf(pb, "%lu %lu %lu %lu 0 %lu 0\n", mm->total_vm, rss.rss, 0ul, 0ul,
+		  data_vm_pages(mm) + mm->stack_vm);
+}
+
 /* --- /proc/vmstat ------------------------------------------------------------------------- */
 
 /* Linux's "name value" lines: pgfault and pgmajfault as Linux counts them, then the faults by
@@ -267,15 +420,112 @@ static void show_vmstat(struct pbuf *pb)
 	pb_printf(pb, "dirty %lu\n", vm_events.dirty);
 }
 
+/* --- /proc/sys/vm ------------------------------------------------------------------------ */
+
+static void show_overcommit_memory(struct pbuf *pb)
+{
+	pb_printf(pb, "%d\n", sysctl_overcommit_memory);
+}
+
+static void show_overcommit_ratio(struct pbuf *pb)
+{
+	pb_printf(pb, "%d\n", sysctl_overcommit_ratio);
+}
+
+static void show_max_map_count(struct pbuf *pb)
+{
+	pb_printf(pb, "%d\n", sysctl_max_map_count);
+}
+
+/* proc_doulongvec_minmax's format; the value is the build's (platform/memory.h) for now. */
+static void show_mmap_min_addr(struct pbuf *pb)
+{
+	pb_printf(pb, "%lu\n", (unsigned long)MMAP_MIN_ADDR);
+}
+
+static bool sysctl_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/*
+ * Linux's __do_proc_dointvec write of one int with proc_dointvec_minmax's bounds: leading
+ * white space, an optional '-', decimal digits (at most 21 characters, as proc_get_long's
+ * buffer), then the end or a space, tab or newline; no number, an int overflow or a value
+ * outside [min, max] is -EINVAL and the value stays.
+ */
+static int sysctl_write_int(const char *buf, size_t len, int *val, long long min, long long max)
+{
+	size_t i = 0, digits;
+	bool neg = false;
+	long long v = 0;
+
+	while (i < len && sysctl_is_space(buf[i]))
+		i++;
+	if (i == len)
+		return -EINVAL;
+	if (buf[i] == '-') {
+		neg = true;
+		i++;
+	}
+	for (digits = 0; i < len && buf[i] >= '0' && buf[i] <= '9'; i++, digits++) {
+		if (digits >= 21)
+			return -EINVAL;
+		v = v * 10 + (buf[i] - '0');
+		if (v > (long long)INT_MAX + 1)
+			return -EINVAL;
+	}
+	if (!digits)
+		return -EINVAL;
+	if (i < len && buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n')
+		return -EINVAL;
+	if (neg)
+		v = -v;
+	if (v > INT_MAX || v < min || v > max)
+		return -EINVAL;
+	*val = (int)v;
+	return 0;
+}
+
+/* vm.overcommit_memory: 0, 1 or 2 (proc_dointvec_minmax, SYSCTL_ZERO..SYSCTL_TWO). */
+static int write_overcommit_memory(const char *buf, size_t len)
+{
+	return sysctl_write_int(buf, len, &sysctl_overcommit_memory, OVERCOMMIT_GUESS,
+				OVERCOMMIT_NEVER);
+}
+
+/* vm.overcommit_ratio: Linux's overcommit_ratio_handler is a plain proc_dointvec, but a
+ * negative ratio has no meaning for vm_commit_limit's unsigned arithmetic: refused. */
+static int write_overcommit_ratio(const char *buf, size_t len)
+{
+	return sysctl_write_int(buf, len, &sysctl_overcommit_ratio, 0, INT_MAX);
+}
+
+/* vm.max_map_count: proc_dointvec_minmax with SYSCTL_ZERO as its minimum. */
+static int write_max_map_count(const char *buf, size_t len)
+{
+	return sysctl_write_int(buf, len, &sysctl_max_map_count, 0, INT_MAX);
+}
+
 /* --- the file table --------------------------------------------------------------------- */
 
 enum {
-	PROC_ROOT,	 /* /proc */
-	PROC_MEMINFO,	 /* /proc/meminfo */
-	PROC_VMSTAT,	 /* /proc/vmstat */
-	PROC_PID,	 /* /proc/self, /proc/<pid> */
-	PROC_PID_MAPS,	 /* /proc/<pid>/maps */
-	PROC_PID_STATUS, /* /proc/<pid>/status */
+	PROC_ROOT,	       /* /proc */
+	PROC_MEMINFO,	       /* /proc/meminfo */
+	PROC_VMSTAT,	       /* /proc/vmstat */
+	PROC_PID,	       /* /proc/self, /proc/<pid> */
+	PROC_PID_MAPS,	       /* /proc/<pid>/maps */
+	PROC_PID_STATUS,       /* /proc/<pid>/status */
+	PROC_PID_STATM,	       /* /proc/<pid>/statm */
+	PROC_PID_SMAPS,	       /* /proc/<pid>/smaps */
+	PROC_PID_SMAPS_ROLLUP, /* /proc/<pid>/smaps_rollup */
+	PROC_PID_PAGEMAP,      /* /proc/<pid>/pagemap: binary, read in place */
+	PROC_SYS,	       /* /proc/sys */
+	PROC_SYS_VM,	       /* /proc/sys/vm */
+	PROC_SYS_VM_OVERCOMMIT_MEMORY,
+	PROC_SYS_VM_OVERCOMMIT_RATIO,
+	PROC_SYS_VM_MAX_MAP_COUNT,
+	PROC_SYS_VM_MMAP_MIN_ADDR,
 	NR_PROC_ENTRIES,
 };
 #define PROC_OUTSIDE  (-1)	/* the walk is in "/", outside /proc */
@@ -287,6 +537,8 @@ struct proc_entry {
 	bool dir;
 	void (*show)(struct pbuf *pb);
 	size_t (*size_hint)(void); /* first buffer size; NULL: one page */
+	/* A sysctl's write (root only, mode 0644): 0 or -EINVAL; NULL: read-only (0444). */
+	int (*write)(const char *buf, size_t len);
 };
 
 static size_t maps_size_hint(void)
@@ -295,13 +547,33 @@ static size_t maps_size_hint(void)
 	return (size_t)current_mm->map_count * 64 + 1;
 }
 
+static size_t smaps_size_hint(void)
+{
+	/* A VMA's block is about 25 lines of 28 characters. */
+	return (size_t)current_mm->map_count * 768 + 1;
+}
+
 static const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
-	[PROC_ROOT] = {"proc", PROC_OUTSIDE, true, NULL, NULL},
-	[PROC_MEMINFO] = {"meminfo", PROC_ROOT, false, show_meminfo, NULL},
-	[PROC_VMSTAT] = {"vmstat", PROC_ROOT, false, show_vmstat, NULL},
-	[PROC_PID] = {NULL, PROC_ROOT, true, NULL, NULL},
-	[PROC_PID_MAPS] = {"maps", PROC_PID, false, show_maps, maps_size_hint},
-	[PROC_PID_STATUS] = {"status", PROC_PID, false, show_status, NULL},
+	[PROC_ROOT] = {"proc", PROC_OUTSIDE, true, NULL, NULL, NULL},
+	[PROC_MEMINFO] = {"meminfo", PROC_ROOT, false, show_meminfo, NULL, NULL},
+	[PROC_VMSTAT] = {"vmstat", PROC_ROOT, false, show_vmstat, NULL, NULL},
+	[PROC_PID] = {NULL, PROC_ROOT, true, NULL, NULL, NULL},
+	[PROC_PID_MAPS] = {"maps", PROC_PID, false, show_maps, maps_size_hint, NULL},
+	[PROC_PID_STATUS] = {"status", PROC_PID, false, show_status, NULL, NULL},
+	[PROC_PID_STATM] = {"statm", PROC_PID, false, show_statm, NULL, NULL},
+	[PROC_PID_SMAPS] = {"smaps", PROC_PID, false, show_smaps, smaps_size_hint, NULL},
+	[PROC_PID_SMAPS_ROLLUP] = {"smaps_rollup", PROC_PID, false, show_smaps_rollup, NULL, NULL},
+	[PROC_PID_PAGEMAP] = {"pagemap", PROC_PID, false, NULL, NULL, NULL},
+	[PROC_SYS] = {"sys", PROC_ROOT, true, NULL, NULL, NULL},
+	[PROC_SYS_VM] = {"vm", PROC_SYS, true, NULL, NULL, NULL},
+	[PROC_SYS_VM_OVERCOMMIT_MEMORY] = {"overcommit_memory", PROC_SYS_VM, false,
+					   show_overcommit_memory, NULL, write_overcommit_memory},
+	[PROC_SYS_VM_OVERCOMMIT_RATIO] = {"overcommit_ratio", PROC_SYS_VM, false,
+					  show_overcommit_ratio, NULL, write_overcommit_ratio},
+	[PROC_SYS_VM_MAX_MAP_COUNT] = {"max_map_count", PROC_SYS_VM, false, show_max_map_count,
+				       NULL, write_max_map_count},
+	[PROC_SYS_VM_MMAP_MIN_ADDR] = {"mmap_min_addr", PROC_SYS_VM, false, show_mmap_min_addr,
+				       NULL, NULL},
 };
 
 struct procfs_file {
@@ -309,6 +581,7 @@ struct procfs_file {
 	char *buf; /* the snapshot (NULL for a directory) */
 	size_t len;
 	bool vmalloced;
+	bool read; /* the snapshot has been read from: a read at 0 generates a new one */
 	long long pos;
 };
 
@@ -406,6 +679,7 @@ static void snapshot_free(struct procfs_file *pf)
 	else
 		kfree(pf->buf);
 	pf->buf = NULL;
+	pf->len = 0;
 }
 
 static int snapshot(struct procfs_file *pf)
@@ -459,14 +733,17 @@ int procfs_open(const char *path, int flags, struct procfs_file **out)
 		return -EISDIR;
 	if (!e->dir && (flags & LINUX_O_DIRECTORY))
 		return -ENOTDIR;
-	if (write)
+	/* Files are 0444, sysctls 0644 and root's: written by their owner (fsuid 0) or with
+	 * CAP_DAC_OVERRIDE, the DAC check of a root-owned file. */
+	if (write &&
+	    (e->dir || !e->write || (current_cred()->fsuid != 0 && !capable(CAP_DAC_OVERRIDE))))
 		return e->dir ? -EISDIR : -EACCES;
 
 	pf = kzalloc(sizeof(*pf), GFP_KERNEL | __GFP_NOWARN);
 	if (!pf)
 		return -ENOMEM;
 	pf->entry = e;
-	if (!e->dir) {
+	if (e->show) {
 		err = snapshot(pf);
 		if (err) {
 			kfree(pf);
@@ -475,6 +752,52 @@ int procfs_open(const char *path, int flags, struct procfs_file **out)
 	}
 	*out = pf;
 	return 0;
+}
+
+/*
+ * Linux's pagemap_read: 8 bytes per page, the entry of the page at (position / 8) * PAGE_SIZE;
+ * a position or count that is not a multiple of 8 is -EINVAL; past TASK_SIZE there is nothing
+ * (0). PFNs only for a reader with CAP_SYS_ADMIN (checked once per read, as Linux checks at
+ * open; the credentials cannot change in between for one task). The entries are built a batch
+ * at a time in runtime memory and copied out: a buffer that faults part way gives the bytes
+ * copied so far, at once -EFAULT.
+ */
+#define PAGEMAP_BATCH 64
+
+static long pagemap_read(struct procfs_file *pf, void __user *buf, size_t count)
+{
+	uint64_t batch[PAGEMAP_BATCH];
+	unsigned long long page = (unsigned long long)pf->pos >> 3;
+	bool show_pfn = capable(CAP_SYS_ADMIN); /* as Linux's pagemap_open */
+	struct vm_area_struct *vma = NULL;
+	size_t done = 0;
+
+	if ((pf->pos & (PM_ENTRY_BYTES - 1)) || (count & (PM_ENTRY_BYTES - 1)))
+		return -EINVAL;
+	while (done < count && page < (TASK_SIZE >> PAGE_SHIFT)) {
+		size_t n = 0, left;
+
+		while (n < PAGEMAP_BATCH && done + n * PM_ENTRY_BYTES < count &&
+		       page + n < (TASK_SIZE >> PAGE_SHIFT)) {
+			unsigned long addr = (unsigned long)(page + n) << PAGE_SHIFT;
+
+			if (!vma || addr >= vma->vm_end)
+				vma = find_vma(current_mm, addr);
+			batch[n] = pagemap_entry(vma && vma->vm_start <= addr ? vma : NULL, addr,
+						 show_pfn);
+			n++;
+		}
+		left = copy_to_user((char __user *)buf + done, batch, n * PM_ENTRY_BYTES);
+		done += n * PM_ENTRY_BYTES - left;
+		if (left)
+			break;
+		page += n;
+	}
+	if (done == 0 && count && page < (TASK_SIZE >> PAGE_SHIFT))
+		return -EFAULT;
+	done &= ~(size_t)(PM_ENTRY_BYTES - 1);
+	pf->pos += (long long)done;
+	return (long)done;
 }
 
 /*
@@ -488,6 +811,18 @@ long procfs_read(struct procfs_file *pf, void __user *buf, size_t count)
 
 	if (pf->entry->dir)
 		return -EISDIR;
+	if (pf->entry == &proc_entries[PROC_PID_PAGEMAP])
+		return pagemap_read(pf, buf, count);
+	/* Linux's seq_read starts over at offset 0: the file is generated again. */
+	if (pf->pos == 0 && pf->read && count) {
+		int err;
+
+		snapshot_free(pf);
+		err = snapshot(pf);
+		if (err)
+			return err;
+	}
+	pf->read = true;
 	if (pf->pos >= (long long)pf->len || count == 0)
 		return 0;
 	n = pf->len - (size_t)pf->pos;
@@ -498,6 +833,32 @@ long procfs_read(struct procfs_file *pf, void __user *buf, size_t count)
 		return -EFAULT;
 	pf->pos += (long long)n;
 	return (long)n;
+}
+
+/*
+ * A write to a sysctl: the text is copied in (the first SYSCTL_WRITE_MAX bytes: a longer number
+ * is EINVAL either way) and parsed as Linux's proc_dointvec_minmax. With sysctl_writes_strict
+ * (Linux's default), a write at a position past 0 is ignored and reported as done.
+ */
+#define SYSCTL_WRITE_MAX 64
+
+long procfs_write(struct procfs_file *pf, const void __user *buf, size_t count)
+{
+	char kbuf[SYSCTL_WRITE_MAX];
+	size_t n = count < sizeof(kbuf) ? count : sizeof(kbuf);
+	int err;
+
+	if (!pf->entry->write)
+		return -EBADF; /* not reached: opens for writing are refused */
+	if (pf->pos == 0) {
+		if (copy_from_user(kbuf, buf, n))
+			return -EFAULT;
+		err = pf->entry->write(kbuf, n);
+		if (err)
+			return err;
+	}
+	pf->pos += (long long)count;
+	return (long)count;
 }
 
 long long procfs_llseek(struct procfs_file *pf, long long offset, int whence)
@@ -520,7 +881,9 @@ long long procfs_llseek(struct procfs_file *pf, long long offset, int whence)
 void procfs_stat(const struct procfs_file *pf, struct linux_stat64 *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->st_mode = pf->entry->dir ? LINUX_S_IFDIR | 0555 : LINUX_S_IFREG | 0444;
+	st->st_mode = pf->entry->dir	 ? LINUX_S_IFDIR | 0555
+		      : pf->entry->write ? LINUX_S_IFREG | 0644
+					 : LINUX_S_IFREG | 0444;
 	st->st_nlink = pf->entry->dir ? 2 : 1;
 	st->st_blksize = 1024;
 	st->__st_ino = st->st_ino = (unsigned long)(pf->entry - proc_entries) + 1;
