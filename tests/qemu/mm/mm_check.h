@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 /* Linux's values (asm-generic/mman*.h, the same on ARM and x86), for what a header may lack. */
@@ -413,6 +414,31 @@ static inline int proc_number(const char *path, const char *key, unsigned long *
 	}
 	fclose(f);
 	return found;
+}
+
+/* The process's minor faults so far (getrusage). */
+static inline long minflt(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_minflt;
+}
+
+/* VmLck of /proc/self/status in kB, or -1. */
+static inline long vmlck(void)
+{
+	char line[128];
+	long kb = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "VmLck:", 6))
+			kb = strtol(line + 6, NULL, 10);
+	fclose(f);
+	return kb;
 }
 
 #endif

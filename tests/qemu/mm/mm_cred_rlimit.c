@@ -46,22 +46,6 @@ static long raw_syscall(long nr, long a, long b, long c)
 #define NR_getuid32    199
 #define NR_getresuid32 209
 
-/* VmLck of /proc/self/status in kB, or -1. */
-static long vmlck(void)
-{
-	char line[128];
-	long kb = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, "VmLck:", 6))
-			kb = strtol(line + 6, NULL, 10);
-	fclose(f);
-	return kb;
-}
-
 static int set_memlock(rlim_t cur, rlim_t max)
 {
 	struct rlimit r = {cur, max};

@@ -13,13 +13,6 @@
 
 #include <sys/resource.h>
 
-static long minflt(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_minflt;
-}
-
 static long majflt(void)
 {
 	struct rusage ru;

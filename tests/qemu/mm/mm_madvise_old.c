@@ -15,14 +15,6 @@
 #define MADV_PAGEOUT 21
 #endif
 
-static long minflt(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_minflt;
-}
-
 /* Minor faults taken by reading one byte of each of n pages at p. */
 static long read_faults(const char *p, unsigned long n)
 {

@@ -29,22 +29,6 @@ static long mlock2_(void *p, size_t len, unsigned int flags)
 #define MLOCK_ONFAULT 1
 #endif
 
-/* VmLck of /proc/self/status in kB, or -1. */
-static long vmlck(void)
-{
-	char line[128];
-	long kb = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, "VmLck:", 6))
-			kb = strtol(line + 6, NULL, 10);
-	fclose(f);
-	return kb;
-}
-
 int main(void)
 {
 	char *p, *q;

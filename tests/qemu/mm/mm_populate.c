@@ -15,14 +15,6 @@
 #define MADV_POPULATE_WRITE 23
 #endif
 
-static long minflt(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_minflt;
-}
-
 static long maxrss_kb(void)
 {
 	struct rusage ru;
