@@ -86,11 +86,6 @@ extern struct mm_struct init_mm;
  * allocator reads the count too (page_counts.user, set by mm_init_layout). The high-water mark
  * is brought up to date before any decrease, as Linux's update_hiwater_rss, so it is exact.
  */
-static inline unsigned long get_mm_rss(const struct mm_struct *mm)
-{
-	return mm->rss;
-}
-
 static inline void update_hiwater_rss(struct mm_struct *mm)
 {
 	if (mm->hiwater_rss < mm->rss)
