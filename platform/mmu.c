@@ -5,6 +5,7 @@
  */
 #include "platform/mmu.h"
 #include "platform/pgtable.h"
+#include "platform/tlbflush.h"
 #include "runtime/printk.h"
 #include "vm/gfp.h"
 #include "vm/memblock.h"
@@ -14,28 +15,6 @@
 
 pgd_t *const swapper_pgd = (pgd_t *)swapper_pg_dir;
 static unsigned long pagetable_pages;
-
-static inline void local_flush_tlb_all(void)
-{
-	dsb(ishst);
-	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0" ::"r"(0) : "memory"); /* TLBIALL */
-	dsb(ish);
-	isb();
-}
-
-void flush_tlb_kernel_range(unsigned long start, unsigned long end)
-{
-	/* Past 64 pages one full invalidation is cheaper than many by MVA. */
-	if ((end - start) >> PAGE_SHIFT > 64) {
-		local_flush_tlb_all();
-		return;
-	}
-	dsb(ishst);
-	for (unsigned long a = start & PAGE_MASK; a < end; a += PAGE_SIZE)
-		__asm__ volatile("mcr p15, 0, %0, c8, c7, 3" ::"r"(a) : "memory");
-	dsb(ish);
-	isb();
-}
 
 /* One page for the four level-2 tables of a 4 MiB group: from memblock before mem_init, from
  * the buddy allocator after. Zeroed. */
@@ -79,10 +58,14 @@ pte_t *pte_alloc(pmd_t *pmd, unsigned long addr)
 	return pte_offset(pmd, addr);
 }
 
-void pte_free(pmd_t *pmd, unsigned long addr)
+void free_pte_group_if_empty(unsigned long addr)
 {
 	pmd_t *group = swapper_pgd + (pgd_index(addr) & ~(PMD_GROUP - 1u));
+	pmd_t *pmd = pmd_offset(pgd_offset_k(addr), addr);
 	phys_addr_t pa = pmd_val(*pmd) & PAGE_MASK;
+
+	if (!pmd_table(*pmd))
+		return;
 
 	for (unsigned int i = 0; i < PMD_GROUP; i++) {
 		if (!pmd_table(group[i]) || (pmd_val(group[i]) & PAGE_MASK) != pa)

@@ -30,6 +30,8 @@
 #include "platform/memory.h"
 #include "platform/pgtable-hwdef.h"
 
+struct mm_struct;
+
 typedef struct {
 	uint32_t pte;
 } pte_t;
@@ -54,7 +56,8 @@ typedef struct {
 #define PTRS_PER_PGD   4096
 #define PTRS_PER_PTE   256
 #define PTE_TABLE_SIZE (PTRS_PER_PTE * sizeof(pte_t)) /* 1 KiB */
-#define PMD_GROUP      4 /* level-1 entries whose tables share one page */
+#define PMD_GROUP      4			/* level-1 entries whose tables share one page */
+#define PTE_GROUP_SIZE (PMD_GROUP * PGDIR_SIZE) /* what one page of level-2 tables maps */
 
 /* Level-2 (small page) bits. */
 #define L_PTE_XN      (1u << 0)
@@ -87,6 +90,22 @@ typedef struct {
 #define PAGE_KERNEL_IO                                                                             \
 	__pgprot(L_PTE_VALID | L_PTE_YOUNG | L_PTE_MT(MT_IDX_DEVICE) | L_PTE_WRITE | L_PTE_DIRTY | \
 		 L_PTE_XN)
+
+/*
+ * The application's protections (vm_get_page_prot, platform/pgprot.c). Every accessible one is
+ * young (a page installed by a fault is young), clean (so read-only in hardware until the first
+ * write marks it dirty), user, shareable write-back memory, XN unless executable. PAGE_SHARED
+ * carries the software WRITE bit; copy-on-write is decided per page by leaving it off the
+ * entry (vm/memory.c). PAGE_NONE is never valid to the MMU, yet present to the VM.
+ */
+#define _L_PTE_USER_BASE                                                                           \
+	(L_PTE_VALID | L_PTE_YOUNG | L_PTE_USER | L_PTE_SHARED | L_PTE_MT(MT_IDX_WBWA) |           \
+	 L_PTE_RDONLY)
+#define PAGE_NONE	   __pgprot(L_PTE_NONE)
+#define PAGE_READONLY	   __pgprot(_L_PTE_USER_BASE | L_PTE_XN)
+#define PAGE_READONLY_EXEC __pgprot(_L_PTE_USER_BASE)
+#define PAGE_SHARED	   __pgprot(_L_PTE_USER_BASE | L_PTE_WRITE | L_PTE_XN)
+#define PAGE_SHARED_EXEC   __pgprot(_L_PTE_USER_BASE | L_PTE_WRITE)
 
 /* --- entries ------------------------------------------------------------------------ */
 
@@ -174,13 +193,27 @@ static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
 #define pgd_index(addr) ((unsigned long)(addr) >> PGDIR_SHIFT)
 #define pte_index(addr) (((unsigned long)(addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 
+/* The end of the level-1 entry's 1 MiB holding addr, or end if that comes first (end 0: the
+ * top of the address space). */
+static inline unsigned long pmd_addr_end(unsigned long addr, unsigned long end)
+{
+	unsigned long boundary = (addr + PGDIR_SIZE) & ~(PGDIR_SIZE - 1);
+
+	return boundary - 1 < end - 1 ? boundary : end;
+}
+
 extern pgd_t *const swapper_pgd; /* the one page directory (swapper_pg_dir) */
 
 static inline pgd_t *pgd_offset_k(unsigned long addr)
 {
 	return swapper_pgd + pgd_index(addr);
 }
-#define pgd_offset(mm, addr) pgd_offset_k(addr) /* one address space */
+/* The application's tables are swapper_pgd's too (one address space for now). */
+static inline pgd_t *pgd_offset(struct mm_struct *mm, unsigned long addr)
+{
+	(void)mm;
+	return pgd_offset_k(addr);
+}
 static inline pmd_t *pmd_offset(pgd_t *pgd, unsigned long addr)
 {
 	(void)addr;
@@ -209,36 +242,43 @@ static inline pte_t *pte_offset(pmd_t *pmd, unsigned long addr)
 }
 #define pte_offset_kernel pte_offset
 
-/* --- updates and TLB maintenance ---------------------------------------------------- */
+/* --- updates ----------------------------------------------------------------------- */
 
-/* Invalidate the TLB entries of one page for every ASID (TLBIMVAA), with the barriers the
- * architecture asks for: DSB so the table write is visible to the walker first, DSB + ISB so
- * later accesses use the new translation. */
-static inline void flush_tlb_kernel_page(unsigned long addr)
+/*
+ * Table walks are coherent with the data cache (head.S makes them inner write-back), so an
+ * entry store needs ordering only, no cache maintenance (ARM ARM DDI 0406C, B3.10.1 and
+ * B3.10.2: a DSB makes a table store visible to the walker; an ISB makes the instructions after
+ * it use the new table). set_pte stores alone: a batch of stores into entries that were invalid
+ * ends with emit_pte_barriers(), one into entries that may be cached in the TLB with a TLB
+ * flush (platform/tlbflush.h), which begins with the same DSB. An invalid entry is never held
+ * in a TLB (B3.10.1), so filling one needs no flush.
+ */
+static inline void set_pte(pte_t *ptep, pte_t pte)
+{
+	*ptep = pte;
+}
+static inline void emit_pte_barriers(void)
 {
 	dsb(ishst);
-	__asm__ volatile("mcr p15, 0, %0, c8, c7, 3" ::"r"(addr & PAGE_MASK) : "memory");
-	dsb(ish);
 	isb();
 }
-void flush_tlb_kernel_range(unsigned long start, unsigned long end);
-
-/* Store an entry; walks are coherent (TTBR0 walks are inner write-back cacheable), so a DSB
- * makes a new valid entry visible. Replacing a valid entry also needs flush_tlb_kernel_page. */
-static inline void set_pte_at(void *mm, unsigned long addr, pte_t *ptep, pte_t pte)
+/* Fill an entry that was invalid (the mm is the one address space for now). */
+static inline void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
 {
 	(void)mm;
 	(void)addr;
-	*ptep = pte;
-	dsb(ishst);
-	isb();
+	set_pte(ptep, pte);
+	emit_pte_barriers();
 }
-#define set_pte_ext(ptep, pte) set_pte_at(NULL, 0, ptep, pte)
-static inline void pte_clear(void *mm, unsigned long addr, pte_t *ptep)
+/* Clear an entry and return what it held; the caller flushes the TLB if it was valid. */
+static inline pte_t ptep_get_and_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
 {
+	pte_t old = *ptep;
+
 	(void)mm;
-	*ptep = __pte(0);
-	flush_tlb_kernel_page(addr);
+	(void)addr;
+	set_pte(ptep, __pte(0));
+	return old;
 }
 static inline void set_pmd(pmd_t *pmdp, pmd_t pmd)
 {
@@ -250,8 +290,9 @@ static inline void set_pmd(pmd_t *pmdp, pmd_t pmd)
 /* Level-2 tables: pte_alloc makes sure the pmd for addr holds a table (allocating the page of
  * four tables for its 4 MiB group) and returns the entry; NULL when out of memory. */
 pte_t *pte_alloc(pmd_t *pmd, unsigned long addr);
-/* Free the page of tables of a 4 MiB group whose entries are all none, clearing its pmds. */
-void pte_free(pmd_t *pmd, unsigned long addr);
+/* Free the page of tables of addr's 4 MiB group if all its entries are none (clearing the
+ * group's level-1 entries and flushing the TLB); else leave it. */
+void free_pte_group_if_empty(unsigned long addr);
 /* Pages used for level-2 tables (meminfo's PageTables). */
 unsigned long nr_pagetable_pages(void);
 

@@ -18,6 +18,7 @@
 #include "vm/gfp.h"
 #include "vm/mm_user.h"
 #include "vm/pagemap.h"
+#include "vm/pagewalk.h"
 #include "vm/slab.h"
 #include "vm/vmalloc.h"
 
@@ -134,26 +135,45 @@ struct mem_size_stats {
 	unsigned long resident, dirty, referenced, anonymous, shmem, locked;
 };
 
+struct smaps_walk {
+	const struct vm_area_struct *vma;
+	struct mem_size_stats *mss;
+};
+
+static int smaps_pte_entry(pte_t *ptep, unsigned long addr, struct mm_walk *walk)
+{
+	const struct smaps_walk *sw = walk->private;
+	struct mem_size_stats *mss = sw->mss;
+	unsigned long vm_flags = sw->vma->vm_flags;
+	pte_t pte = *ptep;
+
+	(void)addr;
+	if (!pte_present(pte) || pte_pfn(pte) == zero_pfn)
+		return 0;
+	mss->resident++;
+	/* shmem pages are dirty from their first write fault on (set_page_dirty). */
+	if (pte_dirty(pte) || (vm_flags & VM_SHARED))
+		mss->dirty++;
+	if (pte_young(pte))
+		mss->referenced++;
+	if (vm_flags & VM_SHARED)
+		mss->shmem++;
+	else
+		mss->anonymous++;
+	if (vm_flags & VM_LOCKED)
+		mss->locked++;
+	return 0;
+}
+
+static const struct mm_walk_ops smaps_walk_ops = {
+	.pte_entry = smaps_pte_entry,
+};
+
 static void smaps_account_vma(const struct vm_area_struct *vma, struct mem_size_stats *mss)
 {
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
-		pte_t pte = user_pte_get(addr);
+	struct smaps_walk sw = {vma, mss};
 
-		if (!pte_present(pte) || pte_pfn(pte) == zero_pfn)
-			continue;
-		mss->resident++;
-		/* shmem pages are dirty from their first write fault on (set_page_dirty). */
-		if (pte_dirty(pte) || (vma->vm_flags & VM_SHARED))
-			mss->dirty++;
-		if (pte_young(pte))
-			mss->referenced++;
-		if (vma->vm_flags & VM_SHARED)
-			mss->shmem++;
-		else
-			mss->anonymous++;
-		if (vma->vm_flags & VM_LOCKED)
-			mss->locked++;
-	}
+	walk_page_range(vma->vm_mm, vma->vm_start, vma->vm_end, &smaps_walk_ops, &sw);
 }
 
 /* Linux's SEQ_PUT_DEC: the 16-column label, the kB value in 8 columns, " kB". */
@@ -310,22 +330,38 @@ static void show_meminfo(struct pbuf *pb)
 
 /* --- /proc/<pid>/status ----------------------------------------------------------------- */
 
-/* Pages of level-2 tables below TASK_SIZE: one page holds the tables of a 4 MiB group. */
-static unsigned long user_pagetable_pages(void)
+/* Pages of level-2 tables below TASK_SIZE: one page holds the tables of a 4 MiB group, linked
+ * from its four level-1 entries. */
+struct pgtable_count {
+	unsigned long last_table; /* the table page of the previous level-1 entry */
+	unsigned long pages;
+};
+
+static int pgtable_pmd_entry(pmd_t *pmd, unsigned long addr, unsigned long next,
+			     struct mm_walk *walk)
 {
-	unsigned long n = 0;
+	struct pgtable_count *c = walk->private;
+	unsigned long table = pmd_val(*pmd) & PAGE_MASK;
 
-	for (unsigned long g = 0; g < TASK_SIZE; g += PMD_GROUP * PGDIR_SIZE) {
-		for (unsigned int i = 0; i < PMD_GROUP; i++) {
-			unsigned long a = g + i * PGDIR_SIZE;
-
-			if (pmd_table(*pmd_offset(pgd_offset_k(a), a))) {
-				n++;
-				break;
-			}
-		}
+	(void)addr, (void)next;
+	if (table != c->last_table) {
+		c->last_table = table;
+		c->pages++;
 	}
-	return n;
+	walk->action = ACTION_CONTINUE;
+	return 0;
+}
+
+static const struct mm_walk_ops pgtable_walk_ops = {
+	.pmd_entry = pgtable_pmd_entry,
+};
+
+static unsigned long user_pagetable_pages(struct mm_struct *mm)
+{
+	struct pgtable_count c = {0, 0};
+
+	walk_page_range(mm, 0, TASK_SIZE, &pgtable_walk_ops, &c);
+	return c.pages;
 }
 
 /* Linux's data_vm: private writable mappings that are not stacks (is_data_mapping). */
@@ -377,7 +413,7 @@ static void show_status(struct pbuf *pb)
 	status_kb(pb, "RssShmem", 0);
 	status_kb(pb, "VmData", K(data_vm_pages(mm)));
 	status_kb(pb, "VmStk", K(mm->stack_vm));
-	status_kb(pb, "VmPTE", K(user_pagetable_pages()));
+	status_kb(pb, "VmPTE", K(user_pagetable_pages(mm)));
 	status_kb(pb, "VmSwap", 0);
 	pb_printf(pb, "Threads:\t1\n");
 	pb_printf(pb, "voluntary_ctxt_switches:\t0\nnonvoluntary_ctxt_switches:\t0\n");
@@ -769,24 +805,19 @@ static long pagemap_read(struct procfs_file *pf, void __user *buf, size_t count)
 	uint64_t batch[PAGEMAP_BATCH];
 	unsigned long long page = (unsigned long long)pf->pos >> 3;
 	bool show_pfn = capable(CAP_SYS_ADMIN); /* as Linux's pagemap_open */
-	struct vm_area_struct *vma = NULL;
 	size_t done = 0;
 
 	if ((pf->pos & (PM_ENTRY_BYTES - 1)) || (count & (PM_ENTRY_BYTES - 1)))
 		return -EINVAL;
 	while (done < count && page < (TASK_SIZE >> PAGE_SHIFT)) {
-		size_t n = 0, left;
+		unsigned long n = PAGEMAP_BATCH, left;
 
-		while (n < PAGEMAP_BATCH && done + n * PM_ENTRY_BYTES < count &&
-		       page + n < (TASK_SIZE >> PAGE_SHIFT)) {
-			unsigned long addr = (unsigned long)(page + n) << PAGE_SHIFT;
-
-			if (!vma || addr >= vma->vm_end)
-				vma = find_vma(current_mm, addr);
-			batch[n] = pagemap_entry(vma && vma->vm_start <= addr ? vma : NULL, addr,
-						 show_pfn);
-			n++;
-		}
+		if (n > (count - done) / PM_ENTRY_BYTES)
+			n = (count - done) / PM_ENTRY_BYTES;
+		if (n > (TASK_SIZE >> PAGE_SHIFT) - page)
+			n = (TASK_SIZE >> PAGE_SHIFT) - page;
+		pagemap_range(current_mm, (unsigned long)page << PAGE_SHIFT,
+			      (unsigned long)(page + n) << PAGE_SHIFT, batch, show_pfn);
 		left = copy_to_user((char __user *)buf + done, batch, n * PM_ENTRY_BYTES);
 		done += n * PM_ENTRY_BYTES - left;
 		if (left)

@@ -20,15 +20,13 @@
 #include "runtime/task.h"
 #include "runtime/time.h"
 #include "platform/pgtable.h"
+#include "vm/pagewalk.h"
 #include "platform/uaccess.h"
 #include "vm/gfp.h"
 #include "vm/mm_user.h"
 
 #include <errno.h>
 #include <string.h>
-
-/* vm/memory.c's shared zero page (to be declared in vm/mm_user.h; a repeat is harmless). */
-extern unsigned long zero_pfn;
 
 _Static_assert(sizeof(struct linux_rusage) == 72, "Linux ARM struct rusage is 72 bytes");
 _Static_assert(sizeof(struct linux_sysinfo) == 64, "Linux 32-bit struct sysinfo is 64 bytes");
@@ -41,24 +39,23 @@ _Static_assert(sizeof(struct linux_sysinfo) == 64, "Linux 32-bit struct sysinfo 
  * Resident pages of [start, end) (inside one VMA): present ptes, PROT_NONE ones included,
  * the shared zero page excepted (Linux counts it in no rss either).
  */
-static unsigned long resident_pages(unsigned long start, unsigned long end)
+static int resident_pte_entry(pte_t *ptep, unsigned long addr, struct mm_walk *walk)
+{
+	(void)addr;
+	if (pte_present(*ptep) && pte_pfn(*ptep) != zero_pfn)
+		++*(unsigned long *)walk->private;
+	return 0;
+}
+
+static const struct mm_walk_ops resident_walk_ops = {
+	.pte_entry = resident_pte_entry,
+};
+
+static unsigned long resident_pages(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	unsigned long n = 0;
 
-	for (unsigned long addr = start, next; addr < end; addr = next) {
-		pmd_t *pmd = pmd_offset(pgd_offset_k(addr), addr);
-		const pte_t *ptep;
-
-		next = (addr + PGDIR_SIZE) & ~(PGDIR_SIZE - 1);
-		if (next > end || next == 0)
-			next = end;
-		if (!pmd_table(*pmd))
-			continue;
-		ptep = pte_offset(pmd, addr);
-		for (unsigned long a = addr; a < next; a += PAGE_SIZE, ptep++)
-			if (pte_present(*ptep) && pte_pfn(*ptep) != zero_pfn)
-				n++;
-	}
+	walk_page_range(mm, start, end, &resident_walk_ops, &n);
 	return n;
 }
 
@@ -69,7 +66,7 @@ void mm_rss_stat(struct mm_struct *mm, struct mm_rss_stat *st)
 	st->rss = st->locked = 0;
 	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
 		struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
-		unsigned long pages = resident_pages(vma->vm_start, vma->vm_end);
+		unsigned long pages = resident_pages(mm, vma->vm_start, vma->vm_end);
 
 		st->rss += pages;
 		if (vma->vm_flags & VM_LOCKED)

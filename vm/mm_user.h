@@ -158,7 +158,10 @@ int vm_enough_memory(unsigned long pages);
 void vm_unacct_memory(unsigned long pages);
 unsigned long vm_commit_limit(void);
 
-/* --- vm/memory.c: page tables and faults ------------------------------------------------ */
+/* --- the page-table side ---------------------------------------------------------------
+ * vm/memory.c (faults, unmapping), vm/gup.c (populating) and the range operations of
+ * vm/mprotect_ptes.c, vm/mremap_ptes.c, vm/madvise_ptes.c and vm/mincore_ptes.c, which all
+ * walk the tables through vm/pagewalk.h. */
 
 /* Allocate the shared zero page (at boot, after the page allocator). */
 void zero_page_init(void);
@@ -200,7 +203,7 @@ extern unsigned long zero_pfn;
 /* mincore: one byte per page of [start, end), bit 0 set when the page is resident. */
 void mincore_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 		   unsigned char *vec);
-/* The pte protection for vm_flags (PROT_NONE VMAs: L_PTE_NONE, never valid). */
+/* The pte protection for vm_flags (PROT_NONE VMAs: PAGE_NONE, never valid; platform/pgprot.c). */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 
 /* Fault statistics by kind. */

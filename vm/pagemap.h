@@ -1,6 +1,6 @@
 /*
- * pagemap.h - read-only looks at the application's page tables for /proc (Linux's
- * fs/proc/task_mmu.c walks): the pte of one address, and its /proc/<pid>/pagemap entry.
+ * pagemap.h - read-only walks of the application's page tables for /proc/<pid>/pagemap (Linux's
+ * fs/proc/task_mmu.c).
  */
 #ifndef UNIARM_VM_PAGEMAP_H
 #define UNIARM_VM_PAGEMAP_H
@@ -19,14 +19,14 @@
 #define PM_PRESENT	  (1ULL << 63)
 #define PM_ENTRY_BYTES	  8
 
-/* The pte mapping addr (below TASK_SIZE), or an empty one when there is no table. */
-pte_t user_pte_get(unsigned long addr);
 /*
- * The pagemap entry of addr in vma (NULL: a hole, 0): present pages have PM_PRESENT, and the
- * pfn when show_pfn (Linux: CAP_SYS_ADMIN); pages of shared anonymous memory PM_FILE;
- * pages only this mm maps (all, the zero page excepted) PM_MMAP_EXCLUSIVE. Never PM_SWAP (no
- * swap) nor PM_SOFT_DIRTY (ARM Linux has no soft-dirty tracking).
+ * The pagemap entries of the pages of [start, end) (page aligned, below TASK_SIZE) into out,
+ * one per page: 0 for a page with no VMA or no entry; present pages have PM_PRESENT, and the
+ * pfn when show_pfn (Linux: CAP_SYS_ADMIN); pages of shared anonymous memory PM_FILE; pages
+ * only this mm maps (all, the zero page excepted) PM_MMAP_EXCLUSIVE. Never PM_SWAP (no swap)
+ * nor PM_SOFT_DIRTY (ARM Linux has no soft-dirty tracking).
  */
-uint64_t pagemap_entry(const struct vm_area_struct *vma, unsigned long addr, bool show_pfn);
+void pagemap_range(struct mm_struct *mm, unsigned long start, unsigned long end, uint64_t *out,
+		   bool show_pfn);
 
 #endif

@@ -4,6 +4,7 @@
  * VM_NO_GUARD). Placement is first fit (lowest address) in the area tree, O(log n).
  */
 #include "vm/vmalloc.h"
+#include "platform/tlbflush.h"
 #include "vm/gfp.h"
 #include "vm/mm.h"
 #include "vm/slab.h"
@@ -74,7 +75,8 @@ static int map_pages(unsigned long addr, struct page **pages, unsigned int count
 		pte_t *pte = pte_alloc(pmd_offset(pgd_offset_k(addr), addr), addr);
 		if (!pte)
 			return -1;
-		set_pte_ext(pte, mk_pte(pages[i], prot));
+		set_pte(pte, mk_pte(pages[i], prot));
+		emit_pte_barriers(); /* a new page of tables may be next: publish before reuse */
 	}
 	return 0;
 }
@@ -228,8 +230,9 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 			free_vm_area(vm);
 			return NULL;
 		}
-		set_pte_ext(pte, pfn_pte(PFN_DOWN(base + off), PAGE_KERNEL_IO));
+		set_pte(pte, pfn_pte(PFN_DOWN(base + off), PAGE_KERNEL_IO));
 	}
+	emit_pte_barriers();
 	return (char *)vm->addr + (phys - base);
 }
 

@@ -6,6 +6,7 @@
  */
 #include "platform/cp15.h"
 #include "platform/pgtable.h"
+#include "platform/tlbflush.h"
 #include "runtime/exit_codes.h"
 #include "vm/gfp.h"
 #include "vm/mm.h"
@@ -138,7 +139,7 @@ static pte_t get_pte(unsigned long addr)
 static void put_pte(unsigned long addr, pte_t pte)
 {
 	*lookup_pte(addr) = pte;
-	flush_tlb_kernel_page(addr);
+	flush_tlb_page(current_mm, addr);
 }
 
 static int fault_test_result(const char *name)
