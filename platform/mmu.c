@@ -61,12 +61,15 @@ pte_t *pte_alloc(pmd_t *pmd, unsigned long addr)
 void free_pte_group_if_empty(unsigned long addr)
 {
 	pmd_t *group = swapper_pgd + (pgd_index(addr) & ~(PMD_GROUP - 1u));
-	pmd_t *pmd = pmd_offset(pgd_offset_k(addr), addr);
-	phys_addr_t pa = pmd_val(*pmd) & PAGE_MASK;
+	unsigned int first = 0;
+	phys_addr_t pa;
 
-	if (!pmd_table(*pmd))
-		return;
-
+	/* pte_alloc links one page into every empty entry of the group, and this clears them
+	 * together, so the group's tables are one page; its first table entry names it. */
+	while (!pmd_table(group[first]))
+		if (++first == PMD_GROUP)
+			return;
+	pa = pmd_val(group[first]) & PAGE_MASK;
 	for (unsigned int i = 0; i < PMD_GROUP; i++) {
 		if (!pmd_table(group[i]) || (pmd_val(group[i]) & PAGE_MASK) != pa)
 			continue;

@@ -51,13 +51,18 @@ struct mm_walk {
 	enum page_walk_action action;
 };
 
+/* ops is passed apart from walk (which the callbacks receive, so its fields are not known to
+ * stay constant): calls through a constant ops are what the compiler can inline. */
 static __always_inline int walk_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
-					  struct mm_walk *walk)
+					  const struct mm_walk_ops *ops, struct mm_walk *walk)
 {
-	pte_t *pte = pte_offset(pmd, addr);
+	pte_t *first = pte_offset(pmd, addr), *last = first + ((end - addr) >> PAGE_SHIFT);
 
-	for (; addr != end; addr += PAGE_SIZE, pte++) {
-		int err = walk->ops->pte_entry(pte, addr, walk);
+	/* The loop counts entries only: an entry's address is computed where the callback uses
+	 * it, so skipping an empty entry costs a load and a test. */
+	for (pte_t *pte = first; pte != last; pte++) {
+		int err = ops->pte_entry(pte, addr + ((unsigned long)(pte - first) << PAGE_SHIFT),
+					 walk);
 
 		if (err)
 			return err;
@@ -94,7 +99,7 @@ static __always_inline int __walk_page_range(struct mm_struct *mm, unsigned long
 			if (walk.action == ACTION_CONTINUE)
 				continue;
 		}
-		if (ops->pte_entry && (err = walk_pte_range(pmd, addr, next, &walk)))
+		if (ops->pte_entry && (err = walk_pte_range(pmd, addr, next, ops, &walk)))
 			return err;
 	}
 	return 0;
