@@ -45,7 +45,7 @@ static int do_bad(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 	return 1;
 }
 
-static struct fsr_info fsr_info[32] = {
+static const struct fsr_info fsr_info[32] = {
 	[0x00] = {do_bad, "unknown 0"},
 	[0x01] = {do_bad, "alignment fault"},
 	[0x02] = {do_bad, "debug event"},
@@ -83,15 +83,6 @@ static struct fsr_info fsr_info[32] = {
 const char *fsr_name(uint32_t fsr)
 {
 	return fsr_info[fsr_fs(fsr)].name;
-}
-
-void hook_fault_code(unsigned int fs, int (*fn)(uintptr_t, uint32_t, struct pt_regs *),
-		     const char *name)
-{
-	if (fs < 32) {
-		fsr_info[fs].fn = fn;
-		fsr_info[fs].name = name;
-	}
 }
 
 /* Print the first-level (and, for a page table, second-level) entry that maps addr. */

@@ -24,9 +24,6 @@ struct fsr_info {
 
 /* Human name of a fault status ("translation fault (section)", ...). */
 const char *fsr_name(uint32_t fsr);
-/* Install the handler for one fault-status code of data aborts (later layers: page faults). */
-void hook_fault_code(unsigned int fs, int (*fn)(uintptr_t, uint32_t, struct pt_regs *),
-		     const char *name);
 
 /* Print the "Unable to handle kernel ..." report for addr and die with an Oops. */
 __attribute__((noreturn)) void __do_kernel_fault(uintptr_t addr, uint32_t fsr,

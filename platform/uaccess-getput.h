@@ -2,9 +2,11 @@
  * get_user / put_user (platform/uaccess.h): the access_ok check and one plain LDR/STR (two
  * for 8 bytes) inline, each access listed in the exception table with a fixup in
  * .text.uaccess_fixup that sets the error (and zeroes the value for get_user) and jumps back.
- * The runtime runs privileged, so LDRT/STRT are not needed: access_ok keeps the address below
- * TASK_SIZE. The success path of a 4-byte get_user is a compare, a branch, the load and a
- * move of 0 to the error.
+ * Plain LDR/STR rather than LDRT/STRT: access_ok admits the application's addresses below
+ * TASK_SIZE and also its static data, which is linked into the image above TASK_SIZE and
+ * mapped for privileged access only (the application runs privileged too, for now), where an
+ * unprivileged access would fault. The success path of a 4-byte get_user is access_ok's two
+ * compares and branch, the load, and the error register set to 0.
  */
 #ifndef UNIARM_PLATFORM_UACCESS_GETPUT_H
 #define UNIARM_PLATFORM_UACCESS_GETPUT_H
