@@ -12,6 +12,37 @@
 
 #include <string.h>
 
+/*
+ * How the kernel page table changes, and why with these barriers. References are to the ARM
+ * Architecture Reference Manual ARMv7-A/R, DDI 0406C.d, and the Cortex-A15 TRM, DDI 0438.
+ * The translation table walker is an observer of memory apart from this CPU's own loads:
+ *
+ * R1 (visibility) A store to a table is used by walks only after a DSB has completed it; a
+ *    DMB orders accesses between processor observers and says nothing to the walker (A3.8.3,
+ *    B3.10.1 "TLB maintenance operations and the memory order model"). Walks are inner and
+ *    outer write-back cacheable (TTBR0 IRGN = RGN = 0b01, head.S) and the Cortex-A15 walks
+ *    coherently with the data cache (ID_MMFR3 "Coherent walk" = 1, checked in paging_init), so
+ *    no cache clean is needed, only the DSB. DSB ISHST: only stores need completing, and the
+ *    walker is inside the inner shareable domain.
+ * R2 (context) After R1's DSB, an ISB makes the instructions after it, fetches included, use
+ *    the tables as changed (A3.8.3, B3.10.1). A previously invalid entry needs nothing else:
+ *    an entry that gives a Translation fault is never held in a TLB or walk cache (B3.9,
+ *    B3.10.1), so no stale entry can hide the new one.
+ * R3 (maintenance) A TLB invalidation is complete only after a DSB, and instructions see its
+ *    effect only after an ISB (B3.10.1). TLBIALL also removes the A15's intermediate
+ *    table-walk cache entries (DDI 0438, 5.6).
+ * R4 (break-before-make) Replacing a valid entry by a valid one of another size (a 1 MiB
+ *    section by a table of 4 KiB pages) lets the TLB hold both for one VA: a TLB conflict
+ *    abort, or a translation amalgamated from the two (B3.9.5 "TLB conflict aborts",
+ *    B3.10.1). The sequence the architecture requires: write an invalid entry, DSB (R1),
+ *    invalidate the TLB, DSB (R3), write the new entry, DSB (R1), ISB (R2). An entry changed
+ *    only in its permissions (same output address, size and memory type) needs no break, only
+ *    the invalidation afterwards, until which the old permissions may still apply.
+ * R5 (reuse) A table page may be freed only after the invalidation that removes every TLB and
+ *    walk-cache entry read from it has completed (R3): otherwise a walk could go on using the
+ *    page after its reuse.
+ */
+
 pgd_t *const swapper_pgd = (pgd_t *)swapper_pg_dir;
 static unsigned long pagetable_pages;
 
@@ -67,6 +98,13 @@ pte_t *pte_alloc(pmd_t *pmd, unsigned long addr)
 
 		if (!pa)
 			return NULL;
+		/* The zeroing stores (alloc_page's clear_page, or memset) must reach the walker
+		 * before any level-1 entry pointing at the page can, or a walk through the new
+		 * entry could read the page's old contents as valid entries: R1, a DSB and not
+		 * Linux's smp_wmb() (the DMB that pmd_install puts there), which orders the stores
+		 * for other CPUs' software walks only. Each set_pmd below then completes its own
+		 * store (R1) and ISB (R2); the entries were invalid, so no TLB maintenance. */
+		dsb(ishst);
 		/* Entries of the group already holding a table or section keep them; their slot
 		 * of the new page simply stays unused. */
 		for (unsigned int i = 0; i < PMD_GROUP; i++)
@@ -92,6 +130,11 @@ void pte_free(pmd_t *pmd, unsigned long addr)
 			if (!pte_none(t[j]))
 				return;
 	}
+	/* Break only (valid -> invalid, nothing made): the cleared entries, then
+	 * local_flush_tlb_all's DSB ISHST so the walker sees them (R1) before TLBIALL, and its
+	 * DSB ISH + ISB so the invalidation, walk caches included, has completed before the page
+	 * goes back to the allocator (R3, R5). No entry in the page is valid (checked above), so
+	 * only the walk caches' copies of the level-1 entries can refer to it. */
 	for (unsigned int i = 0; i < PMD_GROUP; i++)
 		if (pmd_table(group[i]) && (pmd_val(group[i]) & PAGE_MASK) == pa)
 			group[i] = __pmd(0);
@@ -137,6 +180,10 @@ void paging_init(phys_addr_t ram_base, uint32_t ram_size)
 {
 	unsigned long start = (unsigned long)__va(ram_base);
 	unsigned long end = start + ram_size;
+
+	/* R1: table stores need no cache maintenance only if walks are coherent. */
+	if (((read_id_mmfr3() >> 20) & 0xfu) == 0)
+		panic("paging_init: the table walker is not coherent with the data cache");
 
 	/* First the plain sections, so that all of RAM is reachable (memblock hands out page
 	 * table pages from its top). */
