@@ -176,6 +176,44 @@ static bool section_is_plain_rw(unsigned long va)
 	return end <= (unsigned long)_text || va >= (unsigned long)__end_rodata;
 }
 
+/* head.S: break-before-make of n consecutive level-1 entries to n consecutive 1 KiB level-2
+ * tables starting at table (a descriptor); pmd and the routine itself are used through the
+ * identity alias that paging_init sets up. */
+void __split_sections(pmd_t *pmd, unsigned int n, uint32_t table);
+typedef void split_sections_fn(pmd_t *pmd, unsigned int n, uint32_t table);
+
+/*
+ * The boot page directory (head.S) maps RAM from the image's start to 1 MiB past its end with
+ * read-write-execute sections. The final map:
+ *
+ * 1. Plain sections (no text/rodata boundary inside) become read-write XN sections; those
+ *    head.S mapped change permissions only, the others were invalid: no break (R4, R2).
+ * 2. The sections holding text and rodata become level-2 tables of pages (W^X at page
+ *    granularity): a change of size on live entries, so break-before-make (R4). These
+ *    sections map the code doing the change, its stack, the page directory and VBAR's
+ *    vectors, so the sequence runs from somewhere else: __split_sections (head.S) is entered
+ *    through an identity alias (VA = PA, sections in the empty low 3 GiB) of the whole image,
+ *    written before the call (invalid -> valid: R1, R2). During the sequence:
+ *    - its instructions are fetched through the alias, which the sequence does not change;
+ *    - it keeps everything in registers: no stack;
+ *    - it writes the level-1 entries through the alias too; the walker reads the page
+ *      directory and the new level-2 tables by physical address (TTBR0, table descriptors),
+ *      and the tables are complete and visible (R1) before the first entry points at them;
+ *    - IRQs, FIQs and asynchronous aborts are masked (head.S's cpsid aif; start_kernel
+ *      unmasks IRQs only, long after) and the sequence takes no synchronous exception, so
+ *      VBAR's vectors (in text) are not fetched;
+ *    - speculative fetches or loads at the image's linear addresses find the old sections
+ *      before the break's DSB, invalid entries (never cached: R2) until the new entries are
+ *      written, and the new ones only after the TLBIALL has completed: at no time can a
+ *      section and a page for one VA both be in the TLB.
+ *    It returns to its linear-map caller after DSB and ISB (R1, R2), with a BPIALL on the way
+ *    (branch predictor maintenance after a change of mappings, B2.2; a NOP on the A15).
+ * 3. The alias is removed (break only) and the TLB invalidated (R3), which also retires the
+ *    entries step 1 changed (that TLBIALL in step 2 already did).
+ *
+ * One page of four level-2 tables per 4 MiB-aligned group of level-1 entries, as pte_alloc
+ * lays them out; tables for level-1 entries of the group that stay sections are unused.
+ */
 void paging_init(phys_addr_t ram_base, uint32_t ram_size)
 {
 	unsigned long start = (unsigned long)__va(ram_base);
@@ -190,25 +228,47 @@ void paging_init(phys_addr_t ram_base, uint32_t ram_size)
 	for (unsigned long va = start; va < end; va += SECTION_SIZE)
 		if (section_is_plain_rw(va))
 			*pgd_offset_k(va) = __pmd(__pa(va) | PMD_SECT_KERNEL_RW);
+	/* R1, R2: the sections that were invalid are usable from here (the memset below). */
 	dsb(ishst);
 	isb();
 
-	for (unsigned long va = start; va < end; va += SECTION_SIZE) {
-		if (section_is_plain_rw(va))
-			continue;
-		/* A section the image's permissions split: map it with pages. The boot section
-		 * stays live until the table replaces it (same memory type and output address,
-		 * so no access sees a different translation). */
-		phys_addr_t pa = alloc_pagetable_page();
-		if (!pa)
-			panic("paging_init: no memory for a page table");
-		pte_t *table =
-			(pte_t *)__va(pa) + (pgd_index(va) & (PMD_GROUP - 1u)) * PTRS_PER_PTE;
-		for (unsigned int i = 0; i < PTRS_PER_PTE; i++) {
-			unsigned long a = va + i * PAGE_SIZE;
-			table[i] = pfn_pte(PFN_DOWN(__pa(a)), linear_prot(a));
-		}
-		*pgd_offset_k(va) = __pmd(__pa(table) | PMD_TYPE_TABLE);
+	/* The sections to split: [split_start, split_end), whole sections around text and
+	 * rodata, all inside RAM (the image is). */
+	unsigned long split_start = (unsigned long)_text & ~(SECTION_SIZE - 1);
+	unsigned long split_end =
+		((unsigned long)__end_rodata + SECTION_SIZE - 1) & ~(SECTION_SIZE - 1);
+	unsigned int first = pgd_index(split_start), n = pgd_index(split_end) - first;
+	unsigned int group = first & ~(PMD_GROUP - 1u);
+	unsigned int pages = (first + n - group + PMD_GROUP - 1) / PMD_GROUP;
+	phys_addr_t pa = memblock_phys_alloc(pages * PAGE_SIZE, PAGE_SIZE);
+
+	if (!pa)
+		panic("paging_init: no memory for page tables");
+	memset(__va(pa), 0, pages * PAGE_SIZE);
+	pagetable_pages += pages;
+	pte_t *tables = (pte_t *)__va(pa) + (first - group) * PTRS_PER_PTE;
+	for (unsigned long va = split_start; va < split_end; va += PAGE_SIZE)
+		tables[(va - split_start) >> PAGE_SHIFT] =
+			pfn_pte(PFN_DOWN(__pa(va)), linear_prot(va));
+
+	/* The identity alias of the image, in entries that must be empty. */
+	unsigned int id_first = __pa(_text) >> SECTION_SHIFT;
+	unsigned int id_end = (__pa(_end) + SECTION_SIZE - 1) >> SECTION_SHIFT;
+	if (((uint64_t)id_end << SECTION_SHIFT) > TASK_SIZE)
+		panic("paging_init: the image's physical addresses collide with the linear map");
+	for (unsigned int i = id_first; i < id_end; i++) {
+		if (!pmd_none(swapper_pgd[i]))
+			panic("paging_init: level-1 entry %u is in use", i);
+		swapper_pgd[i] = __pmd(((uint32_t)i << SECTION_SHIFT) | PMD_SECT_KERNEL_RWX);
 	}
+	/* R1 for the tables' contents and the alias; R2 so the call fetches through the alias. */
+	dsb(ishst);
+	isb();
+
+	split_sections_fn *split = (split_sections_fn *)(uintptr_t)__pa(__split_sections);
+	split((pmd_t *)(uintptr_t)__pa(swapper_pgd + first), n, __pa(tables) | PMD_TYPE_TABLE);
+
+	for (unsigned int i = id_first; i < id_end; i++)
+		swapper_pgd[i] = __pmd(0);
 	local_flush_tlb_all();
 }
