@@ -182,6 +182,54 @@ static bool section_is_plain_rw(unsigned long va)
 void __split_sections(pmd_t *pmd, unsigned int n, uint32_t table);
 typedef void split_sections_fn(pmd_t *pmd, unsigned int n, uint32_t table);
 
+/* PAR after a faulting translation (short-descriptor format): F = 1, FS[3:0] in bits [4:1],
+ * FS[4] in bit 5 and ExT in bit 6; FS 0b01111 is a permission fault on a small page. */
+#define PAR_F		 1u
+#define PAR_FS_PERM_PAGE 0xfu
+
+static uint32_t translate(unsigned long va, bool write)
+{
+	if (write)
+		write_ats1cpw(va);
+	else
+		write_ats1cpr(va);
+	isb();
+	return read_par();
+}
+
+/* What the MMU itself now makes of the image's mappings (ATS1CPR/ATS1CPW, PAR): text and rodata
+ * readable at their physical addresses and, as a write, refused by a permission fault on a
+ * page (FS 0b01111: so it is a level-2 entry, not a leftover section, that answers); data
+ * writable. QEMU does not model TLB conflicts, so this checks the outcome, not the sequence. */
+static void check_linear_map(void)
+{
+	static const struct {
+		const char *name;
+		const char *va;
+		bool ro;
+	} probes[] = {
+		{"text", _text, true},
+		{"text end", _etext - 1, true},
+		{"rodata", __start_rodata, true},
+		{"rodata end", __end_rodata - 1, true},
+		{"data", _sdata, false},
+		{"page directory", (const char *)swapper_pg_dir, false},
+		{"stack", __svc_stack_top - 1, false},
+	};
+
+	for (unsigned int i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
+		unsigned long va = (unsigned long)probes[i].va;
+		uint32_t r = translate(va, false), w = translate(va, true);
+		bool w_ok = probes[i].ro ? (w & 0x7fu) == (PAR_F | PAR_FS_PERM_PAGE << 1)
+					 : !(w & PAR_F);
+
+		if ((r & PAR_F) || (r & PAGE_MASK) != (__pa(va) & PAGE_MASK) || !w_ok)
+			panic("paging_init: %s at %#lx translates wrongly (PAR read %#x, write "
+			      "%#x)",
+			      probes[i].name, va, (unsigned int)r, (unsigned int)w);
+	}
+}
+
 /*
  * The boot page directory (head.S) maps RAM from the image's start to 1 MiB past its end with
  * read-write-execute sections. The final map:
@@ -271,4 +319,6 @@ void paging_init(phys_addr_t ram_base, uint32_t ram_size)
 	for (unsigned int i = id_first; i < id_end; i++)
 		swapper_pgd[i] = __pmd(0);
 	local_flush_tlb_all();
+
+	check_linear_map();
 }
