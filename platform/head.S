@@ -156,7 +156,7 @@ __mmap_switched:
  * paging_init's break-before-make of the live sections that map the image's text and rodata
  * (platform/mmu.c explains the whole sequence and the rules it follows). Entries pmd[0..n-1]
  * become invalid, the TLB is invalidated, then pmd[i] = table + i * 1 KiB (level-2 table
- * descriptors). It is called through its identity alias (VA = PA) and pmd is an identity
+ * descriptors); n >= 1. It is called through its identity alias (VA = PA) and pmd is an identity
  * address too, so nothing it fetches or touches is translated by an entry it breaks; it uses
  * no stack and r0-r3, ip only. IRQs, FIQs and asynchronous aborts are masked (boot).
  */
