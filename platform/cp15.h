@@ -34,6 +34,12 @@ CP15_READ(cntfrq, 0, c14, c0, 0)
 CP15_READ(cntv_ctl, 0, c14, c3, 1)
 CP15_WRITE(cntv_ctl, 0, c14, c3, 1)
 CP15_WRITE(tpidruro, 0, c13, c0, 3) /* the user thread pointer (Linux: set_tls) */
+CP15_READ(id_mmfr3, 0, c0, c1, 7)
+/* Stage 1 PL1 address translation of a VA as a read / a write (ATS1CPR / ATS1CPW); the result
+ * is in PAR after an ISB. */
+CP15_WRITE(ats1cpr, 0, c7, c8, 0)
+CP15_WRITE(ats1cpw, 0, c7, c8, 1)
+CP15_READ(par, 0, c7, c4, 0)
 
 static inline uint64_t read_cntvct(void)
 {

@@ -14,6 +14,7 @@
 #define PSR_MODE_UND 0x1b
 #define PSR_MODE_IRQ 0x12
 #define PSR_MODE_FIQ 0x11
+#define PTE_TABLE_BYTES 0x400 /* one level-2 table: PTE_TABLE_SIZE in platform/pgtable.h */
 
 	.syntax unified
 	.arm
@@ -148,6 +149,40 @@ __mmap_switched:
 4:	wfi
 	b	4b
 	.ltorg
+
+/*
+ * void __split_sections(pmd_t *pmd, unsigned int n, uint32_t table)
+ *
+ * paging_init's break-before-make of the live sections that map the image's text and rodata
+ * (platform/mmu.c explains the whole sequence and the rules it follows). Entries pmd[0..n-1]
+ * become invalid, the TLB is invalidated, then pmd[i] = table + i * 1 KiB (level-2 table
+ * descriptors); n >= 1. It is called through its identity alias (VA = PA) and pmd is an identity
+ * address too, so nothing it fetches or touches is translated by an entry it breaks; it uses
+ * no stack and r0-r3, ip only. IRQs, FIQs and asynchronous aborts are masked (boot).
+ */
+	.text
+	.arm
+	.globl	__split_sections
+	.type	__split_sections, %function
+__split_sections:
+	add	r1, r0, r1, lsl #2		@ r1: end of the entries
+	mov	r3, r0
+	mov	ip, #0
+1:	str	ip, [r3], #4			@ break: invalid entries
+	cmp	r3, r1
+	blo	1b
+	dsb	ishst				@ the walker sees them before the invalidation
+	mcr	p15, 0, ip, c8, c7, 0		@ TLBIALL (with the A15's walk caches)
+	dsb	ish				@ invalidation complete before any new entry is seen
+2:	str	r2, [r0], #4			@ make: the level-2 tables
+	add	r2, r2, #PTE_TABLE_BYTES
+	cmp	r0, r1
+	blo	2b
+	dsb	ishst				@ the walker sees the tables before we return
+	mcr	p15, 0, ip, c7, c5, 6		@ BPIALL
+	isb					@ fetches after this (the return) use the new entries
+	bx	lr
+	.size	__split_sections, . - __split_sections
 
 	.data
 	.align	2

@@ -13,6 +13,37 @@
 
 #include <string.h>
 
+/*
+ * How the kernel page table changes, and why with these barriers. References are to the ARM
+ * Architecture Reference Manual ARMv7-A/R, DDI 0406C.d, and the Cortex-A15 TRM, DDI 0438.
+ * The translation table walker is an observer of memory apart from this CPU's own loads:
+ *
+ * R1 (visibility) A store to a table is used by walks only after a DSB has completed it; a
+ *    DMB orders accesses between processor observers and says nothing to the walker (A3.8.3,
+ *    B3.10.1 "TLB maintenance operations and the memory order model"). Walks are inner and
+ *    outer write-back cacheable (TTBR0 IRGN = RGN = 0b01, head.S) and the Cortex-A15 walks
+ *    coherently with the data cache (ID_MMFR3 "Coherent walk" = 1, checked in paging_init), so
+ *    no cache clean is needed, only the DSB. DSB ISHST: only stores need completing, and the
+ *    walker is inside the inner shareable domain.
+ * R2 (context) After R1's DSB, an ISB makes the instructions after it, fetches included, use
+ *    the tables as changed (A3.8.3, B3.10.1). A previously invalid entry needs nothing else:
+ *    an entry that gives a Translation fault is never held in a TLB or walk cache (B3.9,
+ *    B3.10.1), so no stale entry can hide the new one.
+ * R3 (maintenance) A TLB invalidation is complete only after a DSB, and instructions see its
+ *    effect only after an ISB (B3.10.1). TLBIALL also removes the A15's intermediate
+ *    table-walk cache entries (DDI 0438, 5.6).
+ * R4 (break-before-make) Replacing a valid entry by a valid one of another size (a 1 MiB
+ *    section by a table of 4 KiB pages) lets the TLB hold both for one VA: a TLB conflict
+ *    abort, or a translation amalgamated from the two (B3.9.5 "TLB conflict aborts",
+ *    B3.10.1). The sequence the architecture requires: write an invalid entry, DSB (R1),
+ *    invalidate the TLB, DSB (R3), write the new entry, DSB (R1), ISB (R2). An entry changed
+ *    only in its permissions (same output address, size and memory type) needs no break, only
+ *    the invalidation afterwards, until which the old permissions may still apply.
+ * R5 (reuse) A table page may be freed only after the invalidation that removes every TLB and
+ *    walk-cache entry read from it has completed (R3): otherwise a walk could go on using the
+ *    page after its reuse.
+ */
+
 pgd_t *const swapper_pgd = (pgd_t *)swapper_pg_dir;
 static unsigned long pagetable_pages;
 
@@ -46,6 +77,13 @@ pte_t *pte_alloc(pmd_t *pmd, unsigned long addr)
 
 		if (!pa)
 			return NULL;
+		/* The zeroing stores (alloc_page's clear_page, or memset) must reach the walker
+		 * before any level-1 entry pointing at the page can, or a walk through the new
+		 * entry could read the page's old contents as valid entries: R1, a DSB and not
+		 * Linux's smp_wmb() (the DMB that pmd_install puts there), which orders the stores
+		 * for other CPUs' software walks only. Each set_pmd below then completes its own
+		 * store (R1) and ISB (R2); the entries were invalid, so no TLB maintenance. */
+		dsb(ishst);
 		/* Entries of the group already holding a table or section keep them; their slot
 		 * of the new page simply stays unused. */
 		for (unsigned int i = 0; i < PMD_GROUP; i++)
@@ -78,6 +116,11 @@ void free_pte_group_if_empty(unsigned long addr)
 			if (!pte_none(t[j]))
 				return;
 	}
+	/* Break only (valid -> invalid, nothing made): the cleared entries, then
+	 * local_flush_tlb_all's DSB ISHST so the walker sees them (R1) before TLBIALL, and its
+	 * DSB ISH + ISB so the invalidation, walk caches included, has completed before the page
+	 * goes back to the allocator (R3, R5). No entry in the page is valid (checked above), so
+	 * only the walk caches' copies of the level-1 entries can refer to it. */
 	for (unsigned int i = 0; i < PMD_GROUP; i++)
 		if (pmd_table(group[i]) && (pmd_val(group[i]) & PAGE_MASK) == pa)
 			group[i] = __pmd(0);
@@ -119,35 +162,149 @@ static bool section_is_plain_rw(unsigned long va)
 	return end <= (unsigned long)_text || va >= (unsigned long)__end_rodata;
 }
 
+/* head.S: break-before-make of n consecutive level-1 entries to n consecutive 1 KiB level-2
+ * tables starting at table (a descriptor); pmd and the routine itself are used through the
+ * identity alias that paging_init sets up. */
+void __split_sections(pmd_t *pmd, unsigned int n, uint32_t table);
+typedef void split_sections_fn(pmd_t *pmd, unsigned int n, uint32_t table);
+
+/* PAR after a faulting translation (short-descriptor format): F = 1, FS[3:0] in bits [4:1],
+ * FS[4] in bit 5 and ExT in bit 6; FS 0b01111 is a permission fault on a small page. */
+#define PAR_F		 1u
+#define PAR_FS_PERM_PAGE 0xfu
+
+static uint32_t translate(unsigned long va, bool write)
+{
+	if (write)
+		write_ats1cpw(va);
+	else
+		write_ats1cpr(va);
+	isb();
+	return read_par();
+}
+
+/* What the MMU itself now makes of the image's mappings (ATS1CPR/ATS1CPW, PAR): text and rodata
+ * readable at their physical addresses and, as a write, refused by a permission fault on a
+ * page (FS 0b01111: so it is a level-2 entry, not a leftover section, that answers); data
+ * writable. QEMU does not model TLB conflicts, so this checks the outcome, not the sequence. */
+static void check_linear_map(void)
+{
+	static const struct {
+		const char *name;
+		const char *va;
+		bool ro;
+	} probes[] = {
+		{"text", _text, true},
+		{"text end", _etext - 1, true},
+		{"rodata", __start_rodata, true},
+		{"rodata end", __end_rodata - 1, true},
+		{"data", _sdata, false},
+		{"page directory", (const char *)swapper_pg_dir, false},
+		{"stack", __svc_stack_top - 1, false},
+	};
+
+	for (unsigned int i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
+		unsigned long va = (unsigned long)probes[i].va;
+		uint32_t r = translate(va, false), w = translate(va, true);
+		bool w_ok = probes[i].ro ? (w & 0x7fu) == (PAR_F | PAR_FS_PERM_PAGE << 1)
+					 : !(w & PAR_F);
+
+		if ((r & PAR_F) || (r & PAGE_MASK) != (__pa(va) & PAGE_MASK) || !w_ok)
+			panic("paging_init: %s at %#lx translates wrongly (PAR read %#x, write "
+			      "%#x)",
+			      probes[i].name, va, (unsigned int)r, (unsigned int)w);
+	}
+}
+
+/*
+ * The boot page directory (head.S) maps RAM from the image's start to 1 MiB past its end with
+ * read-write-execute sections. The final map:
+ *
+ * 1. Plain sections (no text/rodata boundary inside) become read-write XN sections; those
+ *    head.S mapped change permissions only, the others were invalid: no break (R4, R2).
+ * 2. The sections holding text and rodata become level-2 tables of pages (W^X at page
+ *    granularity): a change of size on live entries, so break-before-make (R4). These
+ *    sections map the code doing the change, its stack, the page directory and VBAR's
+ *    vectors, so the sequence runs from somewhere else: __split_sections (head.S) is entered
+ *    through an identity alias (VA = PA, sections in the empty low 3 GiB) of the whole image,
+ *    written before the call (invalid -> valid: R1, R2). During the sequence:
+ *    - its instructions are fetched through the alias, which the sequence does not change;
+ *    - it keeps everything in registers: no stack;
+ *    - it writes the level-1 entries through the alias too; the walker reads the page
+ *      directory and the new level-2 tables by physical address (TTBR0, table descriptors),
+ *      and the tables are complete and visible (R1) before the first entry points at them;
+ *    - IRQs, FIQs and asynchronous aborts are masked (head.S's cpsid aif; start_kernel
+ *      unmasks IRQs only, long after) and the sequence takes no synchronous exception, so
+ *      VBAR's vectors (in text) are not fetched;
+ *    - speculative fetches or loads at the image's linear addresses find the old sections
+ *      before the break's DSB, invalid entries (never cached: R2) until the new entries are
+ *      written, and the new ones only after the TLBIALL has completed: at no time can a
+ *      section and a page for one VA both be in the TLB.
+ *    It returns to its linear-map caller after DSB and ISB (R1, R2), with a BPIALL on the way
+ *    (branch predictor maintenance after a change of mappings, B2.2; a NOP on the A15).
+ * 3. The alias is removed (break only) and the TLB invalidated (R3), which also retires the
+ *    entries step 1 changed (that TLBIALL in step 2 already did).
+ *
+ * One page of four level-2 tables per 4 MiB-aligned group of level-1 entries, as pte_alloc
+ * lays them out; tables for level-1 entries of the group that stay sections are unused.
+ */
 void paging_init(phys_addr_t ram_base, uint32_t ram_size)
 {
 	unsigned long start = (unsigned long)__va(ram_base);
 	unsigned long end = start + ram_size;
+
+	/* R1: table stores need no cache maintenance only if walks are coherent. */
+	if (((read_id_mmfr3() >> 20) & 0xfu) == 0)
+		panic("paging_init: the table walker is not coherent with the data cache");
 
 	/* First the plain sections, so that all of RAM is reachable (memblock hands out page
 	 * table pages from its top). */
 	for (unsigned long va = start; va < end; va += SECTION_SIZE)
 		if (section_is_plain_rw(va))
 			*pgd_offset_k(va) = __pmd(__pa(va) | PMD_SECT_KERNEL_RW);
+	/* R1, R2: the sections that were invalid are usable from here (the memset below). */
 	dsb(ishst);
 	isb();
 
-	for (unsigned long va = start; va < end; va += SECTION_SIZE) {
-		if (section_is_plain_rw(va))
-			continue;
-		/* A section the image's permissions split: map it with pages. The boot section
-		 * stays live until the table replaces it (same memory type and output address,
-		 * so no access sees a different translation). */
-		phys_addr_t pa = alloc_pagetable_page();
-		if (!pa)
-			panic("paging_init: no memory for a page table");
-		pte_t *table =
-			(pte_t *)__va(pa) + (pgd_index(va) & (PMD_GROUP - 1u)) * PTRS_PER_PTE;
-		for (unsigned int i = 0; i < PTRS_PER_PTE; i++) {
-			unsigned long a = va + i * PAGE_SIZE;
-			table[i] = pfn_pte(PFN_DOWN(__pa(a)), linear_prot(a));
-		}
-		*pgd_offset_k(va) = __pmd(__pa(table) | PMD_TYPE_TABLE);
+	/* The sections to split: [split_start, split_end), whole sections around text and
+	 * rodata, all inside RAM (the image is). */
+	unsigned long split_start = (unsigned long)_text & ~(SECTION_SIZE - 1);
+	unsigned long split_end =
+		((unsigned long)__end_rodata + SECTION_SIZE - 1) & ~(SECTION_SIZE - 1);
+	unsigned int first = pgd_index(split_start), n = pgd_index(split_end) - first;
+	unsigned int group = first & ~(PMD_GROUP - 1u);
+	unsigned int pages = (first + n - group + PMD_GROUP - 1) / PMD_GROUP;
+	phys_addr_t pa = memblock_phys_alloc(pages * PAGE_SIZE, PAGE_SIZE);
+
+	if (!pa)
+		panic("paging_init: no memory for page tables");
+	memset(__va(pa), 0, pages * PAGE_SIZE);
+	pagetable_pages += pages;
+	pte_t *tables = (pte_t *)__va(pa) + (first - group) * PTRS_PER_PTE;
+	for (unsigned long va = split_start; va < split_end; va += PAGE_SIZE)
+		tables[(va - split_start) >> PAGE_SHIFT] =
+			pfn_pte(PFN_DOWN(__pa(va)), linear_prot(va));
+
+	/* The identity alias of the image, in entries that must be empty. */
+	unsigned int id_first = __pa(_text) >> SECTION_SHIFT;
+	unsigned int id_end = (__pa(_end) + SECTION_SIZE - 1) >> SECTION_SHIFT;
+	if (((uint64_t)id_end << SECTION_SHIFT) > TASK_SIZE)
+		panic("paging_init: the image's physical addresses collide with the linear map");
+	for (unsigned int i = id_first; i < id_end; i++) {
+		if (!pmd_none(swapper_pgd[i]))
+			panic("paging_init: level-1 entry %u is in use", i);
+		swapper_pgd[i] = __pmd(((uint32_t)i << SECTION_SHIFT) | PMD_SECT_KERNEL_RWX);
 	}
+	/* R1 for the tables' contents and the alias; R2 so the call fetches through the alias. */
+	dsb(ishst);
+	isb();
+
+	split_sections_fn *split = (split_sections_fn *)(uintptr_t)__pa(__split_sections);
+	split((pmd_t *)(uintptr_t)__pa(swapper_pgd + first), n, __pa(tables) | PMD_TYPE_TABLE);
+
+	for (unsigned int i = id_first; i < id_end; i++)
+		swapper_pgd[i] = __pmd(0);
 	local_flush_tlb_all();
+
+	check_linear_map();
 }
