@@ -2,24 +2,25 @@
  * A model-checked random sequence of memory system calls (issue 10 item 16): mmap (private and
  * shared anonymous, MAP_FIXED and MAP_FIXED_NOREPLACE, MAP_POPULATE, MAP_LOCKED), munmap,
  * mprotect, mremap (shrink, grow in place, blocked growth, MREMAP_FIXED moves growing or
- * shrinking, MREMAP_DONTUNMAP), madvise (DONTNEED, WILLNEED, COLD, PAGEOUT), mlock, munlock and
- * writes, over an arena of NP pages between two guard mappings. A model keeps, per page: mapped,
- * protection, shared, locked, resident (when known), the mapping it belongs to and a tag naming
- * its contents (0: zero).
+ * shrinking, MREMAP_DONTUNMAP), madvise (DONTNEED, WILLNEED, COLD, PAGEOUT, FREE), mlock, munlock
+ * and writes, over an arena of NP pages between two guard mappings. A model keeps, per page:
+ * mapped, protection, shared, locked, accounted, resident (when known), the mapping it belongs
+ * to and a tag naming its contents (0: zero).
  *
  * After every operation: its return value and errno as the model predicts them (only calls
  * whose result is certain on Linux are made: mremap only over ranges that are surely one VMA,
  * mprotect/mlock over fully mapped ranges or ones that start in a hole, ...), mincore of every
  * page whose residency is known (and ENOMEM at the edges of every hole), VmSize and VmLck of
- * /proc/self/status against the mapped and locked page counts, and four words of every
- * readable page. Every MAPS_EVERY operations, /proc/self/maps: the arena's mapped pages and
- * their permissions (not the VMA split, which depends on merging rules). At the end of each
- * epoch the arena is unmapped and VmSize, VmLck, and (uniarm) MemFree, PageTables and
- * Committed_AS must be back to their values at the start of the run.
+ * /proc/self/status against the mapped and locked page counts (on uniarm also Committed_AS
+ * against the accounted pages), and four words of every readable page. Every MAPS_EVERY
+ * operations, /proc/self/maps: the arena's mapped pages and their permissions (not the VMA
+ * split, which depends on merging rules). At the end of each epoch the arena is unmapped and
+ * VmSize, VmLck, and (uniarm) MemFree, PageTables and Committed_AS must be back to their values
+ * at the start of the run.
  *
  * Without arguments: SEEDS seeds of EPOCHS epochs of OPS operations; one line per failing seed
  * (the seed, epoch, operation index and the last operations) and a summary. `mm_stress SEED`
- * replays one seed, printing every operation.
+ * replays one seed, printing every operation (and the arena's /proc/self/maps on failure).
  */
 #include "mm_check.h"
 
@@ -43,8 +44,10 @@ enum { RES_NO, RES_YES, RES_UNKNOWN };
 
 struct page {
 	unsigned char mapped, prot, shared, locked, res;
-	unsigned seg; /* the mapping (VMA) the page was created in: see same_vma() */
-	uint32_t tag; /* contents: 0 zero, else words val(tag, i) */
+	unsigned char maybe0; /* after MADV_FREE: the contents, or zero if reclaimed */
+	unsigned char acct;   /* committed (Committed_AS): see check_counts() */
+	unsigned seg;	      /* the mapping (VMA) the page was created in: see same_vma() */
+	uint32_t tag;	      /* contents: 0 zero, else words val(tag, i) */
 };
 
 static struct page model[NP];
@@ -199,12 +202,15 @@ static void get_stats(struct stats *st)
 
 /* ---- the model ---- */
 
-static unsigned count(int locked_only)
+enum { ALL, LOCKED, ACCOUNTED };
+
+static unsigned count(int which)
 {
 	unsigned n = 0;
 
 	for (unsigned i = 0; i < NP; i++)
-		n += model[i].mapped && (!locked_only || model[i].locked);
+		n += model[i].mapped && (which == ALL || (which == LOCKED && model[i].locked) ||
+					 (which == ACCOUNTED && model[i].acct));
 	return n;
 }
 
@@ -220,6 +226,14 @@ static int any_locked(unsigned a, unsigned n)
 {
 	for (unsigned i = a; i < a + n; i++)
 		if (model[i].mapped && model[i].locked)
+			return 1;
+	return 0;
+}
+
+static int any_shared(unsigned a, unsigned n)
+{
+	for (unsigned i = a; i < a + n; i++)
+		if (model[i].mapped && model[i].shared)
 			return 1;
 	return 0;
 }
@@ -366,13 +380,17 @@ static void check_contents(void)
 
 		if (!model[i].mapped || model[i].prot == PROT_NONE)
 			continue;
+		/* After MADV_FREE: all four words old, or all zero (the page reclaimed). */
+		uint32_t tag = model[i].maybe0 && w[at[0]] == 0 ? 0 : model[i].tag;
 		for (unsigned k = 0; k < 4; k++) {
-			uint32_t got = w[at[k]], want = val(model[i].tag, at[k]);
+			uint32_t got = w[at[k]], want = val(tag, at[k]);
 			n_checks++;
 			if (got != want) {
 				fail("page %u word %u: 0x%08lx, expected 0x%08lx (%s)", i, at[k],
 				     (unsigned long)got, (unsigned long)want,
-				     model[i].tag ? "pattern" : "zero");
+				     !tag	       ? "zero"
+				     : model[i].maybe0 ? "pattern or zero"
+						       : "pattern");
 				break;
 			}
 		}
@@ -386,12 +404,24 @@ static void check_counts(void)
 
 	get_stats(&st);
 	n_checks += 2;
-	if (st.vmsize != base.vmsize + 4 * (long)count(0))
+	if (st.vmsize != base.vmsize + 4 * (long)count(ALL))
 		fail("VmSize %ld kB, expected %ld (baseline %ld + %u mapped pages)", st.vmsize,
-		     base.vmsize + 4 * (long)count(0), base.vmsize, count(0));
-	else if (st.vmlck != base.vmlck + 4 * (long)count(1))
+		     base.vmsize + 4 * (long)count(ALL), base.vmsize, count(ALL));
+	else if (st.vmlck != base.vmlck + 4 * (long)count(LOCKED))
 		fail("VmLck %ld kB, expected %ld (baseline %ld + %u locked pages)", st.vmlck,
-		     base.vmlck + 4 * (long)count(1), base.vmlck, count(1));
+		     base.vmlck + 4 * (long)count(LOCKED), base.vmlck, count(LOCKED));
+#ifndef __GLIBC__
+	/*
+	 * uniarm's committed memory (vm/overcommit.c, vm/mmap.c): every page of a shared mapping
+	 * and of a private one that was writable at some point (VM_ACCOUNT). Linux charges a
+	 * shared anonymous object by its size until its last mapping goes, and reads its per-CPU
+	 * counter approximately: checked on uniarm only.
+	 */
+	else if (n_checks++, st.committed != base.committed + 4 * (long)count(ACCOUNTED))
+		fail("Committed_AS %ld kB, expected %ld (baseline %ld + %u accounted pages)",
+		     st.committed, base.committed + 4 * (long)count(ACCOUNTED), base.committed,
+		     count(ACCOUNTED));
+#endif
 }
 
 /* /proc/self/maps: the arena's pages mapped as the model says, with its permissions. */
@@ -444,15 +474,19 @@ static void check_all(void)
 
 /* ---- the operations ---- */
 
-static void set_mapped(unsigned i, int prot, int shared, int locked, unsigned seg, int res)
+static void set_mapped(unsigned i, int prot, int shared, int locked, int acct, unsigned seg,
+		       int res)
 {
-	model[i] = (struct page){1,
-				 (unsigned char)prot,
-				 (unsigned char)shared,
-				 (unsigned char)locked,
-				 (unsigned char)res,
-				 seg,
-				 0};
+	struct page *m = &model[i];
+
+	memset(m, 0, sizeof(*m));
+	m->mapped = 1;
+	m->prot = (unsigned char)prot;
+	m->shared = (unsigned char)shared;
+	m->locked = (unsigned char)locked;
+	m->acct = (unsigned char)acct;
+	m->res = (unsigned char)res;
+	m->seg = seg;
 }
 
 static void do_mmap(void)
@@ -477,7 +511,7 @@ static void do_mmap(void)
 	expect("mmap", (long)p, errno, (long)A(a), 0);
 	next_seg++;
 	for (unsigned i = a; i < a + n; i++)
-		set_mapped(i, prot, shared, lock, next_seg,
+		set_mapped(i, prot, shared, lock, shared || (prot & PROT_WRITE), next_seg,
 			   (populate || lock) && prot != PROT_NONE ? RES_YES : RES_NO);
 }
 
@@ -529,6 +563,7 @@ static void do_mprotect(void)
 		if (m->locked && !m->shared && !(m->prot & PROT_WRITE) && (prot & PROT_WRITE))
 			m->res = RES_YES;
 		m->prot = (unsigned char)prot;
+		m->acct |= !!(prot & PROT_WRITE); /* VM_ACCOUNT, kept when made read-only again */
 	}
 }
 
@@ -567,13 +602,15 @@ static void do_madvise(void)
 	} advs[] = {
 		{MADV_DONTNEED, "DONTNEED"}, {MADV_DONTNEED, "DONTNEED"},
 		{MADV_WILLNEED, "WILLNEED"}, {MADV_COLD, "COLD"},
-		{MADV_PAGEOUT, "PAGEOUT"},
+		{MADV_PAGEOUT, "PAGEOUT"},   {MADV_FREE, "FREE"},
 	};
 	unsigned a, n, k = rnd(sizeof(advs) / sizeof(advs[0]));
 
 	pick(&a, &n);
 	if (any_locked(a, n))
-		k = 2; /* DONTNEED, COLD and PAGEOUT refuse locked memory (EINVAL) */
+		k = 2; /* DONTNEED, COLD, PAGEOUT and FREE refuse locked memory (EINVAL) */
+	if (advs[k].advice == MADV_FREE && any_shared(a, n))
+		k = 0; /* FREE refuses shared memory (EINVAL) */
 	op("madvise(page %u, %u pages, %s)", a, n, advs[k].name);
 	errno = 0;
 	long r = madvise(A(a), (size_t)n * PG, advs[k].advice);
@@ -585,7 +622,13 @@ static void do_madvise(void)
 			continue;
 		if (advs[k].advice == MADV_DONTNEED && !m->shared) {
 			m->tag = 0;
+			m->maybe0 = 0;
 			m->res = RES_NO;
+		}
+		/* Lazily freed: the old contents until the page is reclaimed, then zero. */
+		if (advs[k].advice == MADV_FREE) {
+			m->maybe0 = m->tag != 0;
+			m->res = RES_UNKNOWN;
 		}
 		/* Shared: the data stays in the shared memory object, and mincore sees it. */
 		if (advs[k].advice == MADV_PAGEOUT)
@@ -616,6 +659,7 @@ static void do_write(void)
 		for (unsigned k = 0; k < PG / 4; k++)
 			w[k] = val(tag, k);
 		model[i].tag = tag;
+		model[i].maybe0 = 0;
 		model[i].res = RES_YES;
 	}
 }
@@ -671,9 +715,9 @@ static void do_mremap(void)
 		}
 		expect("mremap", (long)r, errno, (long)A(a), 0);
 		for (unsigned i = a + n; i < a + m; i++)
-			set_mapped(i, model[a].prot, 0, model[a].locked, model[a].seg,
-				   model[a].locked && model[a].prot != PROT_NONE ? RES_YES
-										 : RES_NO);
+			set_mapped(
+				i, model[a].prot, 0, model[a].locked, model[a].acct, model[a].seg,
+				model[a].locked && model[a].prot != PROT_NONE ? RES_YES : RES_NO);
 		return;
 	}
 	/* A move to a destination that does not overlap the source: growing (private only),
@@ -711,6 +755,7 @@ static void do_mremap(void)
 		/* The old range stays mapped, empty (reads zero) and unlocked. */
 		for (unsigned i = a; i < a + n; i++) {
 			model[i].tag = 0;
+			model[i].maybe0 = 0;
 			model[i].res = RES_NO;
 			model[i].seg = next_seg;
 		}
@@ -724,7 +769,8 @@ static void do_mremap(void)
 			model[d + i] = src[i];
 			model[d + i].seg = next_seg;
 		} else {
-			set_mapped(d + i, src[0].prot, src[0].shared, src[0].locked, next_seg,
+			set_mapped(d + i, src[0].prot, src[0].shared, src[0].locked, src[0].acct,
+				   next_seg,
 				   src[0].locked && src[0].prot != PROT_NONE ? RES_YES : RES_NO);
 		}
 	}
