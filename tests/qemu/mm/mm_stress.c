@@ -35,10 +35,15 @@
 #define MADV_PAGEOUT 21
 #endif
 
-#define NP	   128 /* arena pages */
-#define SEEDS	   50
-#define EPOCHS	   4
-#define OPS	   100 /* per epoch, unless argv[3] says otherwise */
+#define NP 128 /* arena pages */
+/* Overridable with -D where no arguments can be given (a program run as Linux's /init). */
+#ifndef SEEDS
+#define SEEDS 50
+#endif
+#define EPOCHS 4
+#ifndef OPS
+#define OPS 100 /* per epoch, unless argv[3] says otherwise */
+#endif
 #define MAPS_EVERY 8
 #define HIST	   6  /* operations shown when a check fails */
 #define SLAB_SLACK 16 /* kB: see end_epoch() */
