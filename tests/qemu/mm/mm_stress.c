@@ -2,10 +2,11 @@
  * A model-checked random sequence of memory system calls (issue 10 item 16): mmap (private and
  * shared anonymous, MAP_FIXED and MAP_FIXED_NOREPLACE, MAP_POPULATE, MAP_LOCKED), munmap,
  * mprotect, mremap (shrink, grow in place, blocked growth, MREMAP_FIXED moves growing or
- * shrinking, MREMAP_DONTUNMAP), madvise (DONTNEED, WILLNEED, COLD, PAGEOUT, FREE), mlock, munlock
- * and writes, over an arena of NP pages between two guard mappings. A model keeps, per page:
- * mapped, protection, shared, locked, accounted, resident (when known), the mapping it belongs
- * to and a tag naming its contents (0: zero).
+ * shrinking, MREMAP_DONTUNMAP), madvise (DONTNEED, WILLNEED, COLD, PAGEOUT, FREE), mlock,
+ * mlock2(MLOCK_ONFAULT), munlock and writes, over an arena of NP pages between two guard
+ * mappings. A model keeps, per page: mapped, protection, shared, locked (or on fault),
+ * accounted, resident (when known), the mapping it belongs to and a tag naming its contents (0:
+ * zero).
  *
  * After every operation: its return value and errno as the model predicts them (only calls
  * whose result is certain on Linux are made: mremap only over ranges that are surely one VMA,
@@ -35,6 +36,30 @@
 #define MADV_PAGEOUT 21
 #endif
 
+#ifndef MLOCK_ONFAULT
+#define MLOCK_ONFAULT 1
+#endif
+
+#ifdef __linux__
+#include <sys/syscall.h>
+static long mlock2_(void *p, size_t len, unsigned int flags)
+{
+	return syscall(SYS_mlock2, p, len, flags);
+}
+#else
+long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
+static long mlock2_(void *p, size_t len, unsigned int flags)
+{
+	long r = uniarm_syscall(390, (long)p, (long)len, (long)flags, 0, 0, 0);
+
+	if (r < 0 && r > -4096) {
+		errno = (int)-r;
+		return -1;
+	}
+	return r;
+}
+#endif
+
 #define NP 128 /* arena pages */
 /* Overridable with -D where no arguments can be given (a program run as Linux's /init). */
 #ifndef SEEDS
@@ -49,9 +74,11 @@
 #define SLAB_SLACK 16 /* kB: see end_epoch() */
 
 enum { RES_NO, RES_YES, RES_UNKNOWN };
+enum { LOCKED = 1, ONFAULT = 2 };
 
 struct page {
-	unsigned char mapped, prot, shared, locked, res;
+	unsigned char mapped, prot, shared, res;
+	unsigned char locked; /* 0, LOCKED (VM_LOCKED) or ONFAULT (VM_LOCKED | VM_LOCKONFAULT) */
 	unsigned char maybe0; /* after MADV_FREE: the contents, or zero if reclaimed */
 	unsigned char acct;   /* committed (Committed_AS): see check_counts() */
 	unsigned seg;	      /* the mapping (VMA) the page was created in: see same_vma() */
@@ -212,14 +239,14 @@ static void get_stats(struct stats *st)
 
 /* ---- the model ---- */
 
-enum { ALL, LOCKED, ACCOUNTED };
+enum { ALL, ANY_LOCK, ACCOUNTED };
 
 static unsigned count(int which)
 {
 	unsigned n = 0;
 
 	for (unsigned i = 0; i < NP; i++)
-		n += model[i].mapped && (which == ALL || (which == LOCKED && model[i].locked) ||
+		n += model[i].mapped && (which == ALL || (which == ANY_LOCK && model[i].locked) ||
 					 (which == ACCOUNTED && model[i].acct));
 	return n;
 }
@@ -417,9 +444,9 @@ static void check_counts(void)
 	if (st.vmsize != base.vmsize + 4 * (long)count(ALL))
 		fail("VmSize %ld kB, expected %ld (baseline %ld + %u mapped pages)", st.vmsize,
 		     base.vmsize + 4 * (long)count(ALL), base.vmsize, count(ALL));
-	else if (st.vmlck != base.vmlck + 4 * (long)count(LOCKED))
+	else if (st.vmlck != base.vmlck + 4 * (long)count(ANY_LOCK))
 		fail("VmLck %ld kB, expected %ld (baseline %ld + %u locked pages)", st.vmlck,
-		     base.vmlck + 4 * (long)count(LOCKED), base.vmlck, count(LOCKED));
+		     base.vmlck + 4 * (long)count(ANY_LOCK), base.vmlck, count(ANY_LOCK));
 #ifndef __GLIBC__
 	/*
 	 * uniarm's committed memory (vm/overcommit.c, vm/mmap.c): every page of a shared mapping
@@ -521,8 +548,8 @@ static void do_mmap(void)
 	expect("mmap", (long)p, errno, (long)A(a), 0);
 	next_seg++;
 	for (unsigned i = a; i < a + n; i++)
-		set_mapped(i, prot, shared, lock, shared || (prot & PROT_WRITE), next_seg,
-			   (populate || lock) && prot != PROT_NONE ? RES_YES : RES_NO);
+		set_mapped(i, prot, shared, lock ? LOCKED : 0, shared || (prot & PROT_WRITE),
+			   next_seg, (populate || lock) && prot != PROT_NONE ? RES_YES : RES_NO);
 }
 
 static void do_munmap(void)
@@ -569,16 +596,20 @@ static void do_mprotect(void)
 	resplit(a, n);
 	for (unsigned i = a; i < a + n; i++) {
 		struct page *m = &model[i];
-		/* Making a locked private mapping writable populates it (breaks COW). */
-		if (m->locked && !m->shared && !(m->prot & PROT_WRITE) && (prot & PROT_WRITE))
+		/* Making a locked private mapping writable populates it (breaks COW), unless it
+		 * is locked on fault. */
+		if (m->locked == LOCKED && !m->shared && !(m->prot & PROT_WRITE) &&
+		    (prot & PROT_WRITE))
 			m->res = RES_YES;
 		m->prot = (unsigned char)prot;
 		m->acct |= !!(prot & PROT_WRITE); /* VM_ACCOUNT, kept when made read-only again */
 	}
 }
 
+/* lock: 0 munlock, LOCKED mlock (populates), ONFAULT mlock2(MLOCK_ONFAULT) (does not). */
 static void do_mlock(int lock)
 {
+	static const char *const names[] = {"munlock", "mlock", "mlock2(ONFAULT)"};
 	unsigned a, n;
 
 	pick_mapped_range(&a, &n);
@@ -588,18 +619,20 @@ static void do_mlock(int lock)
 		else
 			n = run(a, n, both_accessible);
 	}
-	op("%s(page %u, %u pages)", lock ? "mlock" : "munlock", a, n);
+	op("%s(page %u, %u pages)", names[lock], a, n);
 	errno = 0;
-	long r = lock ? mlock(A(a), (size_t)n * PG) : munlock(A(a), (size_t)n * PG);
+	long r = lock == LOCKED	   ? mlock(A(a), (size_t)n * PG)
+		 : lock == ONFAULT ? mlock2_(A(a), (size_t)n * PG, MLOCK_ONFAULT)
+				   : munlock(A(a), (size_t)n * PG);
 	if (!model[a].mapped) {
-		expect(lock ? "mlock" : "munlock", r, errno, 0, ENOMEM);
+		expect(names[lock], r, errno, 0, ENOMEM);
 		return;
 	}
-	expect(lock ? "mlock" : "munlock", r, errno, 0, 0);
+	expect(names[lock], r, errno, 0, 0);
 	resplit(a, n);
 	for (unsigned i = a; i < a + n; i++) {
 		model[i].locked = (unsigned char)lock;
-		if (lock)
+		if (lock == LOCKED)
 			model[i].res = RES_YES;
 	}
 }
@@ -727,7 +760,8 @@ static void do_mremap(void)
 		for (unsigned i = a + n; i < a + m; i++)
 			set_mapped(
 				i, model[a].prot, 0, model[a].locked, model[a].acct, model[a].seg,
-				model[a].locked && model[a].prot != PROT_NONE ? RES_YES : RES_NO);
+				model[a].locked == LOCKED && model[a].prot != PROT_NONE ? RES_YES
+											: RES_NO);
 		return;
 	}
 	/* A move to a destination that does not overlap the source: growing (private only),
@@ -781,7 +815,8 @@ static void do_mremap(void)
 		} else {
 			set_mapped(d + i, src[0].prot, src[0].shared, src[0].locked, src[0].acct,
 				   next_seg,
-				   src[0].locked && src[0].prot != PROT_NONE ? RES_YES : RES_NO);
+				   src[0].locked == LOCKED && src[0].prot != PROT_NONE ? RES_YES
+										       : RES_NO);
 		}
 	}
 }
@@ -801,7 +836,7 @@ static void one_op(void)
 	else if (r < 72)
 		do_madvise();
 	else if (r < 78)
-		do_mlock(1);
+		do_mlock(rnd(3) ? LOCKED : ONFAULT);
 	else if (r < 83)
 		do_mlock(0);
 	else
