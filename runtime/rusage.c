@@ -20,12 +20,13 @@
 #include "runtime/task.h"
 #include "runtime/time.h"
 #include "platform/pgtable.h"
-#include "vm/pagewalk.h"
 #include "platform/uaccess.h"
 #include "vm/gfp.h"
 #include "vm/mm_user.h"
+#include "vm/pagewalk.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 
 _Static_assert(sizeof(struct linux_rusage) == 72, "Linux ARM struct rusage is 72 bytes");
@@ -155,7 +156,7 @@ static struct linux_rlimit64 rlimits[LINUX_RLIM_NLIMITS] = {
 	[LINUX_RLIMIT_CPU] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_FSIZE] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_DATA] = RLIM_UNLIMITED,
-	[LINUX_RLIMIT_STACK] = {STACK_RLIMIT, STACK_RLIMIT},
+	[LINUX_RLIMIT_STACK] = {STACK_RLIMIT, LINUX_RLIM64_INFINITY},
 	[LINUX_RLIMIT_CORE] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_RSS] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_NPROC] = RLIM_UNLIMITED,
@@ -211,7 +212,8 @@ long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 _
 		*rlim = new;
 		/* expand_stack reads the soft limit from the mm. */
 		if (resource == LINUX_RLIMIT_STACK)
-			current_mm->stack_rlimit = (unsigned long)new.rlim_cur;
+			current_mm->stack_rlimit =
+				new.rlim_cur > ULONG_MAX ? ULONG_MAX : (unsigned long)new.rlim_cur;
 	}
 	if (old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
 		return -EFAULT;

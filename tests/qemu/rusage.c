@@ -111,7 +111,8 @@ static void check_rlimits(void)
 
 	CHECK(!getrlimit(RLIMIT_STACK, &st) && st.rlim_cur <= st.rlim_max, "RLIMIT_STACK");
 #if !defined(__linux__)
-	CHECK(st.rlim_cur == 8UL << 20 && st.rlim_max == 8UL << 20, "uniarm's stack limit");
+	CHECK(st.rlim_cur == 8UL << 20 && st.rlim_max == RLIM_INFINITY,
+	      "Linux's default stack limit: 8 MiB soft, unlimited hard");
 	CHECK(!getrlimit(RLIMIT_AS, &r) && r.rlim_cur == RLIM_INFINITY, "RLIMIT_AS");
 	errno = 0;
 	CHECK(prlimit(getpid() + 1, RLIMIT_STACK, NULL, &r) < 0 && errno == ESRCH,
@@ -134,15 +135,19 @@ static void check_rlimits(void)
 #if !defined(__linux__) || defined(TEST_AS_USER)
 	/* Without CAP_SYS_RESOURCE a hard limit only comes down; root (uniarm's application
 	 * starts as root, runtime/cred.c) has it and may raise one. */
-	if (st.rlim_max != RLIM_INFINITY) {
-		r.rlim_cur = st.rlim_cur;
-		r.rlim_max = st.rlim_max + 4096;
+	{
+		struct rlimit ml;
+
+		CHECK(!getrlimit(RLIMIT_MEMLOCK, &ml) && ml.rlim_max != RLIM_INFINITY,
+		      "RLIMIT_MEMLOCK has a hard limit");
+		r.rlim_cur = ml.rlim_cur;
+		r.rlim_max = ml.rlim_max + 4096;
 		errno = 0;
 		if (geteuid() == 0) {
-			CHECK(!setrlimit(RLIMIT_STACK, &r), "root raises hard: errno %d", errno);
-			CHECK(!setrlimit(RLIMIT_STACK, &st), "lower hard back: errno %d", errno);
+			CHECK(!setrlimit(RLIMIT_MEMLOCK, &r), "root raises hard: errno %d", errno);
+			CHECK(!setrlimit(RLIMIT_MEMLOCK, &ml), "lower hard back: errno %d", errno);
 		} else {
-			CHECK(setrlimit(RLIMIT_STACK, &r) < 0 && errno == EPERM,
+			CHECK(setrlimit(RLIMIT_MEMLOCK, &r) < 0 && errno == EPERM,
 			      "raise hard: errno %d", errno);
 		}
 	}

@@ -62,6 +62,18 @@ static int set_memlock(rlim_t cur, rlim_t max)
 		      (unsigned)_z, (unsigned)(a), (unsigned)(b), (unsigned)(c));                  \
 	} while (0)
 
+/* Touch every page of a frame of `bytes` on the stack, from the top down as a stack grows;
+ * the number of pages touched. */
+static __attribute__((noinline)) unsigned long touch_stack(unsigned long bytes)
+{
+	volatile char frame[bytes];
+	unsigned long pages = 0;
+
+	for (unsigned long off = bytes; off >= PG; off -= PG, pages++)
+		frame[off - PG] = 1;
+	return pages;
+}
+
 int main(void)
 {
 	struct rlimit r;
@@ -99,6 +111,11 @@ int main(void)
 		CHECK_ZERO("setresuid16_ffff_noop",
 			   raw_syscall(NR_setresuid16, 0xffff, 0xffff, 0xffff));
 	}
+
+	/* Linux 6.1's default RLIMIT_STACK: 8 MiB soft, unlimited hard. */
+	CHECK("stack_default",
+	      !getrlimit(RLIMIT_STACK, &r) && r.rlim_cur == 8 * MiB && r.rlim_max == RLIM_INFINITY,
+	      "got %llu/%llu", (unsigned long long)r.rlim_cur, (unsigned long long)r.rlim_max);
 
 	/* Linux 6.1's default RLIMIT_MEMLOCK: 8 MiB soft and hard. */
 	CHECK("memlock_default",
@@ -203,5 +220,11 @@ int main(void)
 	CHECK_EQ("user_map_locked_vmlck", vmlck(), 64);
 	if (p != MAP_FAILED)
 		munmap(p, 64 * KiB);
+
+	/* Without CAP_SYS_RESOURCE a soft limit may still go up to the hard one: RLIMIT_STACK's
+	 * is unlimited, and then the stack grows past 8 MiB. */
+	r.rlim_cur = r.rlim_max = RLIM_INFINITY;
+	CHECK_ZERO("user_stack_soft_unlimited", setrlimit(RLIMIT_STACK, &r));
+	CHECK_EQ("user_stack_16mib_deep", touch_stack(16 * MiB), 16 * MiB / PG);
 	return t_finish();
 }
