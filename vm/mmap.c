@@ -620,12 +620,11 @@ static unsigned long accounted_pages(struct vm_area_struct *vma, unsigned long s
  * first, then next if prev and next agree); they differ for a never-written prev and a written
  * next (mmap joins next only, vma_merge all three).
  */
-static struct vm_area_struct *insert_range(struct mm_struct *mm, struct vm_area_struct *next,
-					   unsigned long addr, unsigned long end,
-					   unsigned long flags, unsigned long pgoff, void *file,
-					   const struct vm_operations_struct *ops,
-					   unsigned long anon, bool mmap_order,
-					   struct vm_area_struct *spare)
+static inline __attribute__((always_inline)) struct vm_area_struct *
+insert_range(struct mm_struct *mm, struct vm_area_struct *next, unsigned long addr,
+	     unsigned long end, unsigned long flags, unsigned long pgoff, void *file,
+	     const struct vm_operations_struct *ops, unsigned long anon, bool mmap_order,
+	     struct vm_area_struct *spare)
 {
 	unsigned long pages = (end - addr) >> PAGE_SHIFT;
 	struct vm_area_struct *prev = NULL, *vma;
