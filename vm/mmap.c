@@ -5,10 +5,10 @@
  * the helpers declared in vm/mmap_internal.h.
  *
  * The VMAs of an mm are the nodes of an area tree over [MMAP_MIN_ADDR, TASK_SIZE): lookups,
- * neighbours and free-gap searches are O(log n). A VMA is never left next to another that has
- * the same flags, backing and contiguous pgoff: every request that changes flags or ranges
- * merges (Linux's vma_merge) before it returns, so the VMAs of an address space are exactly
- * its maximal runs of pages with one set of attributes.
+ * neighbours and free-gap searches are O(log n). Every request that changes flags or ranges
+ * merges before it returns, as Linux 6.1 decides it (vma_merge, mmap_region, copy_vma): the
+ * same flags, backing and contiguous pgoff, and anon_vmas that agree (docs/vm-user.md,
+ * "Merging"); stack growth never merges.
  *
  * Requests check their arguments in Linux's order and fail with Linux's errno
  * (mm/mmap.c: ksys_mmap_pgoff, do_mmap, mmap_region, do_vmi_munmap, brk, expand_downwards;

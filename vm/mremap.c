@@ -4,8 +4,9 @@
  *
  * Shrinking unmaps the tail. Growing extends the VMA in place when the space after it is free
  * (merging with the next VMA if it then touches one), else, with MREMAP_MAYMOVE, moves the
- * range: a VMA with the same attributes and pgoff is made at the new place (merging there if
- * it can), move_page_tables moves the ptes (the data is not copied) and the old range is
+ * range: a VMA with the same attributes and anon_vma is made at the new place (merging there if
+ * it can; without an anon_vma it takes the pgoff of its new address, as Linux's copy_vma),
+ * move_page_tables moves the ptes (the data is not copied) and the old range is
  * unmapped. MREMAP_FIXED moves to new_addr, unmapping what is there first; MREMAP_DONTUNMAP
  * moves and leaves the old range mapped but empty (its next touch reads zeros). old_len 0
  * duplicates a shared mapping (private: EINVAL, as Linux).
