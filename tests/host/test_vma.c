@@ -2440,6 +2440,71 @@ static void test_stack(void)
 	STATE();
 }
 
+/* Linux 6.1's merge decisions beyond flags and pgoff (docs/vm-user.md, "Merging"). */
+static void test_merge(void)
+{
+	reset();
+	/* written apart: the gap refilled by mmap joins the upper only (mmap_region: next first) */
+	EXPECT(do_mmap(B, PG, RW, ANON | MAP_FIXED), B);
+	EXPECT(do_mmap(B + 2 * PG, PG, RW, ANON | MAP_FIXED), B + 2 * PG);
+	EXPECT(touch(B, true, 1) + touch(B + 2 * PG, true, 2), 0);
+	EXPECT(vma_lookup(mm, B)->anon_vma != vma_lookup(mm, B + 2 * PG)->anon_vma, 1);
+	EXPECT(do_mmap(B + PG, PG, RW, ANON | MAP_FIXED), B + PG);
+	EXPECT(vend(B) == B + PG && vstart(B + PG) == B + PG && vend(B + PG) == B + 3 * PG, 1);
+	EXPECT(sys_mremap(B, 2 * PG, 3 * PG, 0, 0), -EFAULT);
+	/* the same protection over both does not merge them either */
+	EXPECT(sys_mprotect(B, 3 * PG, PROT_READ), 0);
+	EXPECT(mm->map_count, 1 + 2);
+	STATE();
+
+	/* a written part made equal to a never-written neighbour stays apart; the reverse joins */
+	reset();
+	EXPECT(do_mmap(B, 2 * PG, RW, ANON | MAP_FIXED), B);
+	EXPECT(sys_mprotect(B + PG, PG, PROT_READ), 0);
+	EXPECT(touch(B, true, 3), 0);
+	EXPECT(sys_mprotect(B, PG, PROT_READ), 0);
+	EXPECT(mm->map_count, 1 + 2);
+	EXPECT(sys_mprotect(B, 2 * PG, RW), 0);
+	EXPECT(mm->map_count, 1 + 1);
+	EXPECT(vma_lookup(mm, B + PG)->anon_vma != 0, 1); /* the merged VMA keeps it */
+	STATE();
+
+	/* the first write reuses a neighbour's anon_vma when they differ in protection only */
+	reset();
+	EXPECT(do_mmap(B, 2 * PG, RW, ANON | MAP_FIXED), B);
+	EXPECT(sys_mprotect(B + PG, PG, RW | PROT_EXEC), 0);
+	EXPECT(touch(B, true, 4) + touch(B + PG, true, 5), 0);
+	EXPECT(vma_lookup(mm, B)->anon_vma, vma_lookup(mm, B + PG)->anon_vma);
+	EXPECT(sys_mprotect(B + PG, PG, RW), 0);
+	EXPECT(mm->map_count, 1 + 1);
+	STATE();
+
+	/* mremap: never written takes its new address's pgoff and merges; written keeps its own */
+	reset();
+	EXPECT(do_mmap(B, PG, RW, ANON | MAP_FIXED), B);
+	EXPECT(do_mmap(B + 8 * PG, 2 * PG, RW, ANON | MAP_FIXED), B + 8 * PG);
+	EXPECT(sys_mremap(B + 8 * PG, PG, PG, MREMAP_MAYMOVE | MREMAP_FIXED, B + PG), B + PG);
+	EXPECT(vend(B), B + 2 * PG);
+	EXPECT(touch(B + 9 * PG, true, 6), 0);
+	EXPECT(sys_mremap(B + 9 * PG, PG, PG, MREMAP_MAYMOVE | MREMAP_FIXED, B + 2 * PG),
+	       B + 2 * PG);
+	EXPECT(vend(B) == B + 2 * PG &&
+		       vma_lookup(mm, B + 2 * PG)->vm_pgoff == (B >> PAGE_SHIFT) + 9,
+	       1);
+	STATE();
+
+	/* two shared objects whose pgoffs continue each other stay apart */
+	reset();
+	EXPECT(do_mmap(B + PG, 2 * PG, RW, SHANON | MAP_FIXED), B + PG);
+	EXPECT(sys_munmap(B + PG, PG), 0);
+	EXPECT(do_mmap(B + PG, PG, RW, SHANON | MAP_FIXED), B + PG);
+	EXPECT(mm->map_count, 1 + 2);
+	EXPECT(sys_mprotect(B + 2 * PG, PG, PROT_READ), 0);
+	EXPECT(sys_mprotect(B + 2 * PG, PG, RW), 0);
+	EXPECT(mm->map_count, 1 + 2);
+	STATE();
+}
+
 static void test_lookup(void)
 {
 	struct vm_area_struct *v, *prev;
@@ -2487,6 +2552,7 @@ static void table_tests(void)
 	test_brk();
 	test_overcommit();
 	test_stack();
+	test_merge();
 	test_lookup();
 	printf("table tests: %lu passed, %lu failed\n", passed, failed);
 }
