@@ -99,10 +99,13 @@ void zero_page_init(void)
 static __fastpath int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
 					bool write)
 {
-	struct page *page = alloc_user_page(GFP_KERNEL | __GFP_NOWARN);
+	struct page *page;
 	unsigned long pfn;
 	pte_t entry;
 
+	if (write && unlikely(!vma->anon_vma))
+		anon_vma_prepare(vma); /* its first anonymous page */
+	page = alloc_user_page(GFP_KERNEL | __GFP_NOWARN);
 	if (unlikely(!page))
 		return VM_FAULT_OOM;
 	pfn = page_to_pfn(page);
@@ -184,6 +187,8 @@ static __slowpath int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 			return 0;
 		}
 	}
+	if (unlikely(!vma->anon_vma))
+		anon_vma_prepare(vma); /* a copy of the zero page is its first anonymous page */
 	page = alloc_user_page(GFP_KERNEL | __GFP_NOWARN);
 	if (unlikely(!page))
 		return VM_FAULT_OOM;

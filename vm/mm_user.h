@@ -58,6 +58,12 @@ struct vm_area_struct {
 	pgprot_t vm_page_prot;	/* pte bits for pages of this VMA */
 	unsigned long vm_pgoff; /* offset in the backing object, in pages */
 	void *vm_file;		/* backing file (NULL: anonymous) */
+	/*
+	 * Linux's anon_vma, as an identity that merging compares: private memory has 0 until its
+	 * first anonymous page (anon_vma_prepare); shared anonymous memory has its shmem object's
+	 * from mmap on (so the fault path never prepares one). Splits and moves keep it.
+	 */
+	unsigned long anon_vma;
 	const struct vm_operations_struct *vm_ops;
 	struct mm_struct *vm_mm;
 };
@@ -115,6 +121,9 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long
 /* Grow a VM_GROWSDOWN vma down to include addr: 0, or -ENOMEM past the stack limit or into
  * the guard gap above the next lower VMA. */
 int expand_stack(struct vm_area_struct *vma, unsigned long addr);
+/* Give a private vma without one an anon_vma before its first anonymous page (the fault path
+ * calls it when vma->anon_vma is 0): an adjacent compatible VMA's, else a new one. */
+void anon_vma_prepare(struct vm_area_struct *vma);
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len,
 				unsigned long pgoff, unsigned long flags);
 

@@ -5,10 +5,10 @@
  * the helpers declared in vm/mmap_internal.h.
  *
  * The VMAs of an mm are the nodes of an area tree over [MMAP_MIN_ADDR, TASK_SIZE): lookups,
- * neighbours and free-gap searches are O(log n). A VMA is never left next to another that has
- * the same flags, backing and contiguous pgoff: every request that changes flags or ranges
- * merges (Linux's vma_merge) before it returns, so the VMAs of an address space are exactly
- * its maximal runs of pages with one set of attributes.
+ * neighbours and free-gap searches are O(log n). Every request that changes flags or ranges
+ * merges before it returns, as Linux 6.1 decides it (vma_merge, mmap_region, copy_vma): the
+ * same flags, backing and contiguous pgoff, and anon_vmas that agree (docs/vm-user.md,
+ * "Merging"); stack growth never merges.
  *
  * Requests check their arguments in Linux's order and fail with Linux's errno
  * (mm/mmap.c: ksys_mmap_pgoff, do_mmap, mmap_region, do_vmi_munmap, brk, expand_downwards;
@@ -194,20 +194,84 @@ static inline bool vma_attrs_match(const struct vm_area_struct *vma, unsigned lo
 	       !(flags & VM_SPECIAL);
 }
 
+/*
+ * Linux's is_mergeable_anon_vma for a range with anon_vma `anon` next to vma: the same one, or
+ * the range has none. (Linux also takes a range with one next to a neighbour without, when the
+ * neighbour's anon_vma_chain is singular; a neighbour without an anon_vma has an empty chain.)
+ */
+static inline bool anon_vma_fits(unsigned long anon, const struct vm_area_struct *vma)
+{
+	return !anon || anon == vma->anon_vma;
+}
+
+/* Two neighbours that both stay in a three-way merge: their anon_vmas must not differ. */
+static inline bool anon_vmas_compatible(unsigned long a, unsigned long b)
+{
+	return !a || !b || a == b;
+}
+
 /* prev ends where a range with these attributes and first pgoff `pgoff` begins: one VMA? */
 static inline bool can_merge_after(const struct vm_area_struct *prev, unsigned long flags,
 				   void *file, const struct vm_operations_struct *ops,
-				   unsigned long pgoff)
+				   unsigned long anon, unsigned long pgoff)
 {
-	return vma_attrs_match(prev, flags, file, ops) && prev->vm_pgoff + vma_pages(prev) == pgoff;
+	return vma_attrs_match(prev, flags, file, ops) && anon_vma_fits(anon, prev) &&
+	       prev->vm_pgoff + vma_pages(prev) == pgoff;
 }
 
 /* next begins where a range of `pages` pages from pgoff ends: one VMA? */
 static inline bool can_merge_before(const struct vm_area_struct *next, unsigned long flags,
 				    void *file, const struct vm_operations_struct *ops,
-				    unsigned long pgoff, unsigned long pages)
+				    unsigned long anon, unsigned long pgoff, unsigned long pages)
 {
-	return vma_attrs_match(next, flags, file, ops) && pgoff + pages == next->vm_pgoff;
+	return vma_attrs_match(next, flags, file, ops) && anon_vma_fits(anon, next) &&
+	       pgoff + pages == next->vm_pgoff;
+}
+
+/*
+ * anon_vma identities. Nothing but merging and reuse looks at them, so a counter serves:
+ * 2^32 anon_vmas later one could repeat (0 is skipped), harmless unless the two VMAs then
+ * also meet with continuing pgoffs.
+ */
+static unsigned long anon_vma_last;
+
+static unsigned long anon_vma_alloc(void)
+{
+	if (unlikely(!++anon_vma_last))
+		++anon_vma_last;
+	return anon_vma_last;
+}
+
+/*
+ * Linux's anon_vma_compatible: a's anonymous pages could be b's (a just below b, the same
+ * backing, flags that differ in protection at most, b's pgoff continuing a's).
+ */
+static bool anon_vma_compatible(const struct vm_area_struct *a, const struct vm_area_struct *b)
+{
+	return a->vm_end == b->vm_start && a->vm_file == b->vm_file &&
+	       !((a->vm_flags ^ b->vm_flags) & ~VM_ACCESS_FLAGS) &&
+	       b->vm_pgoff == a->vm_pgoff + vma_pages(a);
+}
+
+/*
+ * Linux's anon_vma_prepare with find_mergeable_anon_vma: reuse the anon_vma of the next VMA,
+ * else of the previous one, when it has one and is compatible (so the two can merge once their
+ * protections agree again); else a new one. Only the first anonymous page of a VMA gets here.
+ */
+__attribute__((noinline)) void anon_vma_prepare(struct vm_area_struct *vma)
+{
+	struct vm_area_struct *near = vma_next(vma);
+
+	if (near && near->anon_vma && anon_vma_compatible(vma, near)) {
+		vma->anon_vma = near->anon_vma;
+		return;
+	}
+	near = vma_prev(vma);
+	if (near && near->anon_vma && anon_vma_compatible(near, vma)) {
+		vma->anon_vma = near->anon_vma;
+		return;
+	}
+	vma->anon_vma = anon_vma_alloc();
 }
 
 /*
@@ -244,20 +308,26 @@ int vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 	if (start == vma->vm_start) {
 		prev = vma_prev(vma);
 		merge_prev = prev && prev->vm_end == start &&
-			     can_merge_after(prev, newflags, vma->vm_file, vma->vm_ops, pgoff);
+			     can_merge_after(prev, newflags, vma->vm_file, vma->vm_ops,
+					     vma->anon_vma, pgoff);
 	}
 	if (end == vma->vm_end) {
 		next = vma_next(vma);
-		merge_next =
-			next && next->vm_start == end &&
-			can_merge_before(next, newflags, vma->vm_file, vma->vm_ops, pgoff, pages);
+		merge_next = next && next->vm_start == end &&
+			     can_merge_before(next, newflags, vma->vm_file, vma->vm_ops,
+					      vma->anon_vma, pgoff, pages);
 	}
+	/* Linux's vma_merge tries prev first: all three only if prev and next agree too */
+	if (merge_prev && merge_next && !anon_vmas_compatible(prev->anon_vma, next->anon_vma))
+		merge_next = false;
 
 	if (merge_prev && merge_next) {
-		/* prev, vma and next become prev */
+		/* prev, vma and next become prev (vma's anon_vma is 0 or prev's) */
 		vma_unlink(mm, vma);
 		vma_unlink(mm, next);
 		prev->vm_end = next->vm_end;
+		if (!prev->anon_vma)
+			prev->anon_vma = next->anon_vma;
 		vma_moved(mm, prev);
 		vm_area_free(vma);
 		vm_area_free(next);
@@ -544,34 +614,50 @@ static unsigned long accounted_pages(struct vm_area_struct *vma, unsigned long s
 	return n;
 }
 
-/* vma_insert_range, given next: the first VMA with vm_end > addr. */
-static struct vm_area_struct *insert_range(struct mm_struct *mm, struct vm_area_struct *next,
-					   unsigned long addr, unsigned long end,
-					   unsigned long flags, unsigned long pgoff, void *file,
-					   const struct vm_operations_struct *ops,
-					   struct vm_area_struct *spare)
+/*
+ * vma_insert_range, given next: the first VMA with vm_end > addr. mmap_order: decide as Linux
+ * 6.1's mmap_region (next first, then prev against next's anon_vma), else as vma_merge (prev
+ * first, then next if prev and next agree); they differ for a never-written prev and a written
+ * next (mmap joins next only, vma_merge all three).
+ */
+static inline __attribute__((always_inline)) struct vm_area_struct *
+insert_range(struct mm_struct *mm, struct vm_area_struct *next, unsigned long addr,
+	     unsigned long end, unsigned long flags, unsigned long pgoff, void *file,
+	     const struct vm_operations_struct *ops, unsigned long anon, bool mmap_order,
+	     struct vm_area_struct *spare)
 {
 	unsigned long pages = (end - addr) >> PAGE_SHIFT;
 	struct vm_area_struct *prev = NULL, *vma;
+	bool merge_prev, merge_next;
 
 	/* the VMA before is only needed when it ends at addr */
 	if (!next)
 		prev = vma_of(area_last(&mm->mm_areas));
 	else if (prev_end(mm, next) == addr)
 		prev = vma_prev(next);
-	if (prev && prev->vm_end == addr && can_merge_after(prev, flags, file, ops, pgoff)) {
-		if (next && next->vm_start == end &&
-		    can_merge_before(next, flags, file, ops, pgoff, pages)) {
+	merge_prev = prev && prev->vm_end == addr &&
+		     can_merge_after(prev, flags, file, ops, anon, pgoff);
+	merge_next = next && next->vm_start == end &&
+		     can_merge_before(next, flags, file, ops, anon, pgoff, pages);
+	if (merge_prev && merge_next) {
+		if (mmap_order)
+			merge_prev = anon_vma_fits(next->anon_vma, prev);
+		else
+			merge_next = anon_vmas_compatible(prev->anon_vma, next->anon_vma);
+	}
+	if (merge_prev) {
+		if (merge_next) {
 			vma_unlink(mm, next);
 			prev->vm_end = next->vm_end;
+			if (!prev->anon_vma)
+				prev->anon_vma = next->anon_vma;
 			vm_area_free(next);
 		} else {
 			prev->vm_end = end;
 		}
 		vma_moved(mm, prev);
 		vma = prev;
-	} else if (next && next->vm_start == end &&
-		   can_merge_before(next, flags, file, ops, pgoff, pages)) {
+	} else if (merge_next) {
 		next->vm_start = addr;
 		next->vm_pgoff = pgoff;
 		vma_moved(mm, next);
@@ -589,6 +675,7 @@ static struct vm_area_struct *insert_range(struct mm_struct *mm, struct vm_area_
 		vma->vm_page_prot = vm_get_page_prot(flags);
 		vma->vm_pgoff = pgoff;
 		vma->vm_file = file;
+		vma->anon_vma = anon;
 		vma->vm_ops = ops;
 		vma->vm_mm = mm;
 		vma_link(mm, vma);
@@ -602,9 +689,10 @@ static struct vm_area_struct *insert_range(struct mm_struct *mm, struct vm_area_
 struct vm_area_struct *vma_insert_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
 					unsigned long flags, unsigned long pgoff, void *file,
 					const struct vm_operations_struct *ops,
-					struct vm_area_struct *spare)
+					unsigned long anon_vma, struct vm_area_struct *spare)
 {
-	return insert_range(mm, find_vma(mm, addr), addr, end, flags, pgoff, file, ops, spare);
+	return insert_range(mm, find_vma(mm, addr), addr, end, flags, pgoff, file, ops, anon_vma,
+			    false, spare);
 }
 
 /*
@@ -617,7 +705,8 @@ struct vm_area_struct *vma_insert_range(struct mm_struct *mm, unsigned long addr
  */
 static long mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			unsigned long vm_flags, unsigned long pgoff, void *file,
-			const struct vm_operations_struct *ops, struct vm_area_struct *next)
+			const struct vm_operations_struct *ops, unsigned long anon,
+			struct vm_area_struct *next)
 {
 	unsigned long end = addr + len, pages = len >> PAGE_SHIFT, nr_accounted = 0, charged = 0;
 	struct vm_area_struct *spare = NULL, *vma = next == VMA_UNKNOWN ? find_vma(mm, addr) : next;
@@ -654,7 +743,7 @@ static long mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long 
 			goto fail;
 		vma = find_vma(mm, addr);
 	}
-	vma = insert_range(mm, vma, addr, end, vm_flags, pgoff, file, ops, spare);
+	vma = insert_range(mm, vma, addr, end, vm_flags, pgoff, file, ops, anon, true, spare);
 	if (!vma)
 		goto fail;
 	vma_stat(mm, vm_flags, (long)pages);
@@ -688,7 +777,7 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot, u
 {
 	struct mm_struct *mm = current_mm;
 	struct vm_area_struct *next;
-	unsigned long vm_flags;
+	unsigned long vm_flags, anon = 0;
 	int file_err = 0;
 	long ret;
 
@@ -759,6 +848,7 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot, u
 	case MAP_SHARED:
 		if (vm_flags & VM_GROWSDOWN)
 			return -EINVAL;
+		/* its own shmem object: never merged with another one */
 		pgoff = 0;
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
 		break;
@@ -772,7 +862,9 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot, u
 	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
 		vm_flags |= VM_NORESERVE;
 
-	ret = mmap_region(mm, addr, len, vm_flags, pgoff, NULL, NULL, next);
+	if (vm_flags & VM_SHARED)
+		anon = anon_vma_alloc(); /* after the last check: no identity is wasted */
+	ret = mmap_region(mm, addr, len, vm_flags, pgoff, NULL, NULL, anon, next);
 	/* an address is not an error even when it is "negative" (above 2 GiB on ARM) */
 	if (!((unsigned long)ret & ~PAGE_MASK) &&
 	    ((vm_flags & VM_LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE))
@@ -841,7 +933,8 @@ long sys_brk(unsigned long brk)
 
 	flags = VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC | VM_ACCOUNT |
 		mm->def_flags;
-	if (!vma_insert_range(mm, oldbrk, newbrk, flags, oldbrk >> PAGE_SHIFT, NULL, NULL, NULL)) {
+	if (!vma_insert_range(mm, oldbrk, newbrk, flags, oldbrk >> PAGE_SHIFT, NULL, NULL, 0,
+			      NULL)) {
 		vm_unacct_memory(pages);
 		return (long)mm->brk;
 	}
@@ -862,7 +955,8 @@ set:
  * acct_stack_growth): refused (-ENOMEM) below mmap_min_addr, when the VMA would exceed the
  * stack limit, come within STACK_GUARD_GAP of an accessible VMA below that does not itself
  * grow down, or exceed the committed-memory limit (accounted VMAs only: uniarm's main stack
- * is not accounted). A stack that reaches a VMA it can merge with absorbs it; vma stays valid.
+ * is not accounted). As in Linux, the grown VMA never merges with the one below, even when it
+ * reaches it with the same attributes.
  */
 int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 {
@@ -895,14 +989,6 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 	vma->vm_pgoff -= grow;
 	vma_moved(mm, vma);
 	vma_stat(mm, vma->vm_flags, (long)grow);
-	if (prev && prev->vm_end == addr &&
-	    can_merge_after(prev, vma->vm_flags, vma->vm_file, vma->vm_ops, vma->vm_pgoff)) {
-		vma_unlink(mm, prev);
-		vma->vm_start = prev->vm_start;
-		vma->vm_pgoff = prev->vm_pgoff;
-		vma_moved(mm, vma);
-		vm_area_free(prev);
-	}
 	return 0;
 }
 
@@ -937,6 +1023,6 @@ void mm_init_layout(struct mm_struct *mm)
 	mm->min_flt = mm->maj_flt = 0;
 
 	/* (no memory for one object at boot: the first fault on the stack will say so) */
-	if (vma_insert_range(mm, start, STACK_TOP, flags, start >> PAGE_SHIFT, NULL, NULL, NULL))
+	if (vma_insert_range(mm, start, STACK_TOP, flags, start >> PAGE_SHIFT, NULL, NULL, 0, NULL))
 		vma_stat(mm, flags, (long)((STACK_TOP - start) >> PAGE_SHIFT));
 }

@@ -5,7 +5,8 @@
  * it until that hook moves to vm/mm_user.h.)
  *
  * Every helper keeps the invariants of docs/vm-user.md when it returns: VMAs are page aligned,
- * non-empty and disjoint; two neighbours that could be one VMA are one VMA; map_count is the
+ * non-empty and disjoint; two neighbours are one VMA whenever Linux's vma_merge would have
+ * merged them (docs/vm-user.md, "Merging"); map_count is the
  * number of VMAs in the tree; mmap_cache is NULL or in the tree; total_vm, stack_vm and
  * locked_vm are the pages of all, of VM_GROWSDOWN and of VM_LOCKED VMAs; vm_committed_pages
  * counts the pages of VM_ACCOUNT VMAs.
@@ -129,15 +130,16 @@ int vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 /*
- * Make [addr, end) (free, page aligned) a VMA with these attributes: prev or next grows over it
- * when they can merge (both, when it fills the hole between them), else spare (or a new VMA
+ * Make [addr, end) (free, page aligned) a VMA with these attributes and anon_vma: prev or next
+ * grows over it when they can merge as Linux's vma_merge decides (both, when it fills the hole
+ * between them and their anon_vmas agree), else spare (or a new VMA
  * when spare is NULL) is linked. An unused spare is freed. Returns the VMA that holds the
  * range, or NULL when no VMA could be allocated (nothing changed). Counters are the caller's.
  */
 struct vm_area_struct *vma_insert_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
 					unsigned long flags, unsigned long pgoff, void *file,
 					const struct vm_operations_struct *ops,
-					struct vm_area_struct *spare);
+					unsigned long anon_vma, struct vm_area_struct *spare);
 
 /*
  * Fault in the pages of every VMA in [start, end) (Linux's __mm_populate): VM_LOCKONFAULT VMAs

@@ -4,8 +4,9 @@
  *
  * Shrinking unmaps the tail. Growing extends the VMA in place when the space after it is free
  * (merging with the next VMA if it then touches one), else, with MREMAP_MAYMOVE, moves the
- * range: a VMA with the same attributes and pgoff is made at the new place (merging there if
- * it can), move_page_tables moves the ptes (the data is not copied) and the old range is
+ * range: a VMA with the same attributes and anon_vma is made at the new place (merging there if
+ * it can; without an anon_vma it takes the pgoff of its new address, as Linux's copy_vma),
+ * move_page_tables moves the ptes (the data is not copied) and the old range is
  * unmapped. MREMAP_FIXED moves to new_addr, unmapping what is there first; MREMAP_DONTUNMAP
  * moves and leaves the old range mapped but empty (its next touch reads zeros). old_len 0
  * duplicates a shared mapping (private: EINVAL, as Linux).
@@ -80,7 +81,7 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 		     unsigned long flags)
 {
 	const bool dontunmap = flags & MREMAP_DONTUNMAP;
-	unsigned long vm_flags = vma->vm_flags, new_end = new_addr + new_len, src_end;
+	unsigned long vm_flags = vma->vm_flags, new_end = new_addr + new_len, src_end, pgoff;
 	unsigned long old_pages = old_len >> PAGE_SHIFT, new_pages = new_len >> PAGE_SHIFT;
 	unsigned long to_account = dontunmap ? new_pages : new_pages - old_pages;
 	const bool share = (vm_flags & VM_SHARED) && (dontunmap || !old_len);
@@ -98,8 +99,13 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 			vm_acct_memory(old_pages);
 	}
 
-	new_vma = vma_insert_range(mm, new_addr, new_end, vm_flags, vma_pgoff_at(vma, old_addr),
-				   vma->vm_file, vma->vm_ops, NULL);
+	/*
+	 * Linux's copy_vma: memory that never had an anonymous page (no anon_vma) takes the pgoff
+	 * of its new address, as if mapped there, and so merges there like a new mapping.
+	 */
+	pgoff = vma->anon_vma ? vma_pgoff_at(vma, old_addr) : new_addr >> PAGE_SHIFT;
+	new_vma = vma_insert_range(mm, new_addr, new_end, vm_flags, pgoff, vma->vm_file,
+				   vma->vm_ops, vma->anon_vma, NULL);
 	if (!new_vma) {
 		if (vm_flags & VM_ACCOUNT)
 			vm_unacct_memory(to_account + (dontunmap ? 0 : old_pages));
@@ -231,7 +237,7 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 		/* vma itself absorbs the new range (and the next VMA if it then fits) */
 		vma = vma_insert_range(mm, vma->vm_end, vma->vm_end + delta, vma->vm_flags,
 				       vma_pgoff_at(vma, vma->vm_end), vma->vm_file, vma->vm_ops,
-				       NULL);
+				       vma->anon_vma, NULL);
 		vma_stat(mm, vma->vm_flags, (long)(delta >> PAGE_SHIFT));
 		if (vma->vm_flags & VM_LOCKED)
 			mm_populate(mm, addr + old_len, addr + new_len, true);

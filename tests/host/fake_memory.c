@@ -164,10 +164,11 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags)
 {
-	(void)flags;
 	addr &= PAGE_MASK;
 	if (!inside_vma(vma, addr, addr + PAGE_SIZE))
 		return VM_FAULT_SIGSEGV;
+	if ((flags & FAULT_FLAG_WRITE) && !vma->anon_vma)
+		anon_vma_prepare(vma); /* as do_anonymous_page and do_wp_page */
 	make_present(vma, addr);
 	return 0;
 }
@@ -286,7 +287,9 @@ int dup_page_range(struct mm_struct *mm, unsigned long src, unsigned long dst, u
 	return 0;
 }
 
-int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+/* write: the pages are write-faulted, which gives private memory an anon_vma */
+static int fake_populate(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			 bool write)
 {
 	unsigned long a;
 
@@ -299,17 +302,23 @@ int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned lon
 		fake_fail_populate--;
 		return -ENOMEM;
 	}
+	if (write && start < end && !vma->anon_vma)
+		anon_vma_prepare(vma);
 	for (a = start; a < end; a += PAGE_SIZE)
 		make_present(vma, a);
 	return 0;
+}
+
+int populate_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	return fake_populate(vma, start, end, (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE);
 }
 
 /* The fake pages know no zero page: a read populate makes them present as a write does. */
 int populate_range_flags(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 			 unsigned int fault_flags)
 {
-	(void)fault_flags;
-	return populate_range(vma, start, end);
+	return fake_populate(vma, start, end, fault_flags & FAULT_FLAG_WRITE);
 }
 
 void mincore_range(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned char *vec)

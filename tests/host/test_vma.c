@@ -106,6 +106,14 @@ static int test_fd_check(unsigned long fd)
 
 static uint32_t *m_flags; /* vm_flags of the page's VMA, 0: unmapped */
 static uint32_t *m_pgoff;
+/*
+ * The anon_vma of the page's VMA (0: none; shared memory: its object), the same on every page of
+ * a VMA, and m_cut: a VMA begins at this page although it could be joined to the one below
+ * (Linux does not merge there: stack growth, an anon_vma reused or spread by a merge).
+ */
+static uint32_t *m_anon;
+static uint8_t *m_cut;
+static uint32_t m_anon_seq;
 static uint32_t *m_tag; /* content: 0 zeros */
 static uint8_t *m_present;
 static uint64_t *m_bits; /* mapped */
@@ -123,7 +131,8 @@ static inline bool mapped(unsigned long p)
 static inline bool joined(unsigned long p)
 {
 	return p > 0 && p < MNP && m_flags[p] && m_flags[p - 1] == m_flags[p] &&
-	       m_pgoff[p - 1] + 1 == m_pgoff[p] && !(m_flags[p] & VM_DONTEXPAND);
+	       m_pgoff[p - 1] + 1 == m_pgoff[p] && !(m_flags[p] & VM_DONTEXPAND) &&
+	       m_anon[p - 1] == m_anon[p] && !m_cut[p];
 }
 
 static inline bool is_start(unsigned long p)
@@ -168,7 +177,8 @@ static void set_content(unsigned long p, bool present, uint32_t tag)
 enum { M_MAP, M_UNMAP, M_FLAGS };
 
 /* Map (fresh, empty pages), unmap, or change the flags of pages [s, e). */
-static void m_apply(int how, unsigned long s, unsigned long e, uint32_t flags, uint32_t pgoff)
+static void m_apply(int how, unsigned long s, unsigned long e, uint32_t flags, uint32_t pgoff,
+		    uint32_t anon)
 {
 	long before = starts_in(s, e);
 
@@ -179,18 +189,42 @@ static void m_apply(int how, unsigned long s, unsigned long e, uint32_t flags, u
 		if (how == M_UNMAP) {
 			m_flags[p] = 0;
 			m_pgoff[p] = 0;
+			m_anon[p] = 0;
+			m_cut[p] = 0;
+			if (p + 1 < MNP)
+				m_cut[p + 1] = 0;
 			m_bits[p >> 6] &= ~(1ULL << (p & 63));
 			set_content(p, false, 0);
 		} else {
 			m_flags[p] = flags;
 			if (how == M_MAP) {
 				m_pgoff[p] = pgoff + (uint32_t)(p - s);
+				m_anon[p] = anon;
 				set_content(p, false, 0);
 			}
 			m_bits[p >> 6] |= 1ULL << (p & 63);
 		}
 		page_stat(m_flags[p], 1);
 	}
+	m_count += starts_in(s, e) - before;
+}
+
+/*
+ * [s, e) is one VMA of the implementation now, with anon_vma `anon`: label its pages, no VMA
+ * boundary inside, and one at each end (a cut where the pages would otherwise join).
+ */
+static void m_vma_is(unsigned long s, unsigned long e, uint32_t anon)
+{
+	long before = starts_in(s, e);
+
+	for (unsigned long p = s; p < e; p++) {
+		m_anon[p] = anon;
+		m_cut[p] = 0;
+	}
+	if (s < MNP && mapped(s) && joined(s))
+		m_cut[s] = 1;
+	if (e < MNP && mapped(e) && joined(e))
+		m_cut[e] = 1;
 	m_count += starts_in(s, e) - before;
 }
 
@@ -309,6 +343,36 @@ static bool m_enough(unsigned long pages)
 	}
 }
 
+/* Linux's anon_vma_compatible: b just above a, flags differing in protection at most, pgoff. */
+static bool m_anon_compatible(const struct mv *a, const struct mv *b)
+{
+	return a->e == b->s && !((a->flags ^ b->flags) & ~(uint32_t)VM_ACCESS_FLAGS) &&
+	       b->pgoff == a->pgoff + (uint32_t)(a->e - a->s);
+}
+
+/* anon_vma_prepare for the VMA of page p: the next VMA's, else the previous one's, else new. */
+static void m_prepare(unsigned long p)
+{
+	struct mv v, n;
+	uint32_t anon;
+
+	mv_at(p, &v);
+	if (v.e < MNP && mv_at(v.e, &n) && m_anon[v.e] && m_anon_compatible(&v, &n))
+		anon = m_anon[v.e];
+	else if (v.s > 0 && mv_at(v.s - 1, &n) && m_anon[v.s - 1] && m_anon_compatible(&n, &v))
+		anon = m_anon[v.s - 1];
+	else
+		anon = ++m_anon_seq;
+	m_vma_is(v.s, v.e, anon);
+}
+
+/* Populating writes into private writable memory (and so gives it an anon_vma). */
+static void m_prepare_cow(unsigned long p)
+{
+	if ((m_flags[p] & (VM_WRITE | VM_SHARED)) == VM_WRITE && !m_anon[p])
+		m_prepare(p);
+}
+
 /* Fault in [s, e) (pages) VMA by VMA (Linux's __mm_populate). */
 static int m_populate(unsigned long s, unsigned long e, bool ignore)
 {
@@ -326,6 +390,7 @@ static int m_populate(unsigned long s, unsigned long e, bool ignore)
 				return -EFAULT;
 			continue;
 		}
+		m_prepare_cow(a);
 		for (unsigned long q = a; q < b; q++)
 			if (!m_present[q])
 				set_content(q, true, 0);
@@ -444,7 +509,7 @@ static long m_do_munmap(unsigned long s, unsigned long e)
 	if (e > MNP)
 		e = MNP;
 	if (s < e)
-		m_apply(M_UNMAP, s, e, 0, 0);
+		m_apply(M_UNMAP, s, e, 0, 0, 0);
 	return 0;
 }
 
@@ -456,6 +521,38 @@ static long m_vm_munmap(unsigned long start, unsigned long len)
 	if (!len)
 		return -EINVAL;
 	return m_do_munmap(start >> PAGE_SHIFT, (start + len) >> PAGE_SHIFT);
+}
+
+/*
+ * Map pages [s, e) (free) with these attributes, merged as insert_range decides: in mmap_order
+ * (mmap_region: next first, then prev against next's anon_vma), else as vma_merge (prev first,
+ * then next too if the two agree).
+ */
+static void m_map(unsigned long s, unsigned long e, uint32_t flags, uint32_t pgoff, uint32_t anon,
+		  bool mmap_order)
+{
+	struct mv pv, nv;
+	bool mp = s > 0 && mv_at(s - 1, &pv) && pv.flags == flags && !(flags & VM_DONTEXPAND) &&
+		  pv.pgoff + (uint32_t)(pv.e - pv.s) == pgoff && (!anon || anon == m_anon[s - 1]);
+	bool mn = e < MNP && mv_at(e, &nv) && nv.flags == flags && !(flags & VM_DONTEXPAND) &&
+		  pgoff + (uint32_t)(e - s) == nv.pgoff && (!anon || anon == m_anon[e]);
+	uint32_t pa = mp ? m_anon[s - 1] : 0, na = mn ? m_anon[e] : 0;
+
+	if (mp && mn) {
+		if (mmap_order)
+			mp = !na || na == pa;
+		else
+			mn = !pa || !na || pa == na;
+	}
+	m_apply(M_MAP, s, e, flags, pgoff, anon);
+	if (mp && mn)
+		m_vma_is(pv.s, nv.e, pa ? pa : na);
+	else if (mp)
+		m_vma_is(pv.s, e, pa);
+	else if (mn)
+		m_vma_is(s, nv.e, na);
+	else
+		m_vma_is(s, e, anon);
 }
 
 static long m_mmap_region(unsigned long a, unsigned long len, uint32_t vmf, unsigned long pgoff)
@@ -477,7 +574,10 @@ static long m_mmap_region(unsigned long a, unsigned long len, uint32_t vmf, unsi
 			return -ENOMEM; /* shared: the whole size, like Linux's shmem object */
 		vmf |= VM_ACCOUNT;
 	}
-	m_apply(M_MAP, s, e, vmf, (uint32_t)pgoff);
+	if (nr_acc || any_mapped(s, e))
+		m_apply(M_UNMAP, s, e, 0, 0, 0);
+	/* each shared mapping is its own object */
+	m_map(s, e, vmf, (uint32_t)pgoff, vmf & VM_SHARED ? ++m_anon_seq : 0, true);
 	return (long)a;
 }
 
@@ -591,8 +691,8 @@ static long m_sys_brk(unsigned long brk)
 		return (long)m_brk;
 	flags = (uint32_t)(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC | VM_ACCOUNT |
 			   m_def_flags);
-	m_apply(M_MAP, oldbrk >> PAGE_SHIFT, newbrk >> PAGE_SHIFT, flags,
-		(uint32_t)(oldbrk >> PAGE_SHIFT));
+	m_map(oldbrk >> PAGE_SHIFT, newbrk >> PAGE_SHIFT, flags, (uint32_t)(oldbrk >> PAGE_SHIFT),
+	      0, false);
 	m_brk = brk;
 	if (flags & VM_LOCKED)
 		m_populate(oldbrk >> PAGE_SHIFT, newbrk >> PAGE_SHIFT, true);
@@ -607,19 +707,35 @@ static long m_sys_brk(unsigned long brk)
 static int m_modify(const struct mv *v, unsigned long s, unsigned long e, uint32_t nf,
 		    unsigned long *re)
 {
+	uint32_t a = m_anon[s], pa = s > 0 ? m_anon[s - 1] : 0, na = e < MNP ? m_anon[e] : 0;
 	bool mp = s == v->s && s > 0 && m_flags[s - 1] == nf && m_pgoff[s - 1] + 1 == m_pgoff[s] &&
-		  !(nf & VM_DONTEXPAND);
+		  !(nf & VM_DONTEXPAND) && (!a || a == pa);
 	bool mn = e == v->e && e < MNP && m_flags[e] == nf && m_pgoff[e] == m_pgoff[e - 1] + 1 &&
-		  !(nf & VM_DONTEXPAND);
-	struct mv r;
+		  !(nf & VM_DONTEXPAND) && (!a || a == na);
+	struct mv r, pv, nv;
 	long nsplit;
+
+	if (mp)
+		mv_at(s - 1, &pv);
+	if (mn)
+		mv_at(e, &nv);
+	if (mp && mn && pa && na && pa != na)
+		mn = false; /* vma_merge: prev first, all three only if prev and next agree */
 
 	if (!mp && !mn) {
 		nsplit = (s > v->s) + (e < v->e);
 		if (nsplit && m_count + nsplit - 1 >= sysctl_max_map_count)
 			return -ENOMEM;
 	}
-	m_apply(M_FLAGS, s, e, nf, 0);
+	m_apply(M_FLAGS, s, e, nf, 0, 0);
+	if (mp && mn)
+		m_vma_is(pv.s, nv.e, pa ? pa : na);
+	else if (mp)
+		m_vma_is(pv.s, e, pa);
+	else if (mn)
+		m_vma_is(s, nv.e, na);
+	else
+		m_vma_is(s, e, a);
 	mv_at(s, &r);
 	*re = r.e;
 	return 0;
@@ -684,10 +800,12 @@ static long m_mprotect(unsigned long start, unsigned long len, unsigned long pro
 			if (err)
 				return err;
 			if ((of & (VM_WRITE | VM_SHARED | VM_LOCKED)) == VM_LOCKED &&
-			    (nf & VM_WRITE) && !(nf & VM_LOCKONFAULT))
+			    (nf & VM_WRITE) && !(nf & VM_LOCKONFAULT)) {
+				m_prepare_cow(ns);
 				for (unsigned long q = ns; q < tmp; q++)
 					if (!m_present[q])
 						set_content(q, true, 0);
+			}
 		}
 		ns = tmp < re ? re : tmp;
 		if (ns >= e)
@@ -797,6 +915,8 @@ static long m_madvise(unsigned long start, unsigned long len_in, int b)
 			if (!(v.flags & (b == MADV_POPULATE_WRITE ? VM_WRITE : VM_READ)))
 				return -EINVAL;
 			tmp = v.e < e ? v.e : e;
+			if (b == MADV_POPULATE_WRITE)
+				m_prepare_cow(p);
 			for (; p < tmp; p++)
 				if (!m_present[p])
 					set_content(p, true, 0);
@@ -945,7 +1065,9 @@ static long m_move_vma(const struct mv *v, unsigned long old_addr, unsigned long
 	unsigned long ns = na >> PAGE_SHIFT, np = new_len >> PAGE_SHIFT;
 	unsigned long to_account = dontunmap ? np : np - op, src_end, n;
 	const bool share = (v->flags & VM_SHARED) && (dontunmap || !old_len);
-	uint32_t vf = v->flags, pg = m_pgoff[os];
+	uint32_t vf = v->flags, anon = m_anon[os];
+	/* copy_vma: without an anon_vma, the pgoff of the new address */
+	uint32_t pg = anon ? m_pgoff[os] : (uint32_t)ns;
 
 	if (m_count >= sysctl_max_map_count - 3)
 		return -ENOMEM;
@@ -965,7 +1087,7 @@ static long m_move_vma(const struct mv *v, unsigned long old_addr, unsigned long
 		if (fake_fail_dup > 0)
 			return -ENOMEM;
 	}
-	m_apply(M_MAP, ns, ns + np, vf, pg);
+	m_map(ns, ns + np, vf, pg, anon, false);
 	if (share) {
 		for (n = 0; n < src_end - os; n++)
 			if (m_present[os + n])
@@ -983,7 +1105,7 @@ static long m_move_vma(const struct mv *v, unsigned long old_addr, unsigned long
 		if (mv_at(os, &o) && (o.flags & VM_LOCKED_MASK))
 			m_modify(&o, os, os + op, o.flags & ~(uint32_t)VM_LOCKED_MASK, &re);
 	} else if (op) {
-		m_apply(M_UNMAP, os, os + op, 0, 0);
+		m_apply(M_UNMAP, os, os + op, 0, 0, 0);
 	}
 	if ((vf & VM_LOCKED) && np > op)
 		m_populate(ns + op, ns + np, true);
@@ -1058,7 +1180,8 @@ static long m_mremap(unsigned long addr, unsigned long old_len, unsigned long ne
 	    end <= TASK_SIZE && !any_mapped(v.e, end >> PAGE_SHIFT)) {
 		if ((v.flags & VM_ACCOUNT) && !m_enough(delta >> PAGE_SHIFT))
 			return -ENOMEM;
-		m_apply(M_MAP, v.e, end >> PAGE_SHIFT, v.flags, v.pgoff + (uint32_t)(v.e - v.s));
+		m_map(v.e, end >> PAGE_SHIFT, v.flags, v.pgoff + (uint32_t)(v.e - v.s), m_anon[v.s],
+		      false);
 		if (v.flags & VM_LOCKED)
 			m_populate((addr + old_len) >> PAGE_SHIFT, (addr + new_len) >> PAGE_SHIFT,
 				   true);
@@ -1176,10 +1299,13 @@ static int m_touch(unsigned long addr, bool write, uint32_t tag)
 			return 1;
 		if ((v.flags & VM_ACCOUNT) && !m_enough(grow))
 			return 1;
-		m_apply(M_MAP, p, v.s, v.flags, v.pgoff - (uint32_t)grow);
+		m_apply(M_MAP, p, v.s, v.flags, v.pgoff - (uint32_t)grow, m_anon[v.s]);
+		m_vma_is(p, v.e, m_anon[v.s]); /* expand_downwards never merges */
 	}
 	if (write ? !(v.flags & VM_WRITE) : !(v.flags & VM_ACCESS_FLAGS))
 		return 1;
+	if (write && !m_anon[p])
+		m_prepare(p);
 	if (!m_present[p])
 		set_content(p, true, 0);
 	if (write)
@@ -1246,10 +1372,11 @@ static bool state_check(const char *when, bool with_model)
 			snprintf(what, sizeof(what), "overlap at %#lx", v->vm_start);
 			goto bad;
 		}
+		/* (neighbours with anon_vmas, or a grown stack, may stay apart, as in Linux) */
 		if (prev && prev->vm_end == v->vm_start && prev->vm_flags == v->vm_flags &&
 		    prev->vm_file == v->vm_file && prev->vm_ops == v->vm_ops &&
-		    !(v->vm_flags & VM_DONTEXPAND) &&
-		    prev->vm_pgoff + vma_pages(prev) == v->vm_pgoff) {
+		    !(v->vm_flags & (VM_DONTEXPAND | VM_GROWSDOWN)) && !prev->anon_vma &&
+		    !v->anon_vma && prev->vm_pgoff + vma_pages(prev) == v->vm_pgoff) {
 			snprintf(what, sizeof(what), "unmerged neighbours at %#lx", v->vm_start);
 			goto bad;
 		}
@@ -1277,6 +1404,12 @@ static bool state_check(const char *when, bool with_model)
 			present += pte->present;
 			if (!with_model)
 				continue;
+			if (is_start(p) != (a == v->vm_start) || !m_anon[p] != !v->anon_vma) {
+				snprintf(what, sizeof(what),
+					 "page %#lx: VMA start %d anon_vma %d, model %d %d", a,
+					 a == v->vm_start, !!v->anon_vma, is_start(p), !!m_anon[p]);
+				goto bad;
+			}
 			if (m_flags[p] != v->vm_flags || m_pgoff[p] != vma_pgoff_at(v, a)) {
 				snprintf(what, sizeof(what),
 					 "page %#lx: flags %#lx pgoff %#lx, model %#x %#x", a,
@@ -1350,6 +1483,8 @@ static void reset(void)
 	mm_init_layout(mm);
 	memset(m_flags, 0, MNP * sizeof(*m_flags));
 	memset(m_pgoff, 0, MNP * sizeof(*m_pgoff));
+	memset(m_anon, 0, MNP * sizeof(*m_anon));
+	memset(m_cut, 0, MNP);
 	memset(m_tag, 0, MNP * sizeof(*m_tag));
 	memset(m_present, 0, MNP);
 	memset(m_bits, 0, NW * sizeof(*m_bits));
@@ -1359,7 +1494,7 @@ static void reset(void)
 	m_brk = BRK_BASE;
 	m_apply(M_MAP, (STACK_TOP >> PAGE_SHIFT) - 32, STACK_TOP >> PAGE_SHIFT,
 		VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC | VM_GROWSDOWN,
-		(uint32_t)((STACK_TOP >> PAGE_SHIFT) - 32));
+		(uint32_t)((STACK_TOP >> PAGE_SHIFT) - 32), 0);
 }
 
 /* ---- part 1: table tests -------------------------------------------------------------------- */
@@ -1849,9 +1984,16 @@ static void test_mremap(void)
 	EXPECT(sys_mremap(B, 4 * PG, 3 * PG, 0, 0), B);
 	EXPECT(vend(B), B + 3 * PG);
 	EXPECT(vm_committed_pages, 3);
-	/* grow in place, merging with the next VMA */
+	/*
+	 * grow in place up to the next VMA: a written VMA (anon_vma) does not merge with a
+	 * never-written one (Linux: its anon_vma_chain is empty); a fresh mapping merges with it
+	 */
 	EXPECT(do_mmap(B + 5 * PG, 2 * PG, RW, ANON | MAP_FIXED), B + 5 * PG);
 	EXPECT(sys_mremap(B, 3 * PG, 5 * PG, 0, 0), B);
+	EXPECT(mm->map_count, 3);
+	EXPECT(vend(B), B + 5 * PG);
+	EXPECT(sys_munmap(B + 5 * PG, 2 * PG), 0);
+	EXPECT(do_mmap(B + 5 * PG, 2 * PG, RW, ANON | MAP_FIXED), B + 5 * PG);
 	EXPECT(mm->map_count, 2);
 	EXPECT(vend(B), B + 7 * PG);
 	EXPECT(vm_committed_pages, 7);
@@ -2038,7 +2180,8 @@ static void test_mlock(void)
 	EXPECT(sys_mlock(B + 16 * PG, PG), -ENOMEM);
 	EXPECT(sys_mlock(ULONG_MAX & PAGE_MASK, 2 * PG), -EINVAL);
 	EXPECT(sys_munlock(B, 8 * PG), 0);
-	EXPECT(mm->locked_vm + (unsigned long)mm->map_count, 2);
+	/* both locked parts were written apart (anon_vmas): they stay apart from the rest */
+	EXPECT(mm->locked_vm + (unsigned long)mm->map_count, 3);
 	EXPECT(sys_munlock(B, 9 * PG), -ENOMEM);
 	/* PROT_NONE: locked, but it cannot be faulted in: ENOMEM (Linux's -EFAULT mapped) */
 	EXPECT(do_mmap(B + 8 * PG, 2 * PG, PROT_NONE, ANON | MAP_FIXED), B + 8 * PG);
@@ -2264,7 +2407,8 @@ static void test_stack(void)
 	EXPECT(expand_stack(stack, STACK_TOP - 16 * PG - STACK_GUARD_GAP - 5 * PG), -ENOMEM);
 	EXPECT(expand_stack(stack, STACK_TOP - 16 * PG - STACK_GUARD_GAP), 0);
 	EXPECT(vstart(STACK_TOP - PG), STACK_TOP - 16 * PG - STACK_GUARD_GAP);
-	/* a growsdown neighbour with the same attributes: the stack absorbs it on contact */
+	/* a growsdown neighbour with the same attributes: reached, but not merged (Linux's
+	 * expand_downwards never merges) */
 	reset();
 	EXPECT(do_mmap(STACK_LO - 8 * PG, 2 * PG, RW,
 		       ANON | MAP_FIXED | MAP_GROWSDOWN | MAP_NORESERVE),
@@ -2272,8 +2416,8 @@ static void test_stack(void)
 	stack = vma_lookup(mm, STACK_TOP - PG);
 	stack->vm_flags |= VM_NORESERVE; /* make the stack's flags match the neighbour's */
 	EXPECT(expand_stack(stack, STACK_LO - 6 * PG), 0);
-	EXPECT(stack->vm_start, STACK_LO - 8 * PG);
-	EXPECT(mm->map_count, 1);
+	EXPECT(stack->vm_start, STACK_LO - 6 * PG);
+	EXPECT(mm->map_count, 2);
 	EXPECT(mm->stack_vm, 40);
 	stack->vm_flags &= ~VM_NORESERVE;
 	/* not growsdown; below mmap_min_addr; accounted growsdown mappings commit */
@@ -2293,6 +2437,71 @@ static void test_stack(void)
 	EXPECT(touch(B + PG + STACK_GUARD_GAP, true, 4), 1);
 	EXPECT(sys_munmap(B - PG, PG), 0);
 	EXPECT(touch(B + PG + STACK_GUARD_GAP, true, 4), 0);
+	STATE();
+}
+
+/* Linux 6.1's merge decisions beyond flags and pgoff (docs/vm-user.md, "Merging"). */
+static void test_merge(void)
+{
+	reset();
+	/* written apart: the gap refilled by mmap joins the upper only (mmap_region: next first) */
+	EXPECT(do_mmap(B, PG, RW, ANON | MAP_FIXED), B);
+	EXPECT(do_mmap(B + 2 * PG, PG, RW, ANON | MAP_FIXED), B + 2 * PG);
+	EXPECT(touch(B, true, 1) + touch(B + 2 * PG, true, 2), 0);
+	EXPECT(vma_lookup(mm, B)->anon_vma != vma_lookup(mm, B + 2 * PG)->anon_vma, 1);
+	EXPECT(do_mmap(B + PG, PG, RW, ANON | MAP_FIXED), B + PG);
+	EXPECT(vend(B) == B + PG && vstart(B + PG) == B + PG && vend(B + PG) == B + 3 * PG, 1);
+	EXPECT(sys_mremap(B, 2 * PG, 3 * PG, 0, 0), -EFAULT);
+	/* the same protection over both does not merge them either */
+	EXPECT(sys_mprotect(B, 3 * PG, PROT_READ), 0);
+	EXPECT(mm->map_count, 1 + 2);
+	STATE();
+
+	/* a written part made equal to a never-written neighbour stays apart; the reverse joins */
+	reset();
+	EXPECT(do_mmap(B, 2 * PG, RW, ANON | MAP_FIXED), B);
+	EXPECT(sys_mprotect(B + PG, PG, PROT_READ), 0);
+	EXPECT(touch(B, true, 3), 0);
+	EXPECT(sys_mprotect(B, PG, PROT_READ), 0);
+	EXPECT(mm->map_count, 1 + 2);
+	EXPECT(sys_mprotect(B, 2 * PG, RW), 0);
+	EXPECT(mm->map_count, 1 + 1);
+	EXPECT(vma_lookup(mm, B + PG)->anon_vma != 0, 1); /* the merged VMA keeps it */
+	STATE();
+
+	/* the first write reuses a neighbour's anon_vma when they differ in protection only */
+	reset();
+	EXPECT(do_mmap(B, 2 * PG, RW, ANON | MAP_FIXED), B);
+	EXPECT(sys_mprotect(B + PG, PG, RW | PROT_EXEC), 0);
+	EXPECT(touch(B, true, 4) + touch(B + PG, true, 5), 0);
+	EXPECT(vma_lookup(mm, B)->anon_vma, vma_lookup(mm, B + PG)->anon_vma);
+	EXPECT(sys_mprotect(B + PG, PG, RW), 0);
+	EXPECT(mm->map_count, 1 + 1);
+	STATE();
+
+	/* mremap: never written takes its new address's pgoff and merges; written keeps its own */
+	reset();
+	EXPECT(do_mmap(B, PG, RW, ANON | MAP_FIXED), B);
+	EXPECT(do_mmap(B + 8 * PG, 2 * PG, RW, ANON | MAP_FIXED), B + 8 * PG);
+	EXPECT(sys_mremap(B + 8 * PG, PG, PG, MREMAP_MAYMOVE | MREMAP_FIXED, B + PG), B + PG);
+	EXPECT(vend(B), B + 2 * PG);
+	EXPECT(touch(B + 9 * PG, true, 6), 0);
+	EXPECT(sys_mremap(B + 9 * PG, PG, PG, MREMAP_MAYMOVE | MREMAP_FIXED, B + 2 * PG),
+	       B + 2 * PG);
+	EXPECT(vend(B) == B + 2 * PG &&
+		       vma_lookup(mm, B + 2 * PG)->vm_pgoff == (B >> PAGE_SHIFT) + 9,
+	       1);
+	STATE();
+
+	/* two shared objects whose pgoffs continue each other stay apart */
+	reset();
+	EXPECT(do_mmap(B + PG, 2 * PG, RW, SHANON | MAP_FIXED), B + PG);
+	EXPECT(sys_munmap(B + PG, PG), 0);
+	EXPECT(do_mmap(B + PG, PG, RW, SHANON | MAP_FIXED), B + PG);
+	EXPECT(mm->map_count, 1 + 2);
+	EXPECT(sys_mprotect(B + 2 * PG, PG, PROT_READ), 0);
+	EXPECT(sys_mprotect(B + 2 * PG, PG, RW), 0);
+	EXPECT(mm->map_count, 1 + 2);
 	STATE();
 }
 
@@ -2343,6 +2552,7 @@ static void table_tests(void)
 	test_brk();
 	test_overcommit();
 	test_stack();
+	test_merge();
 	test_lookup();
 	printf("table tests: %lu passed, %lu failed\n", passed, failed);
 }
@@ -2856,6 +3066,8 @@ int main(int argc, char **argv)
 	mmap_file_check = test_fd_check;
 	m_flags = calloc(MNP, sizeof(*m_flags));
 	m_pgoff = calloc(MNP, sizeof(*m_pgoff));
+	m_anon = calloc(MNP, sizeof(*m_anon));
+	m_cut = calloc(MNP, 1);
 	m_tag = calloc(MNP, sizeof(*m_tag));
 	m_present = calloc(MNP, 1);
 	m_bits = calloc(NW, sizeof(*m_bits));
