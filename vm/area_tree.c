@@ -9,22 +9,24 @@
  * The parent pointer and the colour share rb_parent_color: nodes are at least 4-byte aligned,
  * bit 0 is the colour (1 = black) and bit 1 is left clear.
  *
- * A node's own gap is not stored (struct area_node has no field for it), so it is derived
- * from the predecessor when needed: the rightmost node of the left subtree, or the nearest
- * ancestor whose right subtree holds the node. The code avoids that walk where it can: a
- * node's subtree_gap above both children's is its own gap, a walk down the left subtree's
- * right spine stops as soon as the remaining span cannot matter, and the searches remember
- * the predecessor's end while descending. An update derives own gaps only where a subtree
- * lost its maximum: a few nodes typically, O(log^2 n) at worst. The searches are O(log n)
- * when each gap along the path is either small or the largest of its subtree; when every
- * level holds a small gap next to a large one further down (the top-down mmap pattern: all
- * free space below the lowest area), each level costs a spine walk, O(log^2 n). Caching the
- * gap in the node would make every search O(log n).
+ * Every node caches its own gap in n->gap (start - predecessor's end, or start - lo for the
+ * first node), and subtree_gap = max(n->gap, children's subtree_gap). A node's gap changes
+ * only when its predecessor does, so an update rewrites at most two gaps: area_insert sets
+ * the new node's gap and shrinks its successor's; area_erase grows the erased node's
+ * successor's gap by the erased node's gap and span; area_update recomputes the moved node's
+ * gap (from its predecessor's end, pred_end) and its successor's. Each rewritten gap is then
+ * carried up the ancestors' subtree_gap, stopping where a value stays the same. Rotations
+ * keep the in-order sequence, so they change no gap and recompute the subtree_gap of the two
+ * nodes they move from cached values. Every update is O(log n): one path to the root for
+ * each rewritten gap, plus the red-black fixup (O(1) rotations, O(log n) recolourings);
+ * area_update and area_erase also find a neighbour (O(log n) worst case).
  *
- * The searches return the exact lowest/highest aligned fit. Subtrees are pruned by
- * subtree_gap < size and by limits; a gap of at least size that fails only because of
- * alignment or the limits is stepped over, so adversarial alignments can cost more than
- * one descent (bounded by the number of such gaps).
+ * The searches return the exact lowest/highest aligned fit, reading each own gap from its
+ * node. Subtrees are pruned by subtree_gap < size and by whether the span they cover can
+ * hold an aligned fit inside the limits, so when the first gap of at least size met also
+ * fits, a search is one root-to-leaf descent plus the tail gap's spine: O(log n). A gap of
+ * at least size that fails only because of alignment or the limits is stepped over, at a
+ * cost of up to one more descent and climb, O(log n), for each such gap met.
  *
  * Everything is iterative and allocation-free; the caller embeds struct area_node and owns
  * the locking.
@@ -43,7 +45,7 @@
 /* Instrumentation for the host tests' scaling checks. */
 extern unsigned long area_tree_visits, area_tree_walks;
 unsigned long area_tree_visits; /* nodes read by area_find_gap_lowest/highest */
-unsigned long area_tree_walks;	/* nodes read to find predecessors while updating */
+unsigned long area_tree_walks;	/* nodes read by pred_end (area_update); insert/erase need none */
 #define COUNT_VISIT() (area_tree_visits++)
 #define COUNT_WALK()  (area_tree_walks++)
 #else
@@ -103,6 +105,12 @@ static inline unsigned long children_sg(const struct area_node *n)
 	return umax(sg_of(n->rb_left), sg_of(n->rb_right));
 }
 
+/* What n's subtree_gap must be, given its cached gap and its children's values. */
+static inline unsigned long node_sg(const struct area_node *n)
+{
+	return umax(n->gap, children_sg(n));
+}
+
 /* Make new the child of parent that old was (or the root). Parent pointers are the caller's. */
 static inline void change_child(struct area_tree *t, struct area_node *parent,
 				const struct area_node *old, struct area_node *new)
@@ -117,7 +125,8 @@ static inline void change_child(struct area_tree *t, struct area_node *parent,
 
 /*
  * End of n's in-order predecessor, or t->lo when n is the first node. Walks down the right
- * spine of the left subtree, or up to the nearest ancestor that has n on its right.
+ * spine of the left subtree, or up to the nearest ancestor that has n on its right. Only
+ * area_update needs it: there n->start has moved, so n->start - n->gap is stale.
  */
 static unsigned long pred_end(const struct area_tree *t, const struct area_node *n)
 {
@@ -142,25 +151,14 @@ static unsigned long pred_end(const struct area_tree *t, const struct area_node 
 }
 
 /*
- * max(gap of n, bound). Walking the left subtree's right spine, every node m seen bounds the
- * gap from above by n->start - m->end, so the walk stops once that is <= bound: the
- * callers only need the gap when it exceeds what the children already provide.
- */
-static unsigned long gap_over(const struct area_tree *t, const struct area_node *n,
-			      unsigned long bound)
-{
-	(void)t;
-	return umax(n->gap, bound);
-}
-
-/*
  * One child subtree of p changed its subtree_gap from old to now (0 stands for an empty
  * subtree), nothing else below p changed. Brings p and its ancestors up to, not including,
- * stop back in line, stopping as soon as a node's value stays the same. Only a node that
- * lost its maximum needs its own gap, and then only if the children do not restore it.
+ * stop back in line, stopping as soon as a node's value stays the same. A node whose value
+ * grew takes the new one; only a node that lost its maximum is recomputed, from its
+ * children and, when they do not restore it, its cached gap.
  */
-static void propagate(const struct area_tree *t, struct area_node *p, unsigned long old,
-		      unsigned long now, const struct area_node *stop)
+static void propagate(struct area_node *p, unsigned long old, unsigned long now,
+		      const struct area_node *stop)
 {
 	unsigned long was, v;
 
@@ -173,7 +171,7 @@ static void propagate(const struct area_tree *t, struct area_node *p, unsigned l
 		} else {
 			v = children_sg(p);
 			if (v < was)
-				v = gap_over(t, p, v);
+				v = umax(p->gap, v);
 			if (v == was)
 				return;
 		}
@@ -185,27 +183,25 @@ static void propagate(const struct area_tree *t, struct area_node *p, unsigned l
 }
 
 /*
- * n's own gap is now gap (its children are correct): recompute n and fix the ancestors up to,
+ * n->gap was rewritten (its children are correct): recompute n and fix the ancestors up to,
  * not including, stop.
  */
-static void refresh(const struct area_tree *t, struct area_node *n, unsigned long gap,
-		    const struct area_node *stop)
+static void refresh(struct area_node *n, const struct area_node *stop)
 {
 	unsigned long old = n->subtree_gap;
 
-	n->subtree_gap = umax(gap, children_sg(n));
-	propagate(t, parent_of(n), old, n->subtree_gap, stop);
+	n->subtree_gap = node_sg(n);
+	propagate(parent_of(n), old, n->subtree_gap, stop);
 }
 
 /*
  * Rotations keep the in-order sequence, hence every node's gap. The node moving up covers
- * the same set as the old subtree root and takes its value; the node moving down covers a
- * subset, so its value can only drop, and its own gap is needed only if it does.
+ * the same set as the old subtree root and takes its value; the node moving down is
+ * recomputed from its cached gap and its new children.
  */
 static void rotate_left(struct area_tree *t, struct area_node *x)
 {
 	struct area_node *y = x->rb_right, *p = parent_of(x);
-	unsigned long v;
 
 	x->rb_right = y->rb_left;
 	if (y->rb_left)
@@ -216,16 +212,12 @@ static void rotate_left(struct area_tree *t, struct area_node *x)
 	change_child(t, p, x, y);
 
 	y->subtree_gap = x->subtree_gap;
-	v = children_sg(x);
-	if (v < y->subtree_gap)
-		v = gap_over(t, x, v);
-	x->subtree_gap = v;
+	x->subtree_gap = node_sg(x);
 }
 
 static void rotate_right(struct area_tree *t, struct area_node *x)
 {
 	struct area_node *y = x->rb_left, *p = parent_of(x);
-	unsigned long v;
 
 	x->rb_left = y->rb_right;
 	if (y->rb_right)
@@ -236,10 +228,7 @@ static void rotate_right(struct area_tree *t, struct area_node *x)
 	change_child(t, p, x, y);
 
 	y->subtree_gap = x->subtree_gap;
-	v = children_sg(x);
-	if (v < y->subtree_gap)
-		v = gap_over(t, x, v);
-	x->subtree_gap = v;
+	x->subtree_gap = node_sg(x);
 }
 
 void area_tree_init(struct area_tree *t, unsigned long lo, unsigned long hi)
@@ -335,7 +324,7 @@ int area_insert(struct area_tree *t, struct area_node *n)
 	}
 	if (succ) {
 		succ->gap = succ->start - n->end;
-		refresh(t, succ, succ->gap, NULL);
+		refresh(succ, NULL);
 	}
 
 	insert_fixup(t, n);
@@ -438,13 +427,13 @@ void area_erase(struct area_tree *t, struct area_node *x)
 				if (a == c)
 					break;
 			}
-			propagate(t, p, old, c->subtree_gap, NULL);
+			propagate(p, old, c->subtree_gap, NULL);
 		} else {
 			/* s, if any, is an ancestor of x's old place */
-			propagate(t, p, old, sg_of(c), s);
+			propagate(p, old, sg_of(c), s);
 			if (s) {
 				s->gap = s->start - pe;
-				refresh(t, s, s->gap, NULL);
+				refresh(s, NULL);
 			}
 		}
 	} else {
@@ -470,10 +459,10 @@ void area_erase(struct area_tree *t, struct area_node *x)
 		change_child(t, p, x, s);
 
 		if (cparent != s)
-			propagate(t, cparent, s_old, sg_of(c), s);
+			propagate(cparent, s_old, sg_of(c), s);
 		s->gap = s->start - pe;
-		s->subtree_gap = umax(s->gap, children_sg(s));
-		propagate(t, p, old, s->subtree_gap, NULL);
+		s->subtree_gap = node_sg(s);
+		propagate(p, old, s->subtree_gap, NULL);
 	}
 	t->count--;
 	if (black)
@@ -487,16 +476,17 @@ void area_erase(struct area_tree *t, struct area_node *x)
 void area_update(struct area_tree *t, struct area_node *n)
 {
 	struct area_node *succ = area_next(n);
+
 	n->gap = n->start - pred_end(t, n);
 	if (succ)
 		succ->gap = succ->start - n->end;
 	if (succ && n->rb_right) {
-		refresh(t, succ, succ->gap, n);
-		refresh(t, n, n->gap, NULL);
+		refresh(succ, n);
+		refresh(n, NULL);
 	} else {
-		refresh(t, n, n->gap, succ);
+		refresh(n, succ);
 		if (succ)
-			refresh(t, succ, succ->gap, NULL);
+			refresh(succ, NULL);
 	}
 }
 
@@ -626,39 +616,16 @@ struct gap_req {
 };
 
 /*
- * Start of n's own gap, or an end m of a node in n's left subtree proving that no fit
- * exists (then *exact is false). Gives up along the right spine as soon as the span from
- * m->end to n's start cannot hold a fit. pend is the predecessor's end when n has no left
- * child (the caller knows it then); the shortcut uses subtree_gap when it must be n's gap.
+ * Does n's own gap [n->start - n->gap, n->start) hold a fit? The lowest or highest such
+ * start goes to *out.
  */
-static unsigned long own_gap_start(const struct area_node *n, unsigned long pend,
-				   const struct gap_req *r, bool low, bool *exact)
+static bool own_fit(const struct area_node *n, const struct gap_req *r, bool low,
+		    unsigned long *out)
 {
-	(void)pend;
-	(void)r;
-	(void)low;
-	*exact = true;
-	return n->start - n->gap;
-}
-
-/*
- * Does n's own gap [predecessor end, n->start) hold a fit? The lowest or highest such start
- * goes to *out. pend is valid when n has no left child.
- */
-static bool own_fit(const struct area_node *n, unsigned long pend, const struct gap_req *r,
-		    bool low, unsigned long *out)
-{
-	unsigned long e = umin(n->start, r->hi), gs;
-	bool exact;
-
-	if (n->subtree_gap < r->size)
+	if (n->gap < r->size)
 		return false;
-	if (!fit(low, r->lo, e, r->size, r->mask, out))
-		return false;
-	gs = own_gap_start(n, pend, r, low, &exact);
-	if (!exact)
-		return false;
-	return fit(low, umax(gs, r->lo), e, r->size, r->mask, out);
+	return fit(low, umax(n->start - n->gap, r->lo), umin(n->start, r->hi), r->size, r->mask,
+		   out);
 }
 
 /*
@@ -682,8 +649,11 @@ static bool gap_request(const struct area_tree *t, unsigned long size, unsigned 
  * cannot hold an aligned fit inside the limits, and returns at the first gap that fits.
  * When the largest gaps are big enough for any alignment this is one root-to-leaf descent;
  * a subtree that only looked promising (alignment, limits) costs a detour through it.
- * pend tracks the end of the current subtree's predecessor while descending; a node reached
- * by climbing up from its left child has a left subtree, so never needs it.
+ * pend is the end of the predecessor of the subtree being descended (t->lo for the whole
+ * tree): n's left subtree and own gap lie in [pend, n->start), which prunes the step left.
+ * It is set on the way down and read only there; after a climb it is stale, but a node
+ * reached by climbing up from its left child only goes on to its right subtree, whose pend
+ * is n->end.
  */
 unsigned long area_find_gap_lowest(const struct area_tree *t, unsigned long size,
 				   unsigned long align, unsigned long lo, unsigned long hi)
@@ -708,7 +678,7 @@ descend:
 		n = p;
 	}
 own:
-	if (own_fit(n, pend, &r, true, &s))
+	if (own_fit(n, &r, true, &s))
 		return s;
 	/* everything still to be seen lies at or above n->end */
 	if (!fit_low(umax(n->end, r.lo), r.hi, size, r.mask, &s))
@@ -741,9 +711,11 @@ tail:
 
 /*
  * The mirror image: the tail gap first, then a reverse in-order walk (right subtree, own
- * gap, left subtree) with the same pruning. A node reached by climbing up from its right
- * child may lack a left subtree; its predecessor is then the ancestor the climb reaches
- * next, found by walking up (pend_ok false).
+ * gap, left subtree) with the same pruning. pend is again the low end of the span of the
+ * subtree being walked, n's own gap and left subtree: the predecessor's end when the walk
+ * came down to n, set when it steps right and kept when it steps left. A node reached by
+ * climbing up from its right child has a predecessor the walk never passed; pend is then
+ * reset to t->lo, which only weakens the pruning of the left subtree to the limits.
  */
 unsigned long area_find_gap_highest(const struct area_tree *t, unsigned long size,
 				    unsigned long align, unsigned long lo, unsigned long hi)
@@ -751,7 +723,6 @@ unsigned long area_find_gap_highest(const struct area_tree *t, unsigned long siz
 	const struct area_node *n = t->root, *p;
 	struct gap_req r;
 	unsigned long pend = t->lo, s;
-	bool pend_ok = true;
 
 	if (!gap_request(t, size, align, lo, hi, &r))
 		return AREA_NOMEM;
@@ -773,35 +744,18 @@ descend:
 		if (p->subtree_gap < size || !fit_high(umax(n->end, r.lo), r.hi, size, r.mask, &s))
 			break;
 		pend = n->end;
-		pend_ok = true;
 		n = p;
 	}
 own:
 	/* everything still to be seen lies below n->start */
 	if (!fit_high(r.lo, umin(n->start, r.hi), size, r.mask, &s))
 		return AREA_NOMEM;
-	if (!n->rb_left && !pend_ok) {
-		for (p = n;; p = parent_of(p)) {
-			const struct area_node *q = parent_of(p);
-
-			if (!q) {
-				pend = t->lo;
-				break;
-			}
-			COUNT_VISIT();
-			if (p == q->rb_right) {
-				pend = q->end;
-				break;
-			}
-		}
-		pend_ok = true;
-	}
-	if (own_fit(n, pend, &r, false, &s))
+	if (own_fit(n, &r, false, &s))
 		return s;
 	if ((p = n->rb_left)) {
 		COUNT_VISIT();
-		if (p->subtree_gap >= size && fit_high(umax(pend_ok ? pend : r.lo, r.lo),
-						       umin(n->start, r.hi), size, r.mask, &s)) {
+		if (p->subtree_gap >= size &&
+		    fit_high(umax(pend, r.lo), umin(n->start, r.hi), size, r.mask, &s)) {
 			n = p; /* same predecessor as n's subtree */
 			goto descend;
 		}
@@ -810,7 +764,7 @@ own:
 		COUNT_VISIT();
 		if (n == p->rb_right) {
 			n = p;
-			pend_ok = false;
+			pend = t->lo; /* p's predecessor is unknown: no tighter than the window */
 			goto own;
 		}
 		n = p;

@@ -1,9 +1,11 @@
 /*
  * Address ranges in a balanced (red-black) tree, ordered by address and augmented with the
  * largest free gap in each subtree, so that the lowest or highest free range of a given size
- * is found in O(log n). One tree holds the busy ranges of one address window [lo, hi); the gap
- * of a node is the free space between its predecessor's end (or lo) and its start. Shared by
- * the vmalloc area (vm/vmalloc.c) and the application's regions (VMAs). See docs/mm.md.
+ * is found in O(log n) (plus a detour for each large enough gap that fails only on the
+ * alignment or the limits), and every update costs O(log n). One tree holds the busy ranges
+ * of one address window [lo, hi); the gap of a node is the free space between its
+ * predecessor's end (or lo) and its start, cached in the node. Shared by the vmalloc area
+ * (vm/vmalloc.c) and the application's regions (VMAs). See docs/mm.md.
  */
 #ifndef UNIARM_VM_AREA_TREE_H
 #define UNIARM_VM_AREA_TREE_H
@@ -14,7 +16,8 @@
 struct area_node {
 	uintptr_t rb_parent_color; /* parent pointer | colour bit */
 	struct area_node *rb_left, *rb_right;
-	unsigned long start, end;  /* the busy range [start, end), start < end */
+	unsigned long start, end; /* the busy range [start, end), start < end */
+	/* Kept by the tree (area_insert/erase/update); callers only read them. */
 	unsigned long gap;	   /* start - predecessor's end (or the window's lo) */
 	unsigned long subtree_gap; /* largest gap of any node in this subtree */
 };
