@@ -473,10 +473,10 @@ static void show_max_map_count(struct pbuf *pb)
 	pb_printf(pb, "%d\n", sysctl_max_map_count);
 }
 
-/* proc_doulongvec_minmax's format; the value is the build's (platform/memory.h) for now. */
+/* proc_doulongvec_minmax's format. */
 static void show_mmap_min_addr(struct pbuf *pb)
 {
-	pb_printf(pb, "%lu\n", (unsigned long)MMAP_MIN_ADDR);
+	pb_printf(pb, "%lu\n", mmap_min_addr);
 }
 
 static bool sysctl_is_space(char c)
@@ -523,6 +523,33 @@ static int sysctl_write_int(const char *buf, size_t len, int *val, long long min
 	return 0;
 }
 
+/*
+ * Linux's __do_proc_doulongvec_minmax write of one unsigned long without bounds: leading white
+ * space, decimal digits (at most 21 characters), then the end or a space, tab or newline; no
+ * number, a '-' or an overflow is -EINVAL and the value stays.
+ */
+static int sysctl_write_ulong(const char *buf, size_t len, unsigned long *val)
+{
+	size_t i = 0, digits;
+	unsigned long long v = 0;
+
+	while (i < len && sysctl_is_space(buf[i]))
+		i++;
+	if (i == len || buf[i] == '-')
+		return -EINVAL;
+	for (digits = 0; i < len && buf[i] >= '0' && buf[i] <= '9'; i++, digits++) {
+		if (digits >= 21)
+			return -EINVAL;
+		v = v * 10 + (unsigned long long)(buf[i] - '0');
+		if (v > ULONG_MAX)
+			return -EINVAL;
+	}
+	if (!digits || (i < len && buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n'))
+		return -EINVAL;
+	*val = (unsigned long)v;
+	return 0;
+}
+
 /* vm.overcommit_memory: 0, 1 or 2 (proc_dointvec_minmax, SYSCTL_ZERO..SYSCTL_TWO). */
 static int write_overcommit_memory(const char *buf, size_t len)
 {
@@ -541,6 +568,15 @@ static int write_overcommit_ratio(const char *buf, size_t len)
 static int write_max_map_count(const char *buf, size_t len)
 {
 	return sysctl_write_int(buf, len, &sysctl_max_map_count, 0, INT_MAX);
+}
+
+/* vm.mmap_min_addr: Linux's mmap_min_addr_handler wants CAP_SYS_RAWIO of the writer beyond the
+ * file's permissions (so root without it gets EPERM), then proc_doulongvec_minmax. */
+static int write_mmap_min_addr(const char *buf, size_t len)
+{
+	if (!capable(CAP_SYS_RAWIO))
+		return -EPERM;
+	return sysctl_write_ulong(buf, len, &mmap_min_addr);
 }
 
 /* --- the file table --------------------------------------------------------------------- */
@@ -573,7 +609,7 @@ struct proc_entry {
 	bool dir;
 	void (*show)(struct pbuf *pb);
 	size_t (*size_hint)(void); /* first buffer size; NULL: one page */
-	/* A sysctl's write (root only, mode 0644): 0 or -EINVAL; NULL: read-only (0444). */
+	/* A sysctl's write (root only, mode 0644): 0, -EINVAL or -EPERM; NULL: read-only (0444). */
 	int (*write)(const char *buf, size_t len);
 };
 
@@ -609,7 +645,7 @@ static const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PROC_SYS_VM_MAX_MAP_COUNT] = {"max_map_count", PROC_SYS_VM, false, show_max_map_count,
 				       NULL, write_max_map_count},
 	[PROC_SYS_VM_MMAP_MIN_ADDR] = {"mmap_min_addr", PROC_SYS_VM, false, show_mmap_min_addr,
-				       NULL, NULL},
+				       NULL, write_mmap_min_addr},
 };
 
 struct procfs_file {

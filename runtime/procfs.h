@@ -9,7 +9,7 @@
  *   /proc/self/pagemap                  8 bytes per page, read in place (no snapshot)
  *   /proc/sys/vm/overcommit_memory,     sysctls: root writes them (0644), with effect
  *     overcommit_ratio, max_map_count
- *   /proc/sys/vm/mmap_min_addr          read-only for now
+ *   /proc/sys/vm/mmap_min_addr          writable with CAP_SYS_RAWIO too
  *   /proc, /proc/self, /proc/1, /proc/sys, /proc/sys/vm  directories (opened, not listed)
  *
  * A file's whole content is generated when it is opened, and generated again by a read at

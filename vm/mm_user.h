@@ -108,6 +108,8 @@ static inline void add_mm_rss(struct mm_struct *mm, long n)
 #define STACK_GUARD_GAP	      (256UL << PAGE_SHIFT) /* Linux's stack_guard_gap: 1 MiB */
 #define DEFAULT_MAX_MAP_COUNT 65530
 extern int sysctl_max_map_count;
+/* vm.mmap_min_addr (Linux's dac_mmap_min_addr): no mapping below it; MMAP_MIN_ADDR at boot. */
+extern unsigned long mmap_min_addr;
 
 /* --- vm/mmap.c: the VMA layer ---------------------------------------------------------- */
 

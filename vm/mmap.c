@@ -4,7 +4,7 @@
  * layout. mprotect, mremap, madvise, mlock, mincore and msync live in their own files and use
  * the helpers declared in vm/mmap_internal.h.
  *
- * The VMAs of an mm are the nodes of an area tree over [MMAP_MIN_ADDR, TASK_SIZE): lookups,
+ * The VMAs of an mm are the nodes of an area tree over [FIRST_USER_ADDRESS, TASK_SIZE): lookups,
  * neighbours and free-gap searches are O(log n). Every request that changes flags or ranges
  * merges before it returns, as Linux 6.1 decides it (vma_merge, mmap_region, copy_vma): the
  * same flags, backing and contiguous pgoff, and anon_vmas that agree (docs/vm-user.md,
@@ -33,6 +33,7 @@
 
 struct mm_struct init_mm;
 int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
+unsigned long mmap_min_addr = MMAP_MIN_ADDR;
 
 static struct kmem_cache *vm_area_cachep;
 /* One freed VMA kept back: an mmap/munmap pair then never reaches the slab allocator. */
@@ -541,6 +542,11 @@ static unsigned long place(struct mm_struct *mm, unsigned long addr, unsigned lo
 {
 	struct vm_area_struct *vma;
 
+	/* Placement stays above mmap_min_addr (Linux's generic low_limit); ARM's own searches go
+	 * down to FIRST_USER_ADDRESS and then fail security_mmap_addr's check instead. */
+	const unsigned long floor =
+		mmap_min_addr > FIRST_USER_ADDRESS ? mmap_min_addr : FIRST_USER_ADDRESS;
+
 	*pnext = VMA_UNKNOWN;
 	if ((flags & MAP_FIXED) && addr < FIRST_USER_ADDRESS)
 		return (unsigned long)-EINVAL; /* ARM's arch_mmap_check */
@@ -562,7 +568,7 @@ static unsigned long place(struct mm_struct *mm, unsigned long addr, unsigned lo
 		 * be, found with one lookup instead of a gap search.
 		 */
 		addr = mm->mmap_base - len;
-		if (len <= mm->mmap_base - mm->mm_areas.lo) {
+		if (mm->mmap_base >= floor && len <= mm->mmap_base - floor) {
 			vma = vma_of(area_find_next(&mm->mm_areas, addr));
 			if (!vma || (vma->vm_start >= mm->mmap_base &&
 				     (!(vma->vm_flags & VM_GROWSDOWN) ||
@@ -571,9 +577,9 @@ static unsigned long place(struct mm_struct *mm, unsigned long addr, unsigned lo
 				goto found;
 			}
 		}
-		addr = unmapped_area(mm, len, mm->mm_areas.lo, mm->mmap_base, true, pnext);
+		addr = unmapped_area(mm, len, floor, mm->mmap_base, true, pnext);
 		if (addr & ~PAGE_MASK)
-			addr = unmapped_area(mm, len, mm->mm_areas.lo, TASK_SIZE, false, pnext);
+			addr = unmapped_area(mm, len, floor, TASK_SIZE, false, pnext);
 		if (addr & ~PAGE_MASK)
 			return addr;
 	}
@@ -582,7 +588,7 @@ found:
 		return (unsigned long)-ENOMEM;
 	if (addr & ~PAGE_MASK)
 		return (unsigned long)-EINVAL;
-	if (addr < MMAP_MIN_ADDR)
+	if (addr < mmap_min_addr)
 		return (unsigned long)-EPERM; /* security_mmap_addr */
 	return addr;
 }
@@ -760,8 +766,8 @@ fail:
 static inline unsigned long round_hint_to_min(unsigned long hint)
 {
 	hint &= PAGE_MASK;
-	if (hint && hint < MMAP_MIN_ADDR)
-		return PAGE_ALIGN(MMAP_MIN_ADDR);
+	if (hint && hint < mmap_min_addr)
+		return PAGE_ALIGN(mmap_min_addr);
 	return hint;
 }
 
@@ -969,7 +975,7 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 	addr &= PAGE_MASK;
 	if (addr >= vma->vm_start)
 		return 0;
-	if (addr < MMAP_MIN_ADDR)
+	if (addr < mmap_min_addr)
 		return -ENOMEM; /* Linux: -EPERM; the fault is a SIGSEGV either way */
 	prev = vma_prev(vma);
 	if (prev) {
@@ -995,7 +1001,8 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 /* --- layout ------------------------------------------------------------------------------- */
 
 /*
- * A fresh address space: the window [MMAP_MIN_ADDR, TASK_SIZE), mmap_base below the stack's
+ * A fresh address space: the window [FIRST_USER_ADDRESS, TASK_SIZE) (mappings below
+ * mmap_min_addr are refused when they are made), mmap_base below the stack's
  * room (max(128 MiB, rlimit + guard gap), Linux's mmap_base without randomisation), an empty
  * heap at BRK_BASE (its VMA comes with the first brk that grows it) and the main stack's VMA,
  * the top 128 KiB below STACK_TOP, growing down (not accounted).
@@ -1011,7 +1018,7 @@ void mm_init_layout(struct mm_struct *mm)
 		gap = 128UL << 20;
 	vma_cache_init();
 	page_counts.user = &mm->rss;
-	area_tree_init(&mm->mm_areas, MMAP_MIN_ADDR, TASK_SIZE);
+	area_tree_init(&mm->mm_areas, FIRST_USER_ADDRESS, TASK_SIZE);
 	mm->mmap_cache = NULL;
 	mm->map_count = 0;
 	mm->mmap_base = PAGE_ALIGN(STACK_TOP - gap);

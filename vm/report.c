@@ -38,7 +38,7 @@ bool report_stack_overflow(unsigned long addr, unsigned long sp)
 {
 	struct mm_struct *mm = current_mm;
 	struct vm_area_struct *prev, *vma = find_vma_prev(mm, addr, &prev);
-	unsigned long rlimit = mm->stack_rlimit, floor_rlimit = 0, floor_gap = MMAP_MIN_ADDR;
+	unsigned long rlimit = mm->stack_rlimit, floor_rlimit = 0, floor_gap = mmap_min_addr;
 	const char *why;
 
 	if (!vma || !(vma->vm_flags & VM_GROWSDOWN) || addr >= vma->vm_start)

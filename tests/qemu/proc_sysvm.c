@@ -4,11 +4,13 @@
  * write is read back; overcommit_memory 2 with ratio 0 refuses a large private writable mmap
  * that mode 1 allows; max_map_count caps the number of areas) and values Linux's
  * proc_dointvec_minmax refuses are EINVAL with the value unchanged (3 for overcommit_memory,
- * -1 for max_map_count, no number, trailing junk). Writes at a position past 0 are ignored
+ * -1 for max_map_count, no number, trailing junk); mmap_min_addr is written too (root has
+ * CAP_SYS_RAWIO), and a hint below it is raised to it. Writes at a position past 0 are ignored
  * (sysctl_writes_strict). Builds and passes on Linux too (as root).
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,6 +132,27 @@ int main(void)
 		put_ok("max_map_count", v, maxmap);
 		CHECK(p == MAP_FAILED && err == ENOMEM, "max_map_count 1: mmap %p errno %d", p,
 		      err);
+	}
+
+	/* mmap_min_addr (proc_doulongvec_minmax: no sign, no bound): raised to 8 MiB, a hint below
+	 * it asks for it instead (round_hint_to_min), for root as for anyone. */
+	put_einval("mmap_min_addr", "-4096\n");
+	put_einval("mmap_min_addr", "4096x\n");
+	put_einval("mmap_min_addr", "99999999999999999999999\n");
+	put_ok("mmap_min_addr", "8388608\n", 8388608);
+	{
+		void *min = (void *)(8UL << 20);
+		bool free_at_min = msync(min, PS, MS_ASYNC) == -1 && errno == ENOMEM;
+		char v[32];
+
+		p = mmap((void *)(2 * PS), PS, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		CHECK(p != MAP_FAILED && (free_at_min ? p == min : p > min),
+		      "hint below mmap_min_addr 8 MiB: mapped at %p (free at 8 MiB: %d)", p,
+		      free_at_min);
+		if (p != MAP_FAILED)
+			munmap(p, PS);
+		snprintf(v, sizeof(v), "%ld\n", minaddr);
+		put_ok("mmap_min_addr", v, minaddr);
 	}
 
 	/* A write at a position past 0 is ignored but reported as done (sysctl_writes_strict). */
