@@ -131,6 +131,19 @@ void free_pte_group_if_empty(unsigned long addr)
 	pagetable_pages--;
 }
 
+void early_map_lowmem(phys_addr_t phys, uint32_t size)
+{
+	phys_addr_t end = phys + size;
+
+	for (phys_addr_t p = phys & ~(SECTION_SIZE - 1); p < end; p += SECTION_SIZE) {
+		unsigned long va = (unsigned long)__va(p);
+		pmd_t *pmd = pgd_offset_k(va);
+
+		if (pmd_none(*pmd))
+			set_pmd(pmd, __pmd(p | PMD_SECT_KERNEL_RW)); /* was invalid: R2 */
+	}
+}
+
 bool addr_is_mapped(unsigned long addr)
 {
 	pmd_t pmd = *pgd_offset_k(addr);

@@ -10,6 +10,11 @@
  * whole section is plain data, 4 KiB pages where the image's text/rodata boundaries fall. */
 void paging_init(phys_addr_t ram_base, uint32_t ram_size);
 
+/* Before paging_init: map [phys, phys + size) of RAM into the linear map with 1 MiB read-write
+ * XN sections, leaving sections already mapped (the image) alone. For the device tree blob,
+ * which start_kernel reads before it knows where RAM is. */
+void early_map_lowmem(phys_addr_t phys, uint32_t size);
+
 /* Whether a read of addr would translate (a section, or a valid small page). For code that
  * must not fault, like the Oops printer walking a stack. */
 bool addr_is_mapped(unsigned long addr);

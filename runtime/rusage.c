@@ -4,7 +4,7 @@
  * shows too.
  *
  * Time: one task that always runs, so all of the monotonic clock is user time (as times()).
- * Faults: init_mm's min_flt/maj_flt, kept by the fault path. Resident memory: the resident
+ * Faults: app_mm's min_flt/maj_flt, kept by the fault path. Resident memory: the resident
  * pages are counted when asked, by walking the ptes of every VMA (which also gives the locked
  * ones); the rss peak (ru_maxrss, VmHWM) is the mm's hiwater_rss, kept exact by the fault and
  * unmap paths (vm/mm_user.h). VmPeak (total_vm) is the largest value seen by such reads.

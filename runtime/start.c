@@ -19,6 +19,7 @@
 #include "platform/extable.h"
 #include "platform/fdt.h"
 #include "platform/memory.h"
+#include "platform/mmu.h"
 #include "platform/io.h"
 #include "platform/pl011.h"
 #include "platform/gic.h"
@@ -26,7 +27,6 @@
 #include "platform/unwind.h"
 #include "platform/semihosting.h"
 #include "platform/cp15.h"
-#include "platform/pgtable-hwdef.h"
 
 #include <reent.h>
 #include <string.h>
@@ -52,22 +52,6 @@ __attribute__((noreturn)) static void early_fail(const char *msg)
 	do_exit_machine(EXIT_REASON_OOPS, EXIT_OOPS);
 }
 
-/* Map [phys, phys + size) into the linear map with 1 MiB sections (RW, XN), leaving sections
- * that are already mapped (the image) alone. */
-static void map_lowmem(phys_addr_t phys, uint32_t size)
-{
-	phys_addr_t end = phys + size;
-
-	for (phys_addr_t p = phys & ~(SECTION_SIZE - 1); p < end; p += SECTION_SIZE) {
-		uintptr_t va = (uintptr_t)__va(p);
-		uint32_t *pmd = &swapper_pg_dir[va >> SECTION_SHIFT];
-		if (!*pmd) {
-			*pmd = p | PMD_SECT_KERNEL_RW;
-			local_flush_tlb_kernel_page(va);
-		}
-	}
-}
-
 static void setup_fdt(phys_addr_t dtb_phys)
 {
 	static char err[160];
@@ -75,12 +59,12 @@ static void setup_fdt(phys_addr_t dtb_phys)
 
 	if (dtb_phys < PHYS_OFFSET || dtb_phys >= PHYS_OFFSET + LOWMEM_LIMIT)
 		early_fail("device tree blob is outside RAM");
-	map_lowmem(dtb_phys, 64);
+	early_map_lowmem(dtb_phys, 64);
 	if (fdt_peek_totalsize(__va(dtb_phys), &size))
 		early_fail("no device tree blob (bad magic)");
 	if (size > LOWMEM_LIMIT - (dtb_phys - PHYS_OFFSET))
 		early_fail("device tree blob size runs past the end of the linear map");
-	map_lowmem(dtb_phys, size);
+	early_map_lowmem(dtb_phys, size);
 	if (fdt_init(&fdt, __va(dtb_phys), size, err, sizeof(err)))
 		early_fail(err);
 	boot_info.dtb_phys = dtb_phys;

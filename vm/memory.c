@@ -51,7 +51,7 @@ static inline void replace_pte(unsigned long addr, pte_t *ptep, pte_t old, pte_t
 {
 	set_pte(ptep, entry);
 	if (pte_maybe_cached(old))
-		flush_tlb_page(&init_mm, addr); /* its DSB orders the store before the TLBI */
+		flush_tlb_page(&app_mm, addr); /* its DSB orders the store before the TLBI */
 	else
 		emit_pte_barriers();
 }
@@ -115,10 +115,10 @@ static __fastpath int do_anonymous_page(struct vm_area_struct *vma, unsigned lon
 		entry = pte_mkdirty(pte_mkwrite(entry));
 	if (unlikely(pte_exec(entry)))
 		flush_icache_pfn(pfn);
-	set_pte_at(&init_mm, addr, ptep, entry);
-	add_mm_rss(&init_mm, 1);
+	set_pte_at(&app_mm, addr, ptep, entry);
+	add_mm_rss(&app_mm, 1);
 	vm_events.zero_fill++;
-	init_mm.min_flt++;
+	app_mm.min_flt++;
 	return 0;
 }
 
@@ -142,9 +142,9 @@ static __slowpath int do_anonymous_read_slow(struct vm_area_struct *vma, unsigne
 		return do_anonymous_page(vma, addr, ptep, false);
 	if (!zero_page_alloc())
 		return VM_FAULT_OOM;
-	set_pte_at(&init_mm, addr, ptep, pte_wrprotect(pfn_pte(zero_pfn, vma->vm_page_prot)));
+	set_pte_at(&app_mm, addr, ptep, pte_wrprotect(pfn_pte(zero_pfn, vma->vm_page_prot)));
 	vm_events.zero_page_maps++;
-	init_mm.min_flt++;
+	app_mm.min_flt++;
 	return 0;
 }
 
@@ -158,9 +158,9 @@ static __fastpath int do_anonymous_read(struct vm_area_struct *vma, unsigned lon
 
 	if (unlikely(!pfn || (vma->vm_flags & VM_SHARED)))
 		return do_anonymous_read_slow(vma, addr, ptep);
-	set_pte_at(&init_mm, addr, ptep, pte_wrprotect(pfn_pte(pfn, vma->vm_page_prot)));
+	set_pte_at(&app_mm, addr, ptep, pte_wrprotect(pfn_pte(pfn, vma->vm_page_prot)));
 	vm_events.zero_page_maps++;
-	init_mm.min_flt++;
+	app_mm.min_flt++;
 	return 0;
 }
 
@@ -183,7 +183,7 @@ static __slowpath int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 		if (page_count(pfn_to_page(old_pfn)) == 1 || (vma->vm_flags & VM_SHARED)) {
 			replace_pte(addr, ptep, orig, pte_mkyoung(pte_mkdirty(pte_mkwrite(orig))));
 			vm_events.reuse++;
-			init_mm.min_flt++;
+			app_mm.min_flt++;
 			return 0;
 		}
 	}
@@ -195,7 +195,7 @@ static __slowpath int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	pfn = page_to_pfn(page);
 	if (is_zero_pfn(old_pfn)) {
 		clear_page(pfn_address(pfn));
-		add_mm_rss(&init_mm, 1); /* the zero page was not counted */
+		add_mm_rss(&app_mm, 1); /* the zero page was not counted */
 	} else {
 		copy_page(pfn_address(pfn), pfn_address(old_pfn));
 	}
@@ -205,7 +205,7 @@ static __slowpath int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	if (!is_zero_pfn(old_pfn))
 		put_page(pfn_to_page(old_pfn));
 	vm_events.cow++;
-	init_mm.min_flt++;
+	app_mm.min_flt++;
 	return 0;
 }
 
@@ -232,7 +232,7 @@ static __slowpath int do_prot_fixup(struct vm_area_struct *vma, unsigned long ad
 	replace_pte(addr, ptep, orig, entry);
 	if ((flags & FAULT_FLAG_WRITE) && !(pte_write(entry) && pte_dirty(entry)))
 		return do_present_fault(vma, addr, ptep, flags);
-	init_mm.min_flt++;
+	app_mm.min_flt++;
 	return 0;
 }
 
@@ -264,7 +264,7 @@ static __slowpath int do_present_fault(struct vm_area_struct *vma, unsigned long
 		vm_events.access_flag++;
 	}
 	replace_pte(addr, ptep, orig, entry);
-	init_mm.min_flt++;
+	app_mm.min_flt++;
 	return 0;
 }
 
@@ -284,7 +284,7 @@ static __fastpath int handle_pte_fault(struct vm_area_struct *vma, unsigned long
 static __slowpath int handle_mm_fault_alloc(struct vm_area_struct *vma, unsigned long addr,
 					    unsigned int flags)
 {
-	pmd_t *pmd = pmd_offset(pgd_offset(&init_mm, addr), addr);
+	pmd_t *pmd = pmd_offset(pgd_offset(&app_mm, addr), addr);
 	pte_t *ptep = pte_alloc(pmd, addr);
 
 	if (unlikely(!ptep)) /* out of memory, or a section where the VMA is */
@@ -299,7 +299,7 @@ static __slowpath int handle_mm_fault_alloc(struct vm_area_struct *vma, unsigned
  */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags)
 {
-	pmd_t *pmd = pmd_offset(pgd_offset(&init_mm, addr), addr);
+	pmd_t *pmd = pmd_offset(pgd_offset(&app_mm, addr), addr);
 
 	if (unlikely(!pmd_table(*pmd)))
 		return handle_mm_fault_alloc(vma, addr, flags);

@@ -68,6 +68,13 @@ struct vm_area_struct {
 	struct mm_struct *vm_mm;
 };
 
+/* vm_start and vm_end are the node's start and end (the union above). */
+_Static_assert(offsetof(struct vm_area_struct, vm_start) ==
+			       offsetof(struct vm_area_struct, vm_node.start) &&
+		       offsetof(struct vm_area_struct, vm_end) ==
+			       offsetof(struct vm_area_struct, vm_node.end),
+	       "vm_start/vm_end overlay the area node's start/end");
+
 struct mm_struct {
 	struct area_tree mm_areas;		     /* VMAs in [mmap_min_addr, TASK_SIZE) */
 	struct vm_area_struct *mmap_cache;	     /* last find_vma() result */
@@ -82,9 +89,10 @@ struct mm_struct {
 	unsigned long rss, hiwater_rss;		     /* pages resident now, at most */
 };
 
-/* The application's mm (uniarm runs one application). */
-extern struct mm_struct init_mm;
-#define current_mm (&init_mm)
+/* The application's mm (uniarm runs one application; Linux's init_mm is the kernel's, which
+ * uniarm's vm/ never names: the runtime's own mappings are swapper_pgd's, platform/). */
+extern struct mm_struct app_mm;
+#define current_mm (&app_mm)
 
 /*
  * Its resident pages (Linux's rss counters): present entries other than the zero page, counted

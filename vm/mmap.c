@@ -31,7 +31,7 @@
 #include "runtime/cred.h"
 #include "vm/slab.h"
 
-struct mm_struct init_mm;
+struct mm_struct app_mm;
 int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
 unsigned long mmap_min_addr = MMAP_MIN_ADDR;
 

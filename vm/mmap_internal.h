@@ -1,21 +1,20 @@
 /*
  * The VMA layer's internal interface, shared by vm/mmap.c (the tree, placement, mmap, munmap,
  * brk, the stack), vm/mprotect.c, vm/mremap.c, vm/madvise.c, vm/mlock.c, vm/mincore.c,
- * vm/msync.c and vm/overcommit.c, and by their host tests. (Boot sets mmap_file_check through
- * it until that hook moves to vm/mm_user.h.)
+ * vm/msync.c and vm/overcommit.c, and by their host tests.
  *
  * Every helper keeps the invariants of docs/vm-user.md when it returns: VMAs are page aligned,
  * non-empty and disjoint; two neighbours are one VMA whenever Linux's vma_merge would have
- * merged them (docs/vm-user.md, "Merging"); map_count is the
- * number of VMAs in the tree; mmap_cache is NULL or in the tree; total_vm, stack_vm and
- * locked_vm are the pages of all, of VM_GROWSDOWN and of VM_LOCKED VMAs; vm_committed_pages
- * counts the pages of VM_ACCOUNT VMAs.
+ * merged them (docs/vm-user.md, "Merging"); map_count is the number of VMAs in the tree;
+ * mmap_cache is NULL or in the tree; total_vm, stack_vm and locked_vm are the pages of all, of
+ * VM_GROWSDOWN and of VM_LOCKED VMAs; vm_committed_pages counts the pages of VM_ACCOUNT VMAs.
  */
 #ifndef UNIARM_VM_MMAP_INTERNAL_H
 #define UNIARM_VM_MMAP_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "vm/list.h"
 #include "vm/mm_user.h"
 #include "libc-glue/include/uniarm/mman-uapi.h"
 
@@ -45,9 +44,10 @@ void vma_cache_init(void);
 /* Unmap and free every VMA of mm (process exit; the host tests start over with it). */
 void exit_mmap(struct mm_struct *mm);
 
+/* The VMA whose node n is (NULL for none). */
 static inline struct vm_area_struct *vma_of(struct area_node *n)
 {
-	return (struct vm_area_struct *)n; /* vm_node is the first member */
+	return n ? container_of(n, struct vm_area_struct, vm_node) : NULL;
 }
 
 static inline unsigned long vma_pages(const struct vm_area_struct *vma)

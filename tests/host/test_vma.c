@@ -65,7 +65,7 @@ void fake_memory_reset(void);
 #define NW	  ((MNP + 63) / 64)
 #define RW_PROT	  (PROT_READ | PROT_WRITE)
 
-static struct mm_struct *const mm = &init_mm;
+static struct mm_struct *const mm = &app_mm;
 
 /* ---- randomness (xorshift64*, seed printed for replay) ------------------------------------ */
 

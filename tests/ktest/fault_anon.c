@@ -26,16 +26,16 @@ static volatile unsigned char *page_ptr(struct vm_area_struct *vma, unsigned lon
 static void test_write_faults(void)
 {
 	struct vm_area_struct *vma = make_vma(NPAGES * PAGE_SIZE, VM_READ | VM_WRITE);
-	unsigned long flt = ONCE(init_mm.min_flt), zf = ONCE(vm_events.zero_fill);
+	unsigned long flt = ONCE(app_mm.min_flt), zf = ONCE(vm_events.zero_fill);
 
 	for (unsigned long i = 0; i < NPAGES; i++)
 		page_ptr(vma, i)[i] = (unsigned char)(i + 1);
-	CHECK_EQ(ONCE(init_mm.min_flt) - flt, NPAGES);
+	CHECK_EQ(ONCE(app_mm.min_flt) - flt, NPAGES);
 	CHECK_EQ(ONCE(vm_events.zero_fill) - zf, NPAGES);
 	/* Touching them again costs nothing. */
 	for (unsigned long i = 0; i < NPAGES; i++)
 		page_ptr(vma, i)[i + 1] = 7;
-	CHECK_EQ(ONCE(init_mm.min_flt) - flt, NPAGES);
+	CHECK_EQ(ONCE(app_mm.min_flt) - flt, NPAGES);
 	for (unsigned long i = 0; i < NPAGES; i++) {
 		pte_t pte = get_pte(vma->vm_start + i * PAGE_SIZE);
 		unsigned long sum = 0;
@@ -46,7 +46,7 @@ static void test_write_faults(void)
 			sum += page_ptr(vma, i)[j];
 		CHECK_EQ(sum, i + 1 + 7);
 	}
-	unmap_region(&init_mm, vma->vm_start, vma->vm_end, 0, 0);
+	unmap_region(&app_mm, vma->vm_start, vma->vm_end, 0, 0);
 	remove_vma(vma);
 	printf("write faults: %d fresh pages, %d minor faults, zero-filled\n", NPAGES, NPAGES);
 }
@@ -55,14 +55,14 @@ static void test_write_faults(void)
 static void test_read_then_write(void)
 {
 	struct vm_area_struct *vma = make_vma(16 * PAGE_SIZE, VM_READ | VM_WRITE);
-	unsigned long flt = ONCE(init_mm.min_flt), zpm = ONCE(vm_events.zero_page_maps),
+	unsigned long flt = ONCE(app_mm.min_flt), zpm = ONCE(vm_events.zero_page_maps),
 		      cow = ONCE(vm_events.cow);
 	unsigned long sum = 0;
 
 	for (unsigned long i = 0; i < 16; i++)
 		sum += page_ptr(vma, i)[100];
 	CHECK_EQ(sum, 0);
-	CHECK_EQ(ONCE(init_mm.min_flt) - flt, 16);
+	CHECK_EQ(ONCE(app_mm.min_flt) - flt, 16);
 	CHECK_EQ(ONCE(vm_events.zero_page_maps) - zpm, 16);
 	for (unsigned long i = 0; i < 16; i++) {
 		pte_t pte = get_pte(vma->vm_start + i * PAGE_SIZE);
@@ -70,7 +70,7 @@ static void test_read_then_write(void)
 	}
 	for (unsigned long i = 0; i < 16; i++)
 		page_ptr(vma, i)[100] = 0x5a;
-	CHECK_EQ(ONCE(init_mm.min_flt) - flt, 32);
+	CHECK_EQ(ONCE(app_mm.min_flt) - flt, 32);
 	CHECK_EQ(ONCE(vm_events.cow) - cow, 16);
 	for (unsigned long i = 0; i < 16; i++) {
 		pte_t pte = get_pte(vma->vm_start + i * PAGE_SIZE);
@@ -82,7 +82,7 @@ static void test_read_then_write(void)
 	for (unsigned long j = 0; j < PAGE_SIZE; j++)
 		if (zp[j])
 			CHECK(!"zero page written");
-	unmap_region(&init_mm, vma->vm_start, vma->vm_end, 0, 0);
+	unmap_region(&app_mm, vma->vm_start, vma->vm_end, 0, 0);
 	remove_vma(vma);
 	printf("read then write: zero page mapped, then copied on write\n");
 }
@@ -101,7 +101,7 @@ static void test_unmap(void)
 		page_ptr(vma, i)[0] = 0xee;
 	CHECK_EQ(nr_pagetable_pages(), tables0 + 1);
 	CHECK_EQ(free0 - nr_free_pages(), 33);
-	unmap_region(&init_mm, vma->vm_start, vma->vm_end, 0, 0);
+	unmap_region(&app_mm, vma->vm_start, vma->vm_end, 0, 0);
 	CHECK_EQ(nr_pagetable_pages(), tables0);
 	drain_local_pages();
 	CHECK_EQ(nr_free_pages(), free0);
@@ -110,7 +110,7 @@ static void test_unmap(void)
 	for (unsigned long i = 0; i < 32; i++)
 		CHECK_EQ(page_ptr(vma, i)[0], 0);
 	CHECK_EQ(ONCE(vm_events.zero_page_maps) - zpm, 32);
-	unmap_region(&init_mm, vma->vm_start, vma->vm_end, 0, 0);
+	unmap_region(&app_mm, vma->vm_start, vma->vm_end, 0, 0);
 	drain_local_pages();
 	CHECK_EQ(nr_free_pages(), free0);
 	CHECK_EQ(nr_pagetable_pages(), tables0);
@@ -131,10 +131,10 @@ static void test_unmap_keeps_shared_tables(void)
 	page_ptr(b, 0)[0] = 2;
 	CHECK_EQ(nr_pagetable_pages(), tables0 + 1);
 	/* Unmapping a with b as the ceiling: the group is not wholly inside, the table stays. */
-	unmap_region(&init_mm, a->vm_start, a->vm_end, 0, b->vm_start);
+	unmap_region(&app_mm, a->vm_start, a->vm_end, 0, b->vm_start);
 	CHECK_EQ(nr_pagetable_pages(), tables0 + 1);
 	CHECK_EQ(page_ptr(b, 0)[0], 2);
-	unmap_region(&init_mm, b->vm_start, b->vm_end, 0, 0);
+	unmap_region(&app_mm, b->vm_start, b->vm_end, 0, 0);
 	CHECK_EQ(nr_pagetable_pages(), tables0);
 	remove_vma(a);
 	remove_vma(b);
@@ -148,7 +148,7 @@ static void test_young_dirty(void)
 	unsigned long af = ONCE(vm_events.access_flag), dirty = ONCE(vm_events.dirty), flt;
 
 	page_ptr(vma, 0)[0] = 3;
-	flt = ONCE(init_mm.min_flt);
+	flt = ONCE(app_mm.min_flt);
 	put_pte(addr, pte_mkold(get_pte(addr)));
 	CHECK_EQ(page_ptr(vma, 0)[0], 3);
 	CHECK_EQ(ONCE(vm_events.access_flag) - af, 1);
@@ -163,9 +163,9 @@ static void test_young_dirty(void)
 	page_ptr(vma, 0)[2] = 5;
 	CHECK_EQ(ONCE(vm_events.access_flag) - af, 2);
 	CHECK_EQ(ONCE(vm_events.dirty) - dirty, 2);
-	CHECK_EQ(ONCE(init_mm.min_flt) - flt, 3);
+	CHECK_EQ(ONCE(app_mm.min_flt) - flt, 3);
 	CHECK_EQ(page_ptr(vma, 0)[0] + page_ptr(vma, 0)[1] + page_ptr(vma, 0)[2], 12);
-	unmap_region(&init_mm, vma->vm_start, vma->vm_end, 0, 0);
+	unmap_region(&app_mm, vma->vm_start, vma->vm_end, 0, 0);
 	remove_vma(vma);
 	printf("access flag and dirty faults: counted and resolved\n");
 }
@@ -185,7 +185,7 @@ static void test_stack_growth(void)
 	CHECK_EQ(*below, 9);
 	CHECK_EQ(ONCE(vm_events.stack_growth) - sg, 1);
 	CHECK_EQ(vma->vm_start, top - 7 * PAGE_SIZE);
-	unmap_region(&init_mm, vma->vm_start, vma->vm_end, 0, 0);
+	unmap_region(&app_mm, vma->vm_start, vma->vm_end, 0, 0);
 	remove_vma(vma);
 	printf("stack growth: the VMA grew down to the touched page\n");
 }
@@ -208,7 +208,7 @@ static void test_exec(void)
 	af = ONCE(vm_events.access_flag);
 	CHECK_EQ(fn(), 42);
 	CHECK_EQ(ONCE(vm_events.access_flag) - af, 1);
-	unmap_region(&init_mm, vma->vm_start, vma->vm_end, 0, 0);
+	unmap_region(&app_mm, vma->vm_start, vma->vm_end, 0, 0);
 	remove_vma(vma);
 	printf("exec: code in an anonymous page runs, prefetch abort resolved\n");
 }
@@ -228,9 +228,9 @@ static void test_change_protection(void)
 	protect_vma(vma, VM_READ | VM_WRITE);
 	CHECK(pte_write(get_pte(a0)) && pte_dirty(get_pte(a0)));
 	CHECK(!pte_write(get_pte(a1)) && pte_pfn(get_pte(a1)) == zero_pfn);
-	flt = ONCE(init_mm.min_flt);
+	flt = ONCE(app_mm.min_flt);
 	page_ptr(vma, 0)[1] = 0x22; /* no fault: writable and dirty already */
-	CHECK_EQ(ONCE(init_mm.min_flt), flt);
+	CHECK_EQ(ONCE(app_mm.min_flt), flt);
 	unsigned long cow = ONCE(vm_events.cow);
 	page_ptr(vma, 1)[0] = 0x33; /* the zero page: copied */
 	CHECK_EQ(ONCE(vm_events.cow) - cow, 1);
@@ -263,7 +263,7 @@ static void test_change_protection(void)
 	unsigned long reuse = ONCE(vm_events.reuse);
 	page_ptr(vma, 3)[1] = 2;
 	CHECK_EQ(ONCE(vm_events.reuse) - reuse, 1);
-	unmap_region(&init_mm, vma->vm_start, vma->vm_end, 0, 0);
+	unmap_region(&app_mm, vma->vm_start, vma->vm_end, 0, 0);
 	remove_vma(vma);
 	printf("change_protection: zero page and shared pages stay read-only, PROT_NONE keeps "
 	       "pages\n");
@@ -284,19 +284,19 @@ static void test_move(unsigned long len, unsigned long align, const char *what)
 	unsigned long old = src->vm_start;
 	unsigned long new = free_range(len, align);
 	tables0 = nr_pagetable_pages();
-	CHECK_EQ(move_page_tables(&init_mm, old, new, len), 0);
+	CHECK_EQ(move_page_tables(&app_mm, old, new, len), 0);
 	remove_vma(src);
 	struct vm_area_struct *dst = make_vma_at(new, len, VM_READ | VM_WRITE, PAGE_SIZE);
-	flt = ONCE(init_mm.min_flt);
+	flt = ONCE(app_mm.min_flt);
 	n = 0;
 	for (unsigned long i = 0; i < npages; i += step) {
 		CHECK_EQ(*(volatile unsigned long *)(new + i *PAGE_SIZE), i * 3 + 1);
 		CHECK_EQ(pte_pfn(get_pte(new + i *PAGE_SIZE)), pfns[n++]);
 		CHECK(pte_none(get_pte(old + i * PAGE_SIZE)));
 	}
-	CHECK_EQ(ONCE(init_mm.min_flt), flt);
+	CHECK_EQ(ONCE(app_mm.min_flt), flt);
 	CHECK_EQ(nr_pagetable_pages(), tables0);
-	unmap_region(&init_mm, dst->vm_start, dst->vm_end, 0, 0);
+	unmap_region(&app_mm, dst->vm_start, dst->vm_end, 0, 0);
 	remove_vma(dst);
 	printf("move_page_tables (%s): contents kept, no faults, page tables balanced\n", what);
 }
@@ -331,11 +331,11 @@ static void test_move_nomem(void)
 
 	page_ptr(src, 1)[0] = 0x77;
 	pages = take_all_pages();
-	CHECK_EQ(move_page_tables(&init_mm, src->vm_start, new, 4 * PAGE_SIZE), -ENOMEM);
+	CHECK_EQ(move_page_tables(&app_mm, src->vm_start, new, 4 * PAGE_SIZE), -ENOMEM);
 	give_back(pages);
 	CHECK(pte_none(get_pte(new + PAGE_SIZE)) && lookup_pte(new) == NULL);
 	CHECK_EQ(page_ptr(src, 1)[0], 0x77);
-	unmap_region(&init_mm, src->vm_start, src->vm_end, 0, 0);
+	unmap_region(&app_mm, src->vm_start, src->vm_end, 0, 0);
 	remove_vma(src);
 	printf("move_page_tables without memory: -ENOMEM, nothing moved\n");
 }
@@ -356,7 +356,7 @@ static void test_shared_and_dup(void)
 	CHECK_EQ(ONCE(vm_events.zero_page_maps), zpm);
 	CHECK(pte_pfn(get_pte(a->vm_start)) != zero_pfn);
 	page_ptr(a, 2)[0] = 0x42;
-	CHECK_EQ(dup_page_range(&init_mm, a->vm_start, b->vm_start, 4 * PAGE_SIZE), 0);
+	CHECK_EQ(dup_page_range(&app_mm, a->vm_start, b->vm_start, 4 * PAGE_SIZE), 0);
 	CHECK_EQ(pte_pfn(get_pte(b->vm_start)), pte_pfn(get_pte(a->vm_start)));
 	CHECK_EQ(page_count(pte_page(get_pte(a->vm_start + 2 * PAGE_SIZE))), 2);
 	CHECK(pte_none(get_pte(b->vm_start + PAGE_SIZE)));
@@ -365,9 +365,9 @@ static void test_shared_and_dup(void)
 	CHECK_EQ(page_ptr(a, 2)[1], 0x43);
 	page_ptr(a, 0)[5] = 0x44;
 	CHECK_EQ(page_ptr(b, 0)[5], 0x44);
-	unmap_region(&init_mm, a->vm_start, a->vm_end, 0, 0);
+	unmap_region(&app_mm, a->vm_start, a->vm_end, 0, 0);
 	CHECK_EQ(page_ptr(b, 2)[1], 0x43); /* b still holds the pages */
-	unmap_region(&init_mm, b->vm_start, b->vm_end, 0, 0);
+	unmap_region(&app_mm, b->vm_start, b->vm_end, 0, 0);
 	drain_local_pages();
 	CHECK_EQ(nr_free_pages(), free0);
 	remove_vma(a);
@@ -377,14 +377,14 @@ static void test_shared_and_dup(void)
 	a = make_vma(PAGE_SIZE, VM_READ | VM_WRITE);
 	b = make_vma(PAGE_SIZE, VM_READ | VM_WRITE | VM_SHARED);
 	page_ptr(a, 0)[0] = 1;
-	CHECK_EQ(dup_page_range(&init_mm, a->vm_start, b->vm_start, PAGE_SIZE), 0);
+	CHECK_EQ(dup_page_range(&app_mm, a->vm_start, b->vm_start, PAGE_SIZE), 0);
 	CHECK(!pte_write(get_pte(a->vm_start)));
 	unsigned long cow = ONCE(vm_events.cow);
 	page_ptr(a, 0)[0] = 2;
 	CHECK_EQ(ONCE(vm_events.cow) - cow, 1);
 	CHECK_EQ(page_ptr(b, 0)[0], 1);
-	unmap_region(&init_mm, a->vm_start, a->vm_end, 0, 0);
-	unmap_region(&init_mm, b->vm_start, b->vm_end, 0, 0);
+	unmap_region(&app_mm, a->vm_start, a->vm_end, 0, 0);
+	unmap_region(&app_mm, b->vm_start, b->vm_end, 0, 0);
 	remove_vma(a);
 	remove_vma(b);
 	printf("shared mappings and dup_page_range: one page, two views\n");
@@ -399,21 +399,21 @@ static void test_populate_mincore(void)
 
 	page_ptr(vma, 5)[0] = 5;
 	CHECK_EQ(page_ptr(vma, 6)[0], 0);
-	mincore_range(&init_mm, vma->vm_start, vma->vm_end, vec);
+	mincore_range(&app_mm, vma->vm_start, vma->vm_end, vec);
 	for (int i = 0; i < 32; i++)
 		CHECK_EQ(vec[i], i == 5 || i == 6);
 	CHECK_EQ(populate_range(vma, vma->vm_start, vma->vm_end), 0);
 	CHECK_EQ(ONCE(vm_events.zero_fill) - zf, 31); /* page 5, then 30 by populate_range */
 	CHECK_EQ(ONCE(vm_events.cow) - cow, 1);	      /* page 6: the zero page, replaced */
-	flt = ONCE(init_mm.min_flt);
+	flt = ONCE(app_mm.min_flt);
 	for (unsigned long i = 0; i < 32; i++)
 		page_ptr(vma, i)[1] = 1;
-	CHECK_EQ(ONCE(init_mm.min_flt), flt);
+	CHECK_EQ(ONCE(app_mm.min_flt), flt);
 	CHECK_EQ(page_ptr(vma, 5)[0], 5);
-	mincore_range(&init_mm, vma->vm_start, vma->vm_end, vec);
+	mincore_range(&app_mm, vma->vm_start, vma->vm_end, vec);
 	for (int i = 0; i < 32; i++)
 		CHECK_EQ(vec[i], 1);
-	unmap_region(&init_mm, vma->vm_start, vma->vm_end, 0, 0);
+	unmap_region(&app_mm, vma->vm_start, vma->vm_end, 0, 0);
 	remove_vma(vma);
 
 	/* Read-only: the zero page everywhere. */
@@ -422,7 +422,7 @@ static void test_populate_mincore(void)
 	CHECK_EQ(populate_range(vma, vma->vm_start, vma->vm_end), 0);
 	CHECK_EQ(ONCE(vm_events.zero_page_maps) - zpm, 8);
 	CHECK_EQ(pte_pfn(get_pte(vma->vm_start + 7 * PAGE_SIZE)), zero_pfn);
-	unmap_region(&init_mm, vma->vm_start, vma->vm_end, 0, 0);
+	unmap_region(&app_mm, vma->vm_start, vma->vm_end, 0, 0);
 	remove_vma(vma);
 	printf("populate_range and mincore_range: every page resident, no faults after\n");
 }

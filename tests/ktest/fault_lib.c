@@ -1,6 +1,6 @@
 /*
  * Helpers shared by the page-fault ktests (tests/ktest/fault_*.c include this file): VMAs made
- * by hand and inserted straight into init_mm's area tree, so that vm/memory.c and the fault
+ * by hand and inserted straight into app_mm's area tree, so that vm/memory.c and the fault
  * path are tested without the mmap layer; a page-table walk to look at one entry; a check
  * macro that names the failing line.
  */
@@ -48,8 +48,8 @@ static int check_failures;
  * page. */
 static void fault_test_init(void)
 {
-	if (init_mm.mm_areas.hi == 0)
-		mm_init_layout(&init_mm);
+	if (app_mm.mm_areas.hi == 0)
+		mm_init_layout(&app_mm);
 	zero_page_init();
 }
 
@@ -57,7 +57,7 @@ static void fault_test_init(void)
 static unsigned long free_range(unsigned long len, unsigned long align)
 {
 	unsigned long a =
-		area_find_gap_lowest(&init_mm.mm_areas, len, align, 0x10000000UL, 0xa0000000UL);
+		area_find_gap_lowest(&app_mm.mm_areas, len, align, 0x10000000UL, 0xa0000000UL);
 
 	if (AREA_FAILED(a)) {
 		printf("no free range of %lu bytes\n", len);
@@ -66,7 +66,7 @@ static unsigned long free_range(unsigned long len, unsigned long align)
 	return a;
 }
 
-/* A VMA [start, start + len) with vm_flags, inserted into init_mm; start 0: anywhere free,
+/* A VMA [start, start + len) with vm_flags, inserted into app_mm; start 0: anywhere free,
  * aligned to align. */
 static struct vm_area_struct *make_vma_at(unsigned long start, unsigned long len,
 					  unsigned long vm_flags, unsigned long align)
@@ -84,12 +84,12 @@ static struct vm_area_struct *make_vma_at(unsigned long start, unsigned long len
 	vma->vm_flags = vm_flags;
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = start >> PAGE_SHIFT; /* anonymous memory: Linux's convention */
-	vma->vm_mm = &init_mm;
-	if (area_insert(&init_mm.mm_areas, &vma->vm_node)) {
+	vma->vm_mm = &app_mm;
+	if (area_insert(&app_mm.mm_areas, &vma->vm_node)) {
 		printf("area_insert failed at %08lx\n", start);
 		exit(3);
 	}
-	init_mm.map_count++;
+	app_mm.map_count++;
 	return vma;
 }
 
@@ -101,10 +101,10 @@ static struct vm_area_struct *make_vma(unsigned long len, unsigned long vm_flags
 /* Take vma out of the tree (its pages are the caller's business). */
 static void remove_vma(struct vm_area_struct *vma)
 {
-	if (init_mm.mmap_cache == vma)
-		init_mm.mmap_cache = NULL;
-	area_erase(&init_mm.mm_areas, &vma->vm_node);
-	init_mm.map_count--;
+	if (app_mm.mmap_cache == vma)
+		app_mm.mmap_cache = NULL;
+	area_erase(&app_mm.mm_areas, &vma->vm_node);
+	app_mm.map_count--;
 	kfree(vma);
 }
 
