@@ -524,6 +524,24 @@ static long m_vm_munmap(unsigned long start, unsigned long len)
 }
 
 /*
+ * [s, e) now joins the VMA pv before it (when not NULL, with anon_vma pa) and the VMA nv after
+ * it (with na); the anon_vma of the merged VMA is a non-zero one of theirs, or anon when [s, e)
+ * stays alone.
+ */
+static void m_vma_joined(unsigned long s, unsigned long e, const struct mv *pv, const struct mv *nv,
+			 uint32_t pa, uint32_t na, uint32_t anon)
+{
+	if (pv && nv)
+		m_vma_is(pv->s, nv->e, pa ? pa : na);
+	else if (pv)
+		m_vma_is(pv->s, e, pa);
+	else if (nv)
+		m_vma_is(s, nv->e, na);
+	else
+		m_vma_is(s, e, anon);
+}
+
+/*
  * Map pages [s, e) (free) with these attributes, merged as insert_range decides: in mmap_order
  * (mmap_region: next first, then prev against next's anon_vma), else as vma_merge (prev first,
  * then next too if the two agree).
@@ -545,14 +563,7 @@ static void m_map(unsigned long s, unsigned long e, uint32_t flags, uint32_t pgo
 			mn = !pa || !na || pa == na;
 	}
 	m_apply(M_MAP, s, e, flags, pgoff, anon);
-	if (mp && mn)
-		m_vma_is(pv.s, nv.e, pa ? pa : na);
-	else if (mp)
-		m_vma_is(pv.s, e, pa);
-	else if (mn)
-		m_vma_is(s, nv.e, na);
-	else
-		m_vma_is(s, e, anon);
+	m_vma_joined(s, e, mp ? &pv : NULL, mn ? &nv : NULL, pa, na, anon);
 }
 
 static long m_mmap_region(unsigned long a, unsigned long len, uint32_t vmf, unsigned long pgoff)
@@ -728,14 +739,7 @@ static int m_modify(const struct mv *v, unsigned long s, unsigned long e, uint32
 			return -ENOMEM;
 	}
 	m_apply(M_FLAGS, s, e, nf, 0, 0);
-	if (mp && mn)
-		m_vma_is(pv.s, nv.e, pa ? pa : na);
-	else if (mp)
-		m_vma_is(pv.s, e, pa);
-	else if (mn)
-		m_vma_is(s, nv.e, na);
-	else
-		m_vma_is(s, e, a);
+	m_vma_joined(s, e, mp ? &pv : NULL, mn ? &nv : NULL, pa, na, a);
 	mv_at(s, &r);
 	*re = r.e;
 	return 0;

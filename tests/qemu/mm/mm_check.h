@@ -42,6 +42,15 @@
 #ifndef MADV_FREE
 #define MADV_FREE 8
 #endif
+#ifndef MADV_COLD
+#define MADV_COLD 20
+#endif
+#ifndef MADV_PAGEOUT
+#define MADV_PAGEOUT 21
+#endif
+#ifndef MLOCK_ONFAULT
+#define MLOCK_ONFAULT 1
+#endif
 #ifndef MCL_ONFAULT
 #define MCL_ONFAULT 4
 #endif
@@ -440,5 +449,30 @@ static inline long vmlck(void)
 	fclose(f);
 	return kb;
 }
+
+/* mlock2(2) (ARM's syscall 390), which neither newlib nor older glibc wrap: 0, or -1 with errno. */
+#ifdef __linux__
+#include <sys/syscall.h>
+static inline long mlock2_(void *p, size_t len, unsigned int flags)
+{
+#ifdef SYS_mlock2
+	return syscall(SYS_mlock2, p, len, flags);
+#else
+	return syscall(390 /* __NR_mlock2 on ARM */, p, len, flags);
+#endif
+}
+#else
+long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
+static inline long mlock2_(void *p, size_t len, unsigned int flags)
+{
+	long r = uniarm_syscall(390, (long)p, (long)len, (long)flags, 0, 0, 0);
+
+	if (r < 0 && r > -4096) {
+		errno = (int)-r;
+		return -1;
+	}
+	return r;
+}
+#endif
 
 #endif

@@ -69,8 +69,10 @@ static __attribute__((noinline)) unsigned long touch_stack(unsigned long bytes)
 	volatile char frame[bytes];
 	unsigned long pages = 0;
 
-	for (unsigned long off = bytes; off >= PG; off -= PG, pages++)
+	for (unsigned long off = bytes; off >= PG; off -= PG) {
 		frame[off - PG] = 1;
+		pages += frame[off - PG];
+	}
 	return pages;
 }
 

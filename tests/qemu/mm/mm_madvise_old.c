@@ -8,13 +8,6 @@
 
 #include <sys/resource.h>
 
-#ifndef MADV_COLD
-#define MADV_COLD 20
-#endif
-#ifndef MADV_PAGEOUT
-#define MADV_PAGEOUT 21
-#endif
-
 /* Minor faults taken by reading one byte of each of n pages at p. */
 static long read_faults(const char *p, unsigned long n)
 {

@@ -6,29 +6,6 @@
  */
 #include "mm_check.h"
 
-#ifdef __linux__
-#include <sys/syscall.h>
-static long mlock2_(void *p, size_t len, unsigned int flags)
-{
-	return syscall(390 /* __NR_mlock2 on ARM */, p, len, flags);
-}
-#else
-long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
-static long mlock2_(void *p, size_t len, unsigned int flags)
-{
-	long r = uniarm_syscall(390, (long)p, (long)len, (long)flags, 0, 0, 0);
-
-	if (r < 0 && r > -4096) {
-		errno = (int)-r;
-		return -1;
-	}
-	return r;
-}
-#endif
-#ifndef MLOCK_ONFAULT
-#define MLOCK_ONFAULT 1
-#endif
-
 int main(void)
 {
 	char *p, *q;

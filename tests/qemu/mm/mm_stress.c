@@ -29,37 +29,6 @@
 
 #include <fcntl.h>
 
-#ifndef MADV_COLD
-#define MADV_COLD 20
-#endif
-#ifndef MADV_PAGEOUT
-#define MADV_PAGEOUT 21
-#endif
-
-#ifndef MLOCK_ONFAULT
-#define MLOCK_ONFAULT 1
-#endif
-
-#ifdef __linux__
-#include <sys/syscall.h>
-static long mlock2_(void *p, size_t len, unsigned int flags)
-{
-	return syscall(SYS_mlock2, p, len, flags);
-}
-#else
-long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
-static long mlock2_(void *p, size_t len, unsigned int flags)
-{
-	long r = uniarm_syscall(390, (long)p, (long)len, (long)flags, 0, 0, 0);
-
-	if (r < 0 && r > -4096) {
-		errno = (int)-r;
-		return -1;
-	}
-	return r;
-}
-#endif
-
 #define NP 128 /* arena pages */
 /* Overridable with -D where no arguments can be given (a program run as Linux's /init). */
 #ifndef SEEDS
