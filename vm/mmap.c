@@ -933,6 +933,9 @@ long sys_brk(unsigned long brk)
 		return (long)mm->brk;
 	if (mm->map_count > sysctl_max_map_count)
 		return (long)mm->brk;
+	/* After mlockall(MCL_FUTURE) the new heap is locked: RLIMIT_MEMLOCK holds for it. */
+	if (mlock_future_check(mm, mm->def_flags, newbrk - oldbrk))
+		return (long)mm->brk;
 	pages = (newbrk - oldbrk) >> PAGE_SHIFT;
 	if (vm_enough_memory(pages))
 		return (long)mm->brk;

@@ -21,6 +21,7 @@
  * faulting the source in and sharing its pages (dup_page_range).
  */
 #include "vm/mmap_internal.h"
+#include "runtime/cred.h"
 
 #include <errno.h>
 
@@ -59,6 +60,9 @@ static int vma_to_resize(struct mm_struct *mm, unsigned long addr, unsigned long
 		return -EINVAL;
 	if (vma->vm_flags & VM_DONTEXPAND)
 		return -EFAULT;
+	/* Growing locked memory counts against RLIMIT_MEMLOCK (Linux's mlock_future_check). */
+	if (new_len > old_len && mlock_future_check(mm, vma->vm_flags, new_len - old_len))
+		return -EAGAIN;
 	return 0;
 }
 

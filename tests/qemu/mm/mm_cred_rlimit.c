@@ -223,6 +223,31 @@ int main(void)
 	if (p != MAP_FAILED)
 		munmap(p, 64 * KiB);
 
+	/* Growth of locked memory counts too: mremap of a locked area EAGAIN past the limit, brk
+	 * under mlockall(MCL_FUTURE) refused (the break stays). */
+	CHECK_ZERO("user_memlock_64k", set_memlock(64 * KiB, 8 * MiB));
+	p = map_or_die(NULL, 16 * KiB, RW, ANON_PRIV);
+	CHECK_ZERO("user_mlock_16k", mlock(p, 16 * KiB));
+	{
+		char *q = mremap(p, 16 * KiB, 128 * KiB, MREMAP_MAYMOVE);
+
+		CHECK("user_mremap_locked_past_limit_eagain", q == MAP_FAILED && errno == EAGAIN,
+		      "got %p/%s", (void *)q, errname(errno));
+		q = mremap(p, 16 * KiB, 32 * KiB, MREMAP_MAYMOVE);
+		CHECK("user_mremap_locked_within_limit", q != MAP_FAILED, "got %s", errname(errno));
+		CHECK_EQ("user_mremap_locked_vmlck", vmlck(), 32);
+		munmap(q != MAP_FAILED ? q : p, q != MAP_FAILED ? 32 * KiB : 16 * KiB);
+	}
+	CHECK_ZERO("user_mlockall_future_64k", mlockall(MCL_FUTURE));
+	{
+		void *b0 = sbrk(0), *b1 = sbrk(1 * MiB);
+
+		CHECK("user_brk_locked_past_limit_refused", b1 == (void *)-1 && sbrk(0) == b0,
+		      "sbrk gave %p, break %p (was %p)", b1, sbrk(0), b0);
+	}
+	CHECK_ZERO("user_munlockall_after_brk", munlockall());
+	CHECK_ZERO("user_memlock_back", set_memlock(8 * MiB, 8 * MiB));
+
 	/* Without CAP_SYS_RESOURCE a soft limit may still go up to the hard one: RLIMIT_STACK's
 	 * is unlimited, and then the stack grows past 8 MiB. */
 	r.rlim_cur = r.rlim_max = RLIM_INFINITY;
