@@ -8,8 +8,9 @@
  * uniarm-specific: the test links against runtime symbols by name (declared here as opaque
  * byte arrays, so nothing depends on their types) from each kind of runtime section: .data,
  * .bss and .rodata (the runtime is built without common symbols: -fno-common is clang's
- * default, and `llvm-nm libuniarm_runtime.a` shows no C symbol). Runtime strings are checked at
- * link time instead (they have no names); see the map check in platform/uniarm.ld's comments.
+ * default, and `llvm-nm libuniarm_runtime.a` shows no C symbol). The runtime's string literals
+ * have no names to test here: platform/uniarm.ld keeps them in .runtime.rodata, and every
+ * image's link map is checked for runtime sections in the ranges (cmake/uniarm.cmake).
  *
  * The calls are made raw (uniarm_syscall) as in efault.c: newlib's wrappers would copy through
  * structs of their own.
