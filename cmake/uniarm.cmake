@@ -55,6 +55,56 @@ else()
 	endif()
 endif()
 
+# The check of every image's link map that no input section of the runtime library lies in
+# the application's static data (platform/uniarm.ld, whose grouping access_ok relies on): an
+# awk program (any POSIX awk; Debian's mawk is essential), written into the build tree so
+# that a source tree and the installed package run the same check.
+find_program(UNIARM_AWK NAMES awk mawk gawk)
+if(NOT UNIARM_AWK)
+	message(FATAL_ERROR "uniarm: awk not found (for the image check): apt-get install mawk")
+endif()
+set(UNIARM_CHECK_APP_RANGES ${CMAKE_BINARY_DIR}/uniarm-tools/check-app-ranges.awk
+	CACHE INTERNAL "image check: the runtime's data outside the application's ranges")
+file(CONFIGURE OUTPUT ${UNIARM_CHECK_APP_RANGES} @ONLY CONTENT [=[
+# Link-map check of uniarm.ld's promise (see there): no input section of the runtime library
+# lies in the application's static data, [__app_rodata_start, __app_rodata_end) and
+# [__app_data_start, __app_data_end), which access_ok admits. Run as: awk -f this map map
+# (the first pass reads the ranges, the second the sections). lld's map has the columns
+# VMA LMA Size Align Out In Symbol, addresses and sizes in hex.
+function hex(s,  n, i) {
+	n = 0
+	s = tolower(s)
+	for (i = 1; i <= length(s); i++)
+		n = n * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+	return n
+}
+function overlaps(a, n, lo, hi) {
+	return (lo in r) && (hi in r) && a < r[hi] && a + n > r[lo]
+}
+FNR == NR {
+	if ($5 ~ /^__app_(ro)?data_(start|end)$/ && $6 == "=")
+		r[$5] = hex($1)
+	next
+}
+$5 ~ /libuniarm_runtime\.a\(.*\):\(/ {
+	a = hex($1)
+	n = hex($3)
+	if (overlaps(a, n, "__app_rodata_start", "__app_rodata_end") ||
+	    overlaps(a, n, "__app_data_start", "__app_data_end")) {
+		print "uniarm: " $5 " (at " $1 ") lies in the application's static data, " \
+			"which system calls may read and write (platform/uniarm.ld)" > "/dev/stderr"
+		bad = 1
+	}
+}
+END {
+	if (!("__app_rodata_end" in r) || !("__app_data_end" in r)) {
+		print "uniarm: the link map " FILENAME " shows no __app_* ranges" > "/dev/stderr"
+		bad = 1
+	}
+	exit bad
+}
+]=])
+
 find_program(UNIARM_OBJDUMP NAMES llvm-objdump llvm-objdump-14)
 if(NOT UNIARM_OBJDUMP)
 	message(FATAL_ERROR "uniarm: llvm-objdump not found (for the image check): "
@@ -209,6 +259,12 @@ function(uniarm_add_app name)
 			COMMAND ${UNIARM_CHECK_NO_FP} --image ${UNIARM_OBJDUMP}
 				$<TARGET_FILE:${name}> $<TARGET_FILE:${name}>.map VERBATIM)
 	endif()
+
+	# The runtime's static data must stay out of the ranges access_ok admits as the
+	# application's (a system call could otherwise read or overwrite it).
+	add_custom_command(TARGET ${name} POST_BUILD
+		COMMAND ${UNIARM_AWK} -f ${UNIARM_CHECK_APP_RANGES} $<TARGET_FILE:${name}>.map
+			$<TARGET_FILE:${name}>.map VERBATIM)
 
 	set(run_args --memory ${APP_MEMORY})
 	if(APP_ICOUNT)
