@@ -1,7 +1,8 @@
 /*
- * Exception vectors and entry/exit. Every exception builds a full struct pt_regs on the SVC
- * stack (the runtime's own stack): SRS pushes the return address and SPSR of the exception
- * mode there, then the handler runs in SVC mode with r0 = regs. The interrupted context is
+ * Exception vectors and entry/exit. Every exception but a system call (vector_swi, below)
+ * builds a full struct pt_regs on the SVC stack (the runtime's own stack): SRS pushes the
+ * return address and SPSR of the exception mode there, then the handler runs in SVC mode
+ * with r0 = regs. The interrupted context is
  * either the runtime in SVC mode (its sp is just above the frame, its lr is lr_svc) or the
  * application in SYS mode, whose sp and lr are the user-bank registers (STM/LDM with ^); the
  * application's stack is never touched, so a fault on an untouched stack page is handled
@@ -17,6 +18,9 @@
 #define S_LR 56
 #define S_PSR 64
 #define S_FRAME 68
+#define S_SWI 24			/* vector_swi's frame below srsdb's two words */
+#define PSR_T_BIT 0x20
+#define NR_SYSCALLS 408			/* runtime/uapi.h */
 
 	.syntax unified
 	.arm
@@ -51,7 +55,7 @@
 vectors:
 	b	vector_rst
 	b	vector_und
-	b	vector_svc
+	b	vector_swi
 	b	vector_pabt
 	b	vector_dabt
 	b	vector_addrexcptn
@@ -63,8 +67,6 @@ vector_rst:
 	exception_entry 0, do_bad_mode_reset
 vector_und:
 	exception_entry 4, do_undefinstr
-vector_svc:
-	exception_entry 0, do_svc
 vector_pabt:
 	exception_entry 4, do_PrefetchAbort
 vector_dabt:
@@ -105,24 +107,60 @@ enter_application:
 	bx	r4
 
 /*
- * long uniarm_syscall(nr, a0, a1, a2, a3, a4, a5): the application's door into the runtime.
- * The runtime's side runs on its own syscall stack (in the image, always mapped), never on
- * the application's: a first touch of an application stack page would take a page fault,
- * and a page fault in the middle of a change to the VMAs or the page allocator would find
- * them half done. Arguments 4-6 arrive on the caller's stack and are copied across.
+ * vector_swi: a system call, `svc #0` with the Linux ARM EABI convention: the number in r7,
+ * the arguments in r0-r5, the result (or -errno) back in r0, every other register as it was.
+ * The hot path, so no pt_regs: srsdb keeps the return address and the caller's cpsr, and the
+ * registers a C handler may clobber (r1-r3, ip) go below them with the caller's sp and lr
+ * (user bank: stm ^). The handler then runs in SYS mode, the application's context, on the
+ * runtime's syscall stack (in the image, always mapped), never on the application's: a first
+ * touch of an application stack page would take a page fault, and a page fault in the middle
+ * of a change to the VMAs or the page allocator would find them half done. So a fault inside
+ * a system call (uaccess) or an interrupt is taken exactly as from the application, and
+ * interrupts are on during the call, as Linux's vector_swi turns them on (the application
+ * always runs with them on; rfeia gives it back its own cpsr). The table (runtime/syscall.c)
+ * has sys_ni_syscall in every empty slot, so there is no test for one; numbers past it go to
+ * arm_syscall, as Linux's: the ARM private calls from 0xf0000, -ENOSYS below them.
+ * Frame (SVC stack): r1, r2, r3, ip, sp, lr at 0-20, pc at 24, cpsr at 28.
  */
-	.globl	uniarm_syscall
-	.type	uniarm_syscall, %function
-uniarm_syscall:
-	push	{r4, r5, r6, lr}
-	ldr	r4, [sp, #16]			@ a3
-	ldr	r5, [sp, #20]			@ a4
-	ldr	r6, [sp, #24]			@ a5
-	mov	ip, sp
+vector_swi:
+	srsdb	sp!, #PSR_MODE_SVC		@ {pc, cpsr} onto the SVC stack
+	cmp	r7, #NR_SYSCALLS
+	bhs	.Lswi_private
+	sub	sp, sp, #S_SWI
+	stmia	sp, {r1-r3, ip, sp, lr}^	@ the caller's sp and lr (user bank)
+	ldr	ip, =sys_call_table
+	ldr	ip, [ip, r7, lsl #2]
+.Lswi_invoke:
+	cpsie	i, #PSR_MODE_SYS
 	ldr	sp, =__syscall_stack_top
-	sub	sp, sp, #16
-	stmia	sp, {r4, r5, r6, ip}		@ a3-a5 for do_syscall, and the caller's sp
-	bl	do_syscall
-	ldr	sp, [sp, #12]			@ back on the caller's stack
-	pop	{r4, r5, r6, pc}
+	push	{r4, r5}			@ arguments 5 and 6 (AAPCS: 8-byte aligned)
+	blx	ip
+	cpsid	i, #PSR_MODE_SVC
+	ldmia	sp, {r1-r3, ip, sp, lr}^
+	add	sp, sp, #S_SWI
+	rfeia	sp!				@ pc and cpsr back
+
+.Lswi_private:
+	/*
+	 * `svc 0x123456` (semihosting_call, r7 = -1) that QEMU did not take because semihosting
+	 * is off: return with nothing done, so the caller goes on to its fallback. Checked before
+	 * any stack changes: the runtime makes this call from inside system calls too (exit),
+	 * with the syscall stack in use.
+	 */
+	cmn	r7, #1
+	bne	1f
+	push	{r0, r1}
+	ldr	r0, [sp, #12]			@ the caller's cpsr
+	tst	r0, #PSR_T_BIT
+	ldreq	r0, [lr, #-4]			@ the svc instruction (ARM state)
+	ldreq	r1, =0xef123456
+	cmpeq	r0, r1
+	pop	{r0, r1}
+	bne	1f
+	rfeia	sp!
+1:	sub	sp, sp, #S_SWI
+	stmia	sp, {r1-r3, ip, sp, lr}^
+	mov	r3, r7				@ arm_syscall(r0, r1, r2, no)
+	ldr	ip, =arm_syscall
+	b	.Lswi_invoke
 	.ltorg

@@ -351,17 +351,6 @@ void do_undefinstr(struct pt_regs *regs)
 	die("Oops - undefined instruction", regs, 0);
 }
 
-void do_svc(struct pt_regs *regs)
-{
-	/* A semihosting call that QEMU did not take (semihosting off): let the caller go on to
-	 * its fallback. Anything else is a bug: the application calls uniarm_syscall directly. */
-	uint32_t insn = *(const uint32_t *)(regs->ARM_pc - 4);
-
-	if (!thumb_mode(regs) && (insn & 0x00ffffffu) == 0x123456u)
-		return;
-	die("Oops - unexpected svc", regs, 0);
-}
-
 void do_FIQ(struct pt_regs *regs)
 {
 	die("Oops - unexpected FIQ", regs, 0);

@@ -32,7 +32,6 @@ __attribute__((noreturn)) void __do_kernel_fault(uintptr_t addr, uint32_t fsr,
 void do_DataAbort(struct pt_regs *regs);
 void do_PrefetchAbort(struct pt_regs *regs);
 void do_undefinstr(struct pt_regs *regs);
-void do_svc(struct pt_regs *regs);
 void do_FIQ(struct pt_regs *regs);
 void do_bad_mode_reset(struct pt_regs *regs);
 

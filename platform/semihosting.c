@@ -7,10 +7,12 @@ uint32_t semihosting_call(uint32_t op, const void *arg)
 {
 	register uint32_t r0 __asm__("r0") = op;
 	register const void *r1 __asm__("r1") = arg;
+	register long r7 __asm__("r7") = -1;
 
-	/* QEMU intercepts this svc when semihosting is on; without it the svc vector is taken
-	 * and do_svc() returns here, so the call has no effect. */
-	__asm__ volatile("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory", "lr");
+	/* QEMU intercepts this svc when semihosting is on; without it the svc vector is taken,
+	 * and vector_swi (platform/entry.S) returns here at once for r7 = -1 and this
+	 * instruction, so the call has no effect. */
+	__asm__ volatile("svc 0x123456" : "+r"(r0) : "r"(r1), "r"(r7) : "memory", "lr");
 	return r0;
 }
 

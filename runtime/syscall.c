@@ -1,11 +1,19 @@
-/* The system-call table: the runtime side of uniarm_syscall, the one door from the application
- * (libc-glue) into the runtime. Indexed by the Linux ARM EABI number; unknown numbers give
- * -ENOSYS. A pointer argument is the application's and untrusted: every handler reaches the
- * memory behind it only through platform/uaccess.h, so a bad one gives -EFAULT (or a short
- * count) as on Linux, never a fault in the runtime. */
+/* The system-call table: what `svc #0` reaches (vector_swi, platform/entry.S), the one door from
+ * the application into the runtime. Indexed by the Linux ARM EABI number in r7; an empty slot
+ * is sys_ni_syscall (-ENOSYS), numbers past the table go to arm_syscall: the ARM private calls
+ * (0xf0000 + n) and -ENOSYS for the rest, as Linux's traps.c. A pointer argument is the
+ * application's and untrusted: every handler reaches the memory behind it only through
+ * platform/uaccess.h, so a bad one gives -EFAULT (or a short count) as on Linux, never a fault
+ * in the runtime. */
 #include "runtime/uapi.h"
 #include "runtime/syscalls.h"
 #include "runtime/cred.h"
+#include "runtime/exit.h"
+#include "runtime/printk.h"
+#include "runtime/task.h"
+#include "platform/cacheflush.h"
+#include "platform/memory.h"
+#include "platform/uaccess.h"
 #include "vm/mm_user.h"
 
 #include <errno.h>
@@ -14,7 +22,20 @@ typedef long (*syscall_fn)(long, long, long, long, long, long);
 
 #define SYSCALL(nr, fn) [nr] = (syscall_fn)(fn)
 
-static const syscall_fn sys_call_table[NR_SYSCALLS] = {
+/* platform/entry.S compares r7 with its own copy of the table's size. */
+_Static_assert(NR_SYSCALLS == 408, "NR_SYSCALLS in platform/entry.S");
+
+static long sys_ni_syscall(void)
+{
+	return -ENOSYS;
+}
+
+/* Every slot filled, so vector_swi calls without a test: the later entries override the
+ * default, as in Linux's tables. */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+const syscall_fn sys_call_table[NR_SYSCALLS] = {
+	[0 ... NR_SYSCALLS - 1] = (syscall_fn)sys_ni_syscall,
 	SYSCALL(__NR_exit, sys_exit_group),
 	SYSCALL(__NR_read, sys_read),
 	SYSCALL(__NR_write, sys_write),
@@ -77,12 +98,93 @@ static const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_setfsgid32, sys_setfsgid),
 };
 
-/* Called by uniarm_syscall (platform/entry.S) on the runtime's syscall stack. */
-long do_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
+#pragma clang diagnostic pop
 
-long do_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+#define __ARM_NR_BASE	    0xf0000
+#define __ARM_NR_breakpoint (__ARM_NR_BASE + 1)
+#define __ARM_NR_cacheflush (__ARM_NR_BASE + 2)
+#define __ARM_NR_usr26	    (__ARM_NR_BASE + 3)
+#define __ARM_NR_usr32	    (__ARM_NR_BASE + 4)
+#define __ARM_NR_set_tls    (__ARM_NR_BASE + 5)
+#define __ARM_NR_get_tls    (__ARM_NR_BASE + 6)
+#define LINUX_SIGILL	    4
+#define LINUX_SIGTRAP	    5
+#define LINUX_SIGSEGV	    11
+
+/*
+ * cacheflush(start, end, flags): make code the application wrote at run time in [start, end)
+ * visible to its instruction fetches (Linux's do_cache_op). Linux runs the cache operations
+ * on the user addresses with an exception-table fixup, so a page not mapped gives -EFAULT; here
+ * each page is first read through the uaccess API, which faults it in or fails with -EFAULT,
+ * and the maintenance then runs on present pages only. (Under QEMU, whose cache operations by
+ * address never fault, Linux answers 0 for an unmapped range inside access_ok; hardware
+ * answers -EFAULT, as here.)
+ */
+static long do_cache_op(unsigned long start, unsigned long end, long flags)
 {
-	if ((unsigned long)nr >= NR_SYSCALLS || !sys_call_table[nr])
+	if (end < start || flags)
+		return -EINVAL;
+	if (!access_ok((const void __user *)start, end - start))
+		return -EFAULT;
+	for (unsigned long p = start; p < end; p = (p & PAGE_MASK) + PAGE_SIZE) {
+		char c;
+
+		if (copy_from_user(&c, (const void __user *)p, 1))
+			return -EFAULT;
+	}
+	flush_icache_range(start, end);
+	return 0;
+}
+
+static uint32_t read_tpidruro(void)
+{
+	uint32_t v;
+
+	__asm__ volatile("mrc p15, 0, %0, c13, c0, 3" : "=r"(v));
+	return v;
+}
+
+/* Linux's arm_notify_die for a bad call from user mode: the signal's default action. */
+__attribute__((noreturn)) static void bad_syscall(const char *why, int no, int sig)
+{
+	printk("%s: %s %#x, terminated by signal %d\n", current_task.comm, why, (unsigned)no, sig);
+	do_exit_signal(sig);
+}
+
+/*
+ * The numbers past the table (vector_swi passes r0-r2 and the number). Below the private
+ * range: -ENOSYS (Linux's sys_ni_syscall); 0xf0000 + n: the ARM private calls, of which
+ * unknown ones up to 0x7ff are -ENOSYS and the rest, like any number above the range, end the
+ * program with SIGILL as Linux's bad_syscall.
+ */
+long arm_syscall(long a0, long a1, long a2, int no);
+
+long arm_syscall(long a0, long a1, long a2, int no)
+{
+	if ((unsigned)no < __ARM_NR_BASE)
 		return -ENOSYS;
-	return sys_call_table[nr](a0, a1, a2, a3, a4, a5);
+	if ((unsigned)no >> 16 != __ARM_NR_BASE >> 16)
+		bad_syscall("bad syscall", no, LINUX_SIGILL);
+	switch (no) {
+	case __ARM_NR_BASE:
+		bad_syscall("branch through zero", no, LINUX_SIGSEGV);
+	case __ARM_NR_breakpoint:
+		bad_syscall("breakpoint", no, LINUX_SIGTRAP);
+	case __ARM_NR_cacheflush:
+		return do_cache_op((unsigned long)a0, (unsigned long)a1, a2);
+	case __ARM_NR_set_tls:
+		/* TPIDRURO: read-only at PL0, the thread pointer of the EABI's __aeabi_read_tp. */
+		__asm__ volatile("mcr p15, 0, %0, c13, c0, 3" ::"r"(a0));
+		return 0;
+	case __ARM_NR_get_tls:
+		return (long)read_tpidruro();
+	case __ARM_NR_usr26:
+	case __ARM_NR_usr32:
+		break; /* no 26-bit mode: SIGILL */
+	default:
+		if ((no & 0xffff) <= 0x7ff)
+			return -ENOSYS;
+		break;
+	}
+	bad_syscall("bad syscall(2)", no, LINUX_SIGILL);
 }

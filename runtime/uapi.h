@@ -1,7 +1,7 @@
 /*
  * The system-call ABI the runtime implements: Linux ARM EABI system-call numbers and the
  * kernel's structure layouts and flag values. libc-glue converts between these and newlib's
- * types, so the application could later move behind a real svc without touching the glue.
+ * types; the application enters through `svc #0` as a Linux program does.
  * Error numbers are the symbolic values of the application's <errno.h> (newlib's), so an
  * application compares errno against the names it knows.
  */
@@ -93,8 +93,8 @@ struct linux_stat64 {
 /* The memory and resource calls: numbers, struct rusage/sysinfo/rlimit64, RLIMIT_*. */
 #include "runtime/uapi-mm.h"
 
-/* The single entry point: Linux ARM EABI number, up to six arguments; returns the result or a
- * negative errno value. */
+/* The single entry point (libc-glue/syscalls.c): `svc #0` with the Linux ARM EABI number and
+ * up to six arguments; returns the result or a negative errno value. */
 long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
 
 #endif
