@@ -11,31 +11,54 @@
  * to (for aborts: the faulting instruction; undefined: see do_undefinstr).
  * Frame: r0-r12 at 0, sp at 52, lr at 56, pc at 60, cpsr at 64 (17 words).
  */
+#define PSR_MODE_FIQ 0x11
+#define PSR_MODE_IRQ 0x12
 #define PSR_MODE_SVC 0x13
+#define PSR_MODE_ABT 0x17
+#define PSR_MODE_UND 0x1b
 #define PSR_MODE_SYS 0x1f
 #define PSR_MODE_MASK 0x1f
 #define S_SP 52
 #define S_LR 56
+#define S_PC 60
 #define S_PSR 64
 #define S_FRAME 68
 #define S_SWI 24			/* vector_swi's frame below srsdb's two words */
 #define PSR_T_BIT 0x20
+#define SVC_STACK_BIT 0x40000		/* uniarm.ld: the SVC stack's red zone ends at 256 KiB mod 512 KiB */
 #define NR_SYSCALLS 408			/* runtime/uapi.h */
 
 	.syntax unified
 	.arm
 
-	.macro	exception_entry, adjust, handler
+	/*
+	 * Before anything is pushed on the SVC stack: is there room? Every SVC sp above the SVC
+	 * stack's red zone has SVC_STACK_BIT set, and every sp in the red zone or its guard page
+	 * has it clear (uniarm.ld). The SVC sp is read in SVC mode: the banked-register MRS
+	 * (ARM ARM B9.3.9) is only there with the Virtualization Extensions, which QEMU's virt
+	 * machine leaves out by default. CPS changes no flags, and lr and SPSR of the exception
+	 * mode stay in their bank meanwhile (IRQs are masked: exception entry set CPSR.I).
+	 * Without this check an SVC sp in the guard page would make srsdb abort, and that abort
+	 * would come back here to abort again, for ever.
+	 * The mode of the interrupted context stays in r5 (callee-saved, restored from the frame
+	 * by the last ldmia) for the return, which is inlined here: that pays for three of the
+	 * check's four instructions, so an exception costs one instruction more than before.
+	 */
+	.macro	exception_entry, adjust, mode, handler
 	.if	\adjust
 	sub	lr, lr, #\adjust
 	.endif
+	cps	#PSR_MODE_SVC
+	tst	sp, #SVC_STACK_BIT
+	cps	#\mode
+	beq	__svc_stack_overflow
 	srsdb	sp!, #PSR_MODE_SVC		@ {pc, cpsr} onto the SVC stack
 	cps	#PSR_MODE_SVC
 	sub	sp, sp, #(S_FRAME - 8)
 	stmia	sp, {r0-r12}
-	ldr	r0, [sp, #S_PSR]
-	and	r0, r0, #PSR_MODE_MASK
-	cmp	r0, #PSR_MODE_SVC
+	ldr	r5, [sp, #S_PSR]
+	and	r5, r5, #PSR_MODE_MASK
+	cmp	r5, #PSR_MODE_SVC
 	addeq	r0, sp, #S_FRAME		@ the runtime's sp, above this frame
 	streq	r0, [sp, #S_SP]
 	streq	lr, [sp, #S_LR]
@@ -46,7 +69,13 @@
 	bic	sp, sp, #7			@ AAPCS: 8-byte aligned stack at calls
 	bl	\handler
 	mov	sp, r4
-	b	ret_from_exception
+	cmp	r5, #PSR_MODE_SVC		@ no handler changes regs->ARM_cpsr's mode
+	ldreq	lr, [sp, #S_LR]
+	addne	r0, sp, #S_SP
+	ldmiane	r0, {sp, lr}^
+	ldmia	sp, {r0-r12}
+	add	sp, sp, #(S_FRAME - 8)
+	rfeia	sp!				@ pc and cpsr back, sp past the frame
 	.endm
 
 	.section .vectors, "ax"
@@ -64,30 +93,51 @@ vectors:
 
 	.text
 vector_rst:
-	exception_entry 0, do_bad_mode_reset
+	exception_entry 0, PSR_MODE_SVC, do_bad_mode_reset
 vector_und:
-	exception_entry 4, do_undefinstr
+	exception_entry 4, PSR_MODE_UND, do_undefinstr
 vector_pabt:
-	exception_entry 4, do_PrefetchAbort
+	exception_entry 4, PSR_MODE_ABT, do_PrefetchAbort
 vector_dabt:
-	exception_entry 8, do_DataAbort
+	exception_entry 8, PSR_MODE_ABT, do_DataAbort
 vector_addrexcptn:
-	exception_entry 0, do_bad_mode_reset
+	exception_entry 0, PSR_MODE_SVC, do_bad_mode_reset
 vector_irq:
-	exception_entry 4, do_IRQ
+	exception_entry 4, PSR_MODE_IRQ, do_IRQ
 vector_fiq:
-	exception_entry 4, do_FIQ
+	exception_entry 4, PSR_MODE_FIQ, do_FIQ
 
-ret_from_exception:
-	ldr	r0, [sp, #S_PSR]
+/*
+ * The SVC sp was in the red zone or the guard page of the SVC stack when an exception came
+ * (exception_entry, still in the exception's mode, lr adjusted): build the frame on the
+ * emergency stack (the exception modes' page) instead, and report it from SVC mode with the
+ * SVC sp there too, so that whatever the report does (printk, a semihosting svc, a nested
+ * fault: die() stops a recursive one) has a stack. Linux ARM's overflow path
+ * (__bad_stack, handle_bad_stack) does the same with its per-CPU overflow stack.
+ * handle_bad_stack(regs, mode of the exception) does not return.
+ */
+__svc_stack_overflow:
+	ldr	sp, =__exc_stacks_end
+	sub	sp, sp, #S_FRAME
+	stmia	sp, {r0-r12}
+	mrs	r0, spsr
+	str	lr, [sp, #S_PC]
+	str	r0, [sp, #S_PSR]
 	and	r0, r0, #PSR_MODE_MASK
 	cmp	r0, #PSR_MODE_SVC
-	ldreq	lr, [sp, #S_LR]
-	addne	r0, sp, #S_SP
-	ldmiane	r0, {sp, lr}^
-	ldmia	sp, {r0-r12}
-	add	sp, sp, #(S_FRAME - 8)
-	rfeia	sp!				@ pc and cpsr back, sp past the frame
+	addne	r3, sp, #S_SP
+	stmiane	r3, {sp, lr}^			@ the application's sp and lr
+	mrs	r1, cpsr
+	and	r1, r1, #PSR_MODE_MASK
+	mov	r0, sp
+	cps	#PSR_MODE_SVC
+	streq	sp, [r0, #S_SP]			@ the runtime's sp and lr (SVC mode)
+	streq	lr, [r0, #S_LR]
+	mov	sp, r0
+	bic	sp, sp, #7
+	bl	handle_bad_stack
+1:	b	1b
+	.ltorg
 
 /*
  * enter_application(fn, argc, argv, envp, stack_top): switch to SYS mode on the application's

@@ -103,10 +103,84 @@ static bool is_permission_fault(uint32_t fsr)
 	return fsr_fs(fsr) == 0x0d || fsr_fs(fsr) == 0x0f;
 }
 
-/* What the faulting address is, when the runtime knows it: read-only runtime memory, or a
- * vmalloc guard page. */
-static void describe_address(uintptr_t addr, uint32_t fsr)
+/* The runtime's stacks and their guard pages (uniarm.ld). For the SVC stack, limit is the
+ * start of its red zone. */
+static const struct runtime_stack {
+	const char *name;
+	const char *guard, *limit, *top;
+} runtime_stacks[] = {
+	{"SVC", __svc_stack_guard, __svc_stack_limit, __svc_stack_top},
+	{"syscall", __syscall_stack_guard, __syscall_stack_limit, __syscall_stack_top},
+	{"exception-mode", __exc_stack_guard, __exc_stacks, __exc_stacks_end},
+};
+
+static const struct runtime_stack *stack_of_guard(uintptr_t addr)
 {
+	for (unsigned int i = 0; i < sizeof(runtime_stacks) / sizeof(runtime_stacks[0]); i++)
+		if (addr >= (uintptr_t)runtime_stacks[i].guard &&
+		    addr < (uintptr_t)runtime_stacks[i].limit)
+			return &runtime_stacks[i];
+	return NULL;
+}
+
+/* A fault in a stack's guard page: that stack overflowed (the words of arm64's report). */
+static void report_guard_fault(uintptr_t addr, uintptr_t sp)
+{
+	const struct runtime_stack *st = stack_of_guard(addr);
+
+	if (!st)
+		return;
+	printk("Kernel stack overflow: %s stack overflow: access at %08lx in the guard page "
+	       "%08lx-%08lx of the %s stack %08lx-%08lx, sp %08lx\n",
+	       st->name, (unsigned long)addr, (unsigned long)st->guard, (unsigned long)st->limit,
+	       st->name, (unsigned long)st->limit, (unsigned long)st->top, (unsigned long)sp);
+}
+
+static const char *exception_name(uint32_t mode)
+{
+	switch (mode) {
+	case 0x17:
+		return "abort";
+	case 0x1b:
+		return "undefined instruction";
+	case 0x12:
+		return "IRQ";
+	case 0x11:
+		return "FIQ";
+	default:
+		return "exception";
+	}
+}
+
+void handle_bad_stack(struct pt_regs *regs, uint32_t mode)
+{
+	uintptr_t sp = regs->ARM_sp;
+
+	/* Linux ARM's words for the same event (arch/arm/kernel/traps.c, handle_bad_stack). */
+	printk("Insufficient stack space to handle exception!\n");
+	printk("Kernel stack overflow: SVC stack overflow: %s at pc %08lx with sp %08lx "
+	       "(SVC stack %08lx-%08lx, red zone up to %08lx, guard page %08lx-%08lx)\n",
+	       exception_name(mode), (unsigned long)regs->ARM_pc, (unsigned long)sp,
+	       (unsigned long)__svc_stack_limit, (unsigned long)__svc_stack_top,
+	       (unsigned long)__svc_stack_red_zone_end, (unsigned long)__svc_stack_guard,
+	       (unsigned long)__svc_stack_limit);
+	if (mode == 0x17 && stack_of_guard(read_dfar())) {
+		/* An abort with DFAR in a guard page: a data abort on it (a prefetch abort leaves
+		 * DFAR as it was, but the stacks are never executed). */
+		uint32_t fsr = read_dfsr();
+
+		printk("Fault status %03lx: %s, %s access\n", (unsigned long)fsr, fsr_name(fsr),
+		       fsr & FSR_WRITE ? "write" : "read");
+		report_guard_fault(read_dfar(), sp);
+	}
+	die("Oops - kernel stack overflow", regs, 0);
+}
+
+/* What the faulting address is, when the runtime knows it: read-only runtime memory, a guard
+ * page of a runtime stack, or a vmalloc guard page. */
+static void describe_address(uintptr_t addr, uint32_t fsr, uintptr_t sp)
+{
+	report_guard_fault(addr, sp);
 	if (is_permission_fault(fsr) && (fsr & FSR_WRITE)) {
 		if (addr >= (uintptr_t)_text && addr < (uintptr_t)_etext)
 			printk("permission fault: write to read-only memory (runtime text)\n");
@@ -117,19 +191,19 @@ static void describe_address(uintptr_t addr, uint32_t fsr)
 }
 
 /* The report's first lines: what was accessed, how, and what the MMU said. */
-static void report_fault(uintptr_t addr, uint32_t fsr, const char *access)
+static void report_fault(uintptr_t addr, uint32_t fsr, const char *access, uintptr_t sp)
 {
 	printk("Unable to handle kernel %s at virtual address %08lx\n",
 	       addr < PAGE_SIZE ? "NULL pointer dereference" : "paging request",
 	       (unsigned long)addr);
 	printk("Fault status %03lx: %s, %s\n", (unsigned long)fsr, fsr_name(fsr), access);
-	describe_address(addr, fsr);
+	describe_address(addr, fsr, sp);
 	show_pte(addr);
 }
 
 void __do_kernel_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 {
-	report_fault(addr, fsr, fsr & FSR_WRITE ? "write access" : "read access");
+	report_fault(addr, fsr, fsr & FSR_WRITE ? "write access" : "read access", regs->ARM_sp);
 	die("Oops", regs, fsr);
 }
 
@@ -338,7 +412,7 @@ void do_PrefetchAbort(struct pt_regs *regs)
 			return;
 		(void)page_fault_failed(addr, regs, FAULT_FLAG_EXEC, ret);
 	}
-	report_fault(addr, fsr, "instruction fetch");
+	report_fault(addr, fsr, "instruction fetch", regs->ARM_sp);
 	die("Oops - prefetch abort", regs, fsr);
 }
 

@@ -29,6 +29,11 @@ const char *fsr_name(uint32_t fsr);
 __attribute__((noreturn)) void __do_kernel_fault(uintptr_t addr, uint32_t fsr,
 						 struct pt_regs *regs);
 
+/* entry.S, when an exception finds the SVC sp in the SVC stack's red zone or guard page:
+ * regs is on the emergency stack, mode the exception's mode (CPSR.M). Reports a kernel stack
+ * overflow and dies with an Oops. */
+__attribute__((noreturn)) void handle_bad_stack(struct pt_regs *regs, uint32_t mode);
+
 void do_DataAbort(struct pt_regs *regs);
 void do_PrefetchAbort(struct pt_regs *regs);
 void do_undefinstr(struct pt_regs *regs);

@@ -111,7 +111,9 @@ __mmap_switched:
 	dsb
 	isb
 
-	/* One small stack per exception mode (entry.S moves to the SVC stack at once). */
+	/* The exception modes share one small stack: entry.S moves to the SVC stack at once, and
+	 * uses this one only to report an SVC stack overflow (uniarm.ld: each stack has a guard
+	 * page below it). */
 	ldr	r0, =__exc_stacks_end
 	cps	#PSR_MODE_ABT
 	mov	sp, r0

@@ -168,11 +168,32 @@ static pgprot_t linear_prot(unsigned long va)
 	return PAGE_KERNEL;
 }
 
+/* The unmapped guard pages below the runtime's stacks (uniarm.ld). */
+static bool is_stack_guard(unsigned long va)
+{
+	const char *const guards[] = {__exc_stack_guard, __syscall_stack_guard, __svc_stack_guard};
+
+	for (unsigned int i = 0; i < sizeof(guards) / sizeof(guards[0]); i++)
+		if (va - (unsigned long)guards[i] < PAGE_SIZE)
+			return true;
+	return false;
+}
+
+/* The sections mapped with pages: from text's to the stacks' (the image's end), so that text
+ * and rodata get page-granular W^X and the stacks' guard pages can be left out. */
+static unsigned long image_split_start(void)
+{
+	return (unsigned long)_text & ~(SECTION_SIZE - 1);
+}
+
+static unsigned long image_split_end(void)
+{
+	return ((unsigned long)_end + SECTION_SIZE - 1) & ~(SECTION_SIZE - 1);
+}
+
 static bool section_is_plain_rw(unsigned long va)
 {
-	unsigned long end = va + SECTION_SIZE;
-
-	return end <= (unsigned long)_text || va >= (unsigned long)__end_rodata;
+	return va + SECTION_SIZE <= image_split_start() || va >= image_split_end();
 }
 
 /* head.S: break-before-make of n consecutive level-1 entries to n consecutive 1 KiB level-2
@@ -183,8 +204,9 @@ typedef void split_sections_fn(pmd_t *pmd, unsigned int n, uint32_t table);
 
 /* PAR after a faulting translation (short-descriptor format): F = 1, FS[3:0] in bits [4:1],
  * FS[4] in bit 5 and ExT in bit 6; FS 0b01111 is a permission fault on a small page. */
-#define PAR_F		 1u
-#define PAR_FS_PERM_PAGE 0xfu
+#define PAR_F		  1u
+#define PAR_FS_PERM_PAGE  0xfu
+#define PAR_FS_TRANS_PAGE 0x7u
 
 static uint32_t translate(unsigned long va, bool write)
 {
@@ -214,7 +236,12 @@ static void check_linear_map(void)
 		{"data", _sdata, false},
 		{"page directory", (const char *)swapper_pg_dir, false},
 		{"stack", __svc_stack_top - 1, false},
+		{"stack limit", __svc_stack_limit, false},
+		{"syscall stack", __syscall_stack_limit, false},
+		{"exception stacks", __exc_stacks, false},
 	};
+	static const char *const guards[] = {__svc_stack_guard, __syscall_stack_guard,
+					     __exc_stack_guard};
 
 	for (unsigned int i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
 		unsigned long va = (unsigned long)probes[i].va;
@@ -227,6 +254,18 @@ static void check_linear_map(void)
 			      "%#x)",
 			      probes[i].name, va, (unsigned int)r, (unsigned int)w);
 	}
+	/* The guard pages: a translation fault on a page (FS 0b00111), first and last byte. */
+	for (unsigned int i = 0; i < sizeof(guards) / sizeof(guards[0]); i++)
+		for (unsigned long va = (unsigned long)guards[i];
+		     va < (unsigned long)guards[i] + PAGE_SIZE; va += PAGE_SIZE - 1) {
+			uint32_t r = translate(va, false), w = translate(va, true);
+
+			if ((r & 0x7fu) != (PAR_F | PAR_FS_TRANS_PAGE << 1) ||
+			    (w & 0x7fu) != (PAR_F | PAR_FS_TRANS_PAGE << 1))
+				panic("paging_init: stack guard page at %#lx is mapped (PAR read "
+				      "%#x, write %#x)",
+				      va, (unsigned int)r, (unsigned int)w);
+		}
 }
 
 /*
@@ -235,8 +274,10 @@ static void check_linear_map(void)
  *
  * 1. Plain sections (no text/rodata boundary inside) become read-write XN sections; those
  *    head.S mapped change permissions only, the others were invalid: no break (R4, R2).
- * 2. The sections holding text and rodata become level-2 tables of pages (W^X at page
- *    granularity): a change of size on live entries, so break-before-make (R4). These
+ * 2. The sections from text's to the image's end (text, rodata, data, bss, the page directory
+ *    and the runtime's stacks) become level-2 tables of pages (W^X at page granularity, and
+ *    the stacks' guard pages left invalid, so that an overflow faults): a change of size on
+ *    live entries, so break-before-make (R4). These
  *    sections map the code doing the change, its stack, the page directory and VBAR's
  *    vectors, so the sequence runs from somewhere else: __split_sections (head.S) is entered
  *    through an identity alias (VA = PA, sections in the empty low 3 GiB) of the whole image,
@@ -279,11 +320,9 @@ void paging_init(phys_addr_t ram_base, uint32_t ram_size)
 	dsb(ishst);
 	isb();
 
-	/* The sections to split: [split_start, split_end), whole sections around text and
-	 * rodata, all inside RAM (the image is). */
-	unsigned long split_start = (unsigned long)_text & ~(SECTION_SIZE - 1);
-	unsigned long split_end =
-		((unsigned long)__end_rodata + SECTION_SIZE - 1) & ~(SECTION_SIZE - 1);
+	/* The sections to split: [split_start, split_end), whole sections around the image, all
+	 * inside RAM (the image is, with a section to spare: setup_memory). */
+	unsigned long split_start = image_split_start(), split_end = image_split_end();
 	unsigned int first = pgd_index(split_start), n = pgd_index(split_end) - first;
 	unsigned int group = first & ~(PMD_GROUP - 1u);
 	unsigned int pages = (first + n - group + PMD_GROUP - 1) / PMD_GROUP;
@@ -295,8 +334,9 @@ void paging_init(phys_addr_t ram_base, uint32_t ram_size)
 	pagetable_pages += pages;
 	pte_t *tables = (pte_t *)__va(pa) + (first - group) * PTRS_PER_PTE;
 	for (unsigned long va = split_start; va < split_end; va += PAGE_SIZE)
-		tables[(va - split_start) >> PAGE_SHIFT] =
-			pfn_pte(PFN_DOWN(__pa(va)), linear_prot(va));
+		if (!is_stack_guard(va)) /* a guard page's pte stays invalid (zeroed above) */
+			tables[(va - split_start) >> PAGE_SHIFT] =
+				pfn_pte(PFN_DOWN(__pa(va)), linear_prot(va));
 
 	/* The identity alias of the image, in entries that must be empty. */
 	unsigned int id_first = __pa(_text) >> SECTION_SHIFT;

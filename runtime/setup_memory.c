@@ -89,7 +89,10 @@ void setup_memory(const struct fdt *fdt, const char *initrd_arg)
 	boot_info.ram_size = (uint32_t)size;
 
 	memblock_add(boot_info.ram_base, boot_info.ram_size);
-	reserve("image", __pa(_text), (uint64_t)(_end - _text));
+	/* The image but the padding before the SVC stack (uniarm.ld: its alignment): those
+	 * pages are plain free memory. */
+	reserve("image", __pa(_text), (uint64_t)(__stacks_pad_start - _text));
+	reserve("image", __pa(__stacks_pad_end), (uint64_t)(_end - __stacks_pad_end));
 	reserve("device tree", boot_info.dtb_phys, boot_info.dtb_size);
 	reserve_from_fdt(fdt);
 	reserve_initrd(initrd_arg);
