@@ -13,6 +13,8 @@ if(DEFINED UNIARM_PREFIX)
 	set(UNIARM_DEBUG ${UNIARM_PREFIX}/bin/uniarm-debug CACHE INTERNAL "QEMU + gdb launcher")
 	set(UNIARM_LINKER_SCRIPT ${UNIARM_PREFIX}/lib/uniarm/uniarm.ld CACHE INTERNAL
 		"image link map")
+	set(UNIARM_APP_IMAGE_S ${UNIARM_PREFIX}/lib/uniarm/app_image.S CACHE INTERNAL
+		"the application in the image")
 	set(UNIARM_CHECK_NO_FP ${UNIARM_PREFIX}/libexec/uniarm/check-no-fp CACHE INTERNAL
 		"image FP check")
 	set(UNIARM_SORTEXTABLE ${UNIARM_PREFIX}/libexec/uniarm/sortextable CACHE INTERNAL
@@ -26,9 +28,11 @@ else()
 	set(UNIARM_RUN ${UNIARM_ROOT}/tools/uniarm-run CACHE INTERNAL "QEMU launcher")
 	set(UNIARM_DEBUG ${UNIARM_ROOT}/tools/uniarm-debug CACHE INTERNAL "QEMU + gdb launcher")
 	set(UNIARM_LINKER_SCRIPT ${UNIARM_ROOT}/platform/uniarm.ld CACHE INTERNAL "image link map")
+	set(UNIARM_APP_IMAGE_S ${UNIARM_ROOT}/platform/app_image.S CACHE INTERNAL
+		"the application in the image")
 	set(UNIARM_CHECK_NO_FP ${UNIARM_ROOT}/tools/check-no-fp CACHE INTERNAL "image FP check")
 	set(UNIARM_CHECK_RUN ${UNIARM_ROOT}/cmake/check-run.cmake CACHE INTERNAL "test checker")
-	set(UNIARM_KTEST_INCLUDE ${UNIARM_ROOT} CACHE INTERNAL
+	set(UNIARM_KTEST_INCLUDE ${UNIARM_ROOT} ${UNIARM_ROOT}/libc-glue/include CACHE INTERNAL
 		"runtime headers for uniarm_add_ktest")
 	unset(UNIARM_PACKAGE_PREFIX CACHE)
 
@@ -54,56 +58,6 @@ else()
 		add_custom_target(uniarm_sortextable DEPENDS ${UNIARM_SORTEXTABLE})
 	endif()
 endif()
-
-# The check of every image's link map that no input section of the runtime library lies in
-# the application's static data (platform/uniarm.ld, whose grouping access_ok relies on): an
-# awk program (any POSIX awk; Debian's mawk is essential), written into the build tree so
-# that a source tree and the installed package run the same check.
-find_program(UNIARM_AWK NAMES awk mawk gawk)
-if(NOT UNIARM_AWK)
-	message(FATAL_ERROR "uniarm: awk not found (for the image check): apt-get install mawk")
-endif()
-set(UNIARM_CHECK_APP_RANGES ${CMAKE_BINARY_DIR}/uniarm-tools/check-app-ranges.awk
-	CACHE INTERNAL "image check: the runtime's data outside the application's ranges")
-file(CONFIGURE OUTPUT ${UNIARM_CHECK_APP_RANGES} @ONLY CONTENT [=[
-# Link-map check of uniarm.ld's promise (see there): no input section of the runtime library
-# lies in the application's static data, [__app_rodata_start, __app_rodata_end) and
-# [__app_data_start, __app_data_end), which access_ok admits. Run as: awk -f this map map
-# (the first pass reads the ranges, the second the sections). lld's map has the columns
-# VMA LMA Size Align Out In Symbol, addresses and sizes in hex.
-function hex(s,  n, i) {
-	n = 0
-	s = tolower(s)
-	for (i = 1; i <= length(s); i++)
-		n = n * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
-	return n
-}
-function overlaps(a, n, lo, hi) {
-	return (lo in r) && (hi in r) && a < r[hi] && a + n > r[lo]
-}
-FNR == NR {
-	if ($5 ~ /^__app_(ro)?data_(start|end)$/ && $6 == "=")
-		r[$5] = hex($1)
-	next
-}
-$5 ~ /libuniarm_runtime\.a\(.*\):\(/ {
-	a = hex($1)
-	n = hex($3)
-	if (overlaps(a, n, "__app_rodata_start", "__app_rodata_end") ||
-	    overlaps(a, n, "__app_data_start", "__app_data_end")) {
-		print "uniarm: " $5 " (at " $1 ") lies in the application's static data, " \
-			"which system calls may read and write (platform/uniarm.ld)" > "/dev/stderr"
-		bad = 1
-	}
-}
-END {
-	if (!("__app_rodata_end" in r) || !("__app_data_end" in r)) {
-		print "uniarm: the link map " FILENAME " shows no __app_* ranges" > "/dev/stderr"
-		bad = 1
-	}
-	exit bad
-}
-]=])
 
 find_program(UNIARM_OBJDUMP NAMES llvm-objdump llvm-objdump-14)
 if(NOT UNIARM_OBJDUMP)
@@ -196,19 +150,33 @@ function(_uniarm_check_number name kw value min max what)
 	endif()
 endfunction()
 
+# The string routines the runtime library defines under runtime-private names
+# (tools/kernel-string-syms): a ktest's code, linked into the runtime's side, calls them by
+# their usual names.
+set(_uniarm_kernel_string_syms memcpy memmove memset memcmp strlen strchr strcmp
+	__aeabi_memcpy __aeabi_memcpy4 __aeabi_memcpy8 __aeabi_memmove __aeabi_memmove4
+	__aeabi_memmove8 __aeabi_memset __aeabi_memset4 __aeabi_memset8 __aeabi_memclr
+	__aeabi_memclr4 __aeabi_memclr8)
+
 # uniarm_add_app(<name> SOURCES <files...> [MEMORY <MiB>] [APPEND "<bootargs>"] [ICOUNT]
 #                [NO_EXTABLE_SORT] [NO_FP_IMAGE_CHECK] [QEMU_ARGS ...])
-# Builds <name>.elf: the sources linked with the runtime, newlib and libgcc. The sources are
-# compiled with the toolchain's target flags and whatever the app adds itself. ICOUNT runs
-# it with deterministic guest time (-icount shift=0,sleep=off), as benchmarks need. The image's
-# exception table is sorted after linking; NO_EXTABLE_SORT (only for the test of the boot
-# check) leaves it in link order. Every image is then checked: nothing the runtime calls uses
-# an FP/NEON register (NO_FP_IMAGE_CHECK, only for the test of that check, skips it).
+# Builds <name>.elf, the image QEMU boots: the runtime, linked at PAGE_OFFSET, carrying the
+# application as an ELF executable of its own (docs/pl0.md). The target <name> is the
+# application: its sources, compiled with the toolchain's target flags and whatever the app
+# adds itself, linked with libc-glue's application side, newlib and libgcc at 0x00010000 as a
+# static Linux program is (<name>.app.elf, link map <name>.app.elf.map). A step after that
+# link links the image around it (platform/app_image.S; link map <name>.elf.map); the runtime
+# loads the application from it at boot as exec would and starts it in USR mode. Nothing of
+# the runtime is visible to the application's link, and nothing of the application to the
+# runtime's. ICOUNT runs it with deterministic guest time (-icount shift=0,sleep=off), as
+# benchmarks need. The image's exception table is sorted after linking; NO_EXTABLE_SORT (only
+# for the test of the boot check) leaves it in link order. Every image is then checked:
+# nothing the runtime calls uses an FP/NEON register (NO_FP_IMAGE_CHECK skips it).
 # run-<name> boots it with these settings, prints "<name>: exit status <n>" and returns n;
 # debug-<name> runs it under uniarm-debug (QEMU waiting for gdb-multiarch) with the same ones.
 function(uniarm_add_app name)
 	_uniarm_entry(uniarm_add_app)
-	set(options ICOUNT NO_EXTABLE_SORT NO_FP_IMAGE_CHECK)
+	set(options ICOUNT NO_EXTABLE_SORT NO_FP_IMAGE_CHECK _KTEST)
 	set(one MEMORY APPEND)
 	set(multi SOURCES QEMU_ARGS)
 	cmake_parse_arguments(APP "${options}" "${one}" "${multi}" ${ARGN})
@@ -228,22 +196,65 @@ function(uniarm_add_app name)
 				"find_package(uniarm)")
 		endif()
 	endforeach()
-	set(appinfo ${CMAKE_CURRENT_BINARY_DIR}/${name}-appinfo.c)
-	file(CONFIGURE OUTPUT ${appinfo} CONTENT
-		"/* Generated by uniarm_add_app(). */\nconst char uniarm_app_name[] = \"${name}\";\n")
-	add_executable(${name} ${APP_SOURCES} ${appinfo})
-	set_target_properties(${name} PROPERTIES SUFFIX ".elf" LINK_DEPENDS ${UNIARM_LINKER_SCRIPT})
-	# uniarm_libc (the application's string routines) before newlib's libc.a, which it
-	# overrides; the runtime uses its own renamed copies (docs/string.md).
-	target_link_libraries(${name} PRIVATE uniarm::runtime uniarm::libc
-		${UNIARM_NEWLIB_LIBDIR}/libc.a ${UNIARM_NEWLIB_LIBDIR}/libm.a ${UNIARM_LIBGCC})
-	# Every function keeps its own unwind entry (lld would merge neighbours with identical
-	# unwinding instructions, hiding function boundaries from the backtrace). R_ARM_TARGET2
-	# (the type references in C++ exception tables) is PC-relative on bare metal, as the
-	# personality routine reads it (libgcc's _Unwind_decode_typeinfo_ptr for arm-none-eabi,
-	# GNU ld's default there); lld's default is GOT-relative, Linux's convention.
-	target_link_options(${name} PRIVATE -T${UNIARM_LINKER_SCRIPT} -Wl,--gc-sections
-		-Wl,--no-merge-exidx-entries -Wl,--target2=rel -Wl,-Map=$<TARGET_FILE:${name}>.map)
+	set(dir ${CMAKE_CURRENT_BINARY_DIR})
+	set(runtime_lib $<TARGET_FILE:uniarm::runtime>)
+	set(link_common -Wl,--gc-sections -Wl,--no-merge-exidx-entries)
+	if(APP__KTEST)
+		# A test of the runtime itself: its code is the runtime's side of the image, run by
+		# runtime/ktest.c at PL1 in place of an application (uniarm_add_ktest).
+		set(appinfo ${dir}/${name}-appinfo.c)
+		file(CONFIGURE OUTPUT ${appinfo} CONTENT
+			"/* Generated by uniarm_add_ktest(). */\nconst char uniarm_app_name[] = \"${name}\";\n")
+		add_executable(${name} ${APP_SOURCES} ${appinfo})
+		set_target_properties(${name} PROPERTIES SUFFIX ".elf"
+			LINK_DEPENDS "${UNIARM_LINKER_SCRIPT};${runtime_lib}")
+		target_compile_definitions(${name} PRIVATE main=ktest_main)
+		set(defsyms)
+		foreach(sym ${_uniarm_kernel_string_syms})
+			string(REGEX REPLACE "^_+" "" base ${sym})
+			list(APPEND defsyms -Wl,--defsym=${sym}=__kernel_${base})
+		endforeach()
+		target_link_libraries(${name} PRIVATE uniarm::ktest uniarm::runtime uniarm::ktest
+			${UNIARM_LIBGCC})
+		target_link_options(${name} PRIVATE -T${UNIARM_LINKER_SCRIPT} ${link_common}
+			${defsyms} -Wl,-Map=$<TARGET_FILE:${name}>.map)
+	else()
+		add_executable(${name} ${APP_SOURCES})
+		set_target_properties(${name} PROPERTIES SUFFIX ".elf"
+			LINK_DEPENDS "${UNIARM_LINKER_SCRIPT};${runtime_lib};${UNIARM_APP_IMAGE_S}")
+		# uniarm_libc (libc-glue's application side and its string routines) before newlib's
+		# libc.a, whose routines it overrides (docs/string.md).
+		target_link_libraries(${name} PRIVATE uniarm::libc
+			${UNIARM_NEWLIB_LIBDIR}/libc.a ${UNIARM_NEWLIB_LIBDIR}/libm.a ${UNIARM_LIBGCC})
+		# A static Linux executable's layout (lld's default): the ELF and program headers at
+		# the start of the first segment, each segment on pages of its own so that exec maps
+		# the image's pages as they are. Every function keeps its own unwind entry (lld would
+		# merge neighbours with identical unwinding instructions, hiding function boundaries
+		# from the backtrace). R_ARM_TARGET2 (the type references in C++ exception tables) is
+		# PC-relative on bare metal, as the personality routine reads it (libgcc's
+		# _Unwind_decode_typeinfo_ptr for arm-none-eabi, GNU ld's default there); lld's
+		# default is GOT-relative, Linux's convention.
+		target_link_options(${name} PRIVATE -Wl,--entry=_start -Wl,--image-base=0x10000
+			-Wl,-z,separate-loadable-segments -Wl,-z,max-page-size=4096 -Wl,-z,norelro
+			${link_common} -Wl,--target2=rel -Wl,-Map=${dir}/${name}.app.elf.map)
+		# The image: the runtime around the application's file.
+		set(image_s ${dir}/${name}-image.S)
+		file(CONFIGURE OUTPUT ${image_s} @ONLY CONTENT [=[
+/* Generated by uniarm_add_app(): the application for the runtime (platform/app_image.S). */
+#define UNIARM_APP_ELF "@dir@/@name@.app.elf"
+#define UNIARM_APP_NAME "@name@"
+#include "@UNIARM_APP_IMAGE_S@"
+]=])
+		separate_arguments(target_flags UNIX_COMMAND "${UNIARM_TARGET_FLAGS}")
+		set(cc ${CMAKE_C_COMPILER} --target=armv7a-none-eabi ${target_flags})
+		add_custom_command(TARGET ${name} POST_BUILD
+			COMMAND ${CMAKE_COMMAND} -E rename $<TARGET_FILE:${name}> ${dir}/${name}.app.elf
+			COMMAND ${cc} -c ${image_s} -o ${dir}/${name}-image.o
+			COMMAND ${cc} -fuse-ld=lld -nostdlib -static -T${UNIARM_LINKER_SCRIPT}
+				${link_common} -Wl,-Map=$<TARGET_FILE:${name}>.map ${dir}/${name}-image.o
+				${runtime_lib} ${UNIARM_LIBGCC} -o $<TARGET_FILE:${name}>
+			VERBATIM)
+	endif()
 	if(NOT APP_NO_EXTABLE_SORT)
 		if(TARGET uniarm_sortextable)
 			add_dependencies(${name} uniarm_sortextable)
@@ -251,20 +262,13 @@ function(uniarm_add_app name)
 		add_custom_command(TARGET ${name} POST_BUILD
 			COMMAND ${UNIARM_SORTEXTABLE} $<TARGET_FILE:${name}> VERBATIM)
 	endif()
-	# Nothing the runtime calls in this image (newlib, libgcc, or an application function
-	# that replaces one of theirs) may use an FP/NEON register (docs/libc.md).
-	# NO_FP_IMAGE_CHECK is only for the test of that check.
+	# Nothing the runtime calls in this image (its own code and libgcc's) may use an FP/NEON
+	# register (docs/libc.md). NO_FP_IMAGE_CHECK is only for the test of that check.
 	if(NOT APP_NO_FP_IMAGE_CHECK)
 		add_custom_command(TARGET ${name} POST_BUILD
 			COMMAND ${UNIARM_CHECK_NO_FP} --image ${UNIARM_OBJDUMP}
 				$<TARGET_FILE:${name}> $<TARGET_FILE:${name}>.map VERBATIM)
 	endif()
-
-	# The runtime's static data must stay out of the ranges access_ok admits as the
-	# application's (a system call could otherwise read or overwrite it).
-	add_custom_command(TARGET ${name} POST_BUILD
-		COMMAND ${UNIARM_AWK} -f ${UNIARM_CHECK_APP_RANGES} $<TARGET_FILE:${name}>.map
-			$<TARGET_FILE:${name}>.map VERBATIM)
 
 	set(run_args --memory ${APP_MEMORY})
 	if(APP_ICOUNT)
@@ -297,7 +301,7 @@ endfunction()
 # regex matches the output. The project need not call enable_testing(): it is done here.
 function(uniarm_add_test name)
 	_uniarm_entry(uniarm_add_test)
-	set(options ICOUNT NO_EXTABLE_SORT)
+	set(options ICOUNT NO_EXTABLE_SORT _KTEST)
 	set(one EXPECT_EXIT MEMORY APPEND TIMEOUT STDIN)
 	set(multi SOURCES EXPECT_OUTPUT QEMU_ARGS)
 	cmake_parse_arguments(T "${options}" "${one}" "${multi}" ${ARGN})
@@ -316,7 +320,7 @@ function(uniarm_add_test name)
 			list(APPEND app_args ${opt} "${T_${opt}}")
 		endif()
 	endforeach()
-	foreach(opt ICOUNT NO_EXTABLE_SORT)
+	foreach(opt ICOUNT NO_EXTABLE_SORT _KTEST)
 		if(T_${opt})
 			list(APPEND app_args ${opt})
 		endif()
@@ -354,12 +358,15 @@ function(uniarm_add_test name)
 	endwhile()
 endfunction()
 
-# uniarm_add_ktest(<name> ...): uniarm_add_test() for a test of the runtime itself; its code
-# may include and call the runtime's internal headers ("vm/gfp.h", "platform/pgtable.h", ...),
-# which only a source tree has.
+# uniarm_add_ktest(<name> ...): uniarm_add_test() for a test of the runtime itself, run inside the
+# runtime at PL1 instead of an application (runtime/ktest.c): its code is linked into the
+# runtime's side of the image, may include and call the runtime's internal headers
+# ("vm/gfp.h", "platform/pgtable.h", ...), which only a source tree has, and has printf, puts,
+# exit and the few other C library calls of runtime/ktest_libc.c instead of newlib. Its main is
+# compiled as ktest_main.
 function(uniarm_add_ktest name)
 	_uniarm_entry(uniarm_add_ktest)
-	uniarm_add_test(${name} ${ARGN})
+	uniarm_add_test(${name} ${ARGN} _KTEST)
 	if(NOT UNIARM_KTEST_INCLUDE)
 		message(FATAL_ERROR "uniarm_add_ktest(${name}): tests of the runtime itself need "
 			"uniarm's source tree (add_subdirectory(<uniarm> uniarm)): the installed uniarm at "

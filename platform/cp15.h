@@ -35,6 +35,10 @@ CP15_READ(cntv_ctl, 0, c14, c3, 1)
 CP15_WRITE(cntv_ctl, 0, c14, c3, 1)
 CP15_WRITE(tpidruro, 0, c13, c0, 3) /* the user thread pointer (Linux: set_tls) */
 CP15_READ(id_mmfr3, 0, c0, c1, 7)
+CP15_READ(id_pfr0, 0, c0, c1, 0)
+CP15_READ(id_mmfr0, 0, c0, c1, 4)
+CP15_READ(id_isar0, 0, c0, c2, 0)
+CP15_WRITE(pmuserenr, 0, c9, c14, 0) /* PL0 access to the performance monitors */
 /* Stage 1 PL1 address translation of a VA as a read / a write (ATS1CPR / ATS1CPW); the result
  * is in PAR after an ISB. */
 CP15_WRITE(ats1cpr, 0, c7, c8, 0)

@@ -11,6 +11,7 @@
  * to (for aborts: the faulting instruction; undefined: see do_undefinstr).
  * Frame: r0-r12 at 0, sp at 52, lr at 56, pc at 60, cpsr at 64 (17 words).
  */
+#define PSR_MODE_USR 0x10
 #define PSR_MODE_FIQ 0x11
 #define PSR_MODE_IRQ 0x12
 #define PSR_MODE_SVC 0x13
@@ -140,21 +141,58 @@ __svc_stack_overflow:
 	.ltorg
 
 /*
- * enter_application(fn, argc, argv, envp, stack_top): switch to SYS mode on the application's
- * stack and call fn(argc, argv, envp); never returns (fn ends in exit()).
+ * start_user_thread(pc, sp): enter the application in USR mode at pc (bit 0 set: Thumb) with
+ * sp, interrupts on, lr and every other register zero (Linux's start_thread; r0 = 0 is its
+ * "no atexit function" for a static program). The SVC stack starts afresh: nothing of the
+ * boot is needed any more. Never returns.
  */
-	.globl	enter_application
-enter_application:
-	ldr	ip, [sp]			@ fifth argument: the stack top
+	.globl	start_user_thread
+start_user_thread:
+	mov	r2, #PSR_MODE_USR
+	tst	r0, #1
+	orrne	r2, r2, #PSR_T_BIT
+	bicne	r0, r0, #1
+	cps	#PSR_MODE_SYS			@ the user bank's sp and lr
+	mov	sp, r1
+	mov	lr, #0
+	cps	#PSR_MODE_SVC
+	ldr	sp, =__svc_stack_top
+	push	{r0, r2}			@ pc and cpsr for rfe
+	mov	r0, #0
+	mov	r1, #0
+	mov	r2, #0
+	mov	r3, #0
+	mov	r4, #0
+	mov	r5, #0
+	mov	r6, #0
+	mov	r7, #0
+	mov	r8, #0
+	mov	r9, #0
+	mov	r10, #0
+	mov	r11, #0
+	mov	r12, #0
+	rfeia	sp!
+
+/*
+ * enter_ktest(fn, argc, argv, stack_top): call fn(argc, argv) in SYS mode with sp = stack_top
+ * (runtime/ktest.c), and return its value in SVC mode on the stack it was called on.
+ */
+	.globl	enter_ktest
+enter_ktest:
+	push	{r4, r5, r6, lr}
 	mov	r4, r0
+	mov	r5, sp
 	mov	r0, r1
 	mov	r1, r2
-	mov	r2, r3
 	cps	#PSR_MODE_SYS
-	mov	sp, ip
-	mov	lr, #0
+	mov	r6, sp
+	mov	sp, r3
 	mov	fp, #0
-	bx	r4
+	blx	r4
+	mov	sp, r6
+	cps	#PSR_MODE_SVC
+	mov	sp, r5
+	pop	{r4, r5, r6, pc}
 
 /*
  * vector_swi: a system call, `svc #0` with the Linux ARM EABI convention: the number in r7,

@@ -4,10 +4,12 @@
  * names the fault and holds its handler; faults nobody resolves end in an Oops.
  *
  * Translation, Access flag and permission faults go to do_page_fault (Linux's
- * arch/arm/mm/fault.c): a fault the application took below TASK_SIZE is resolved through its
- * VMAs (vm/memory.c) or ends the application with a segmentation fault (exit status 139), or,
- * out of memory, with exit status 137; every other fault (the runtime's own context, or an
- * address of the runtime) is an Oops as before. The application's reports say what a user
+ * arch/arm/mm/fault.c): a fault below TASK_SIZE is resolved through the application's VMAs
+ * (vm/memory.c), whoever took it (the application in USR mode, or the runtime's user copies).
+ * What cannot be resolved ends the application when it took the fault itself, wherever the
+ * address (its own memory, the runtime's, the vectors): a segmentation fault (exit status
+ * 139), or, out of memory, exit status 137. A fault the runtime took is an Oops, unless the
+ * instruction is a listed user access (below). The application's reports say what a user
  * can act on (docs/reports.md): a stack overflow names the stack's limits, an out-of-memory
  * kill shows where the memory went, and both end with the application's backtrace.
  *
@@ -24,6 +26,7 @@
 #include "platform/extable.h"
 #include "platform/memory.h"
 #include "platform/stacktrace.h"
+#include "platform/uaccess.h"
 #include "runtime/compiler.h"
 #include "runtime/exit.h"
 #include "runtime/oops.h"
@@ -221,7 +224,9 @@ user_segv(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, unsigned int flags
 {
 	local_irq_disable();
 	debug_fatal_fault(regs);
-	if (!(flags & SEGV_ACCESS)) {
+	if (addr >= TASK_SIZE) {
+		printk("segmentation fault at %08lx: runtime memory\n", (unsigned long)addr);
+	} else if (!(flags & SEGV_ACCESS)) {
 		printk("segmentation fault at %08lx: no mapping\n", (unsigned long)addr);
 		report_stack_overflow(addr, regs->ARM_sp);
 	} else {
@@ -301,22 +306,21 @@ static __attribute__((noinline)) struct vm_area_struct *lookup_fault_vma(uintptr
 	return vma;
 }
 
-/* The VMA forbids the access: a listed load/store (a data abort) continues at its fixup (0);
- * anything else ends the application. */
+/* The VMA forbids the access: the application's own access ends it; the runtime's goes on to
+ * page_fault_failed (a listed user access continues at its fixup, anything else is an Oops). */
 static __attribute__((noinline, cold)) int bad_access(uintptr_t addr, struct pt_regs *regs,
 						      unsigned int flags)
 {
-	if (!(flags & FAULT_FLAG_EXEC) && fixup_exception(regs))
-		return 0;
-	user_segv(addr, fault_status(flags), regs, flags | SEGV_ACCESS);
+	if (user_mode(regs))
+		user_segv(addr, fault_status(flags), regs, flags | SEGV_ACCESS);
+	return VM_FAULT_SIGSEGV;
 }
 
 /*
  * A translation, Access flag or permission fault (flags: FAULT_FLAG_WRITE/EXEC). 0 when it was
- * resolved and the access can be retried. Otherwise non-zero: for a fault the application
- * took (below TASK_SIZE, from SYS or USR mode), handle_mm_fault's VM_FAULT_* code, which
- * page_fault_failed turns into a fixup or the end of the application; for any other,
- * VM_FAULT_SIGSEGV, which page_fault_failed turns into a fixup or the caller's Oops.
+ * resolved and the access can be retried. Otherwise non-zero: for an address below
+ * TASK_SIZE, handle_mm_fault's VM_FAULT_* code, and VM_FAULT_SIGSEGV for any other;
+ * page_fault_failed turns it into a fixup, the end of the application or the caller's Oops.
  *
  * This is the hot path of demand paging: when find_vma's one-entry cache holds a VMA that
  * contains addr (so addr is below TASK_SIZE), it is the VMA, without a call. The slow paths
@@ -326,8 +330,6 @@ static inline int __do_page_fault(uintptr_t addr, struct pt_regs *regs, unsigned
 {
 	struct vm_area_struct *vma = current_mm->mmap_cache;
 
-	if (unlikely(!user_mode(regs)))
-		return VM_FAULT_SIGSEGV;
 	if (unlikely(!vma || addr < vma->vm_start || addr >= vma->vm_end)) {
 		vma = lookup_fault_vma(addr);
 		if (!vma)
@@ -362,23 +364,38 @@ static inline bool is_page_fault_code(uint32_t fsr)
 
 /*
  * An abort do_page_fault could not resolve (ret: handle_mm_fault's code, or VM_FAULT_SIGSEGV).
- * Out of memory for the application ends it (137), even inside a user copy. Otherwise a data
- * abort at a listed instruction continues at its fixup (0 returned), whatever the address and
- * mode: the __ copies skip access_ok, so they may fault on runtime addresses. Otherwise the
- * application's fault ends it (139) and anything else returns 1, for the caller's Oops.
+ * Out of memory for the application's memory ends it (137), even inside a user copy of a
+ * system call. A fault the application took ends it (139) whatever the address. Otherwise a
+ * data abort at a listed instruction continues at its fixup (0 returned), whatever the
+ * address: the __ copies skip access_ok, so they may fault on runtime addresses. Anything
+ * else returns 1, for the caller's Oops.
  */
 static __attribute__((noinline, cold)) int page_fault_failed(uintptr_t addr, struct pt_regs *regs,
 							     unsigned int flags, int ret)
 {
-	bool app = addr < TASK_SIZE && user_mode(regs);
-
-	if (app && (ret & VM_FAULT_OOM))
+	if (addr < TASK_SIZE && (ret & VM_FAULT_OOM) && process_context(regs))
 		user_oom(addr, regs, flags);
+	if (user_mode(regs))
+		user_segv(addr, fault_status(flags), regs, flags);
 	if (!(flags & FAULT_FLAG_EXEC) && fixup_exception(regs))
 		return 0;
-	if (!app)
-		return 1;
-	user_segv(addr, fault_status(flags), regs, flags);
+	return 1;
+}
+
+/*
+ * An abort of the application that is not a page fault (alignment, external abort, ...): the
+ * bus-error report, and the end Linux's default SIGBUS action gives it (exit status 135).
+ */
+static __attribute__((noreturn, noinline, cold)) void user_bus_error(uintptr_t addr, uint32_t fsr,
+								     struct pt_regs *regs,
+								     const char *access)
+{
+	local_irq_disable();
+	debug_fatal_fault(regs);
+	printk("bus error at %08lx: %s, %s\n", (unsigned long)addr, fsr_name(fsr), access);
+	show_regs(regs);
+	dump_backtrace(regs);
+	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SIGNAL_BASE + 7);
 }
 
 void do_DataAbort(struct pt_regs *regs)
@@ -397,6 +414,8 @@ void do_DataAbort(struct pt_regs *regs)
 		return;
 	if (fn == do_page_fault && !page_fault_failed(addr, regs, data_fault_flags(fsr), ret))
 		return;
+	if (user_mode(regs))
+		user_bus_error(addr, fsr, regs, fsr & FSR_WRITE ? "write access" : "read access");
 	__do_kernel_fault(addr, fsr, regs);
 }
 
@@ -412,8 +431,40 @@ void do_PrefetchAbort(struct pt_regs *regs)
 			return;
 		(void)page_fault_failed(addr, regs, FAULT_FLAG_EXEC, ret);
 	}
+	if (user_mode(regs))
+		user_bus_error(addr, fsr, regs, "instruction fetch");
 	report_fault(addr, fsr, "instruction fetch", regs->ARM_sp);
 	die("Oops - prefetch abort", regs, fsr);
+}
+
+/*
+ * An instruction the application may not execute (undefined, a CP15 access or another
+ * privileged one, ...): the illegal-instruction report with the instruction, and the end
+ * Linux's default SIGILL action gives it (exit status 132). The instruction is read the way
+ * the runtime reads any application memory (get_user): it may be gone by now.
+ */
+static __attribute__((noreturn, noinline, cold)) void user_illegal(struct pt_regs *regs)
+{
+	uint32_t insn = 0;
+
+	local_irq_disable();
+	debug_fatal_fault(regs);
+	if (thumb_mode(regs)) {
+		uint16_t hw = 0;
+
+		(void)get_user(hw, (const uint16_t __user *)(uintptr_t)regs->ARM_pc);
+		insn = hw;
+		if (hw >= 0xe800 && !get_user(hw, (const uint16_t __user *)(uintptr_t)
+							   (regs->ARM_pc + 2)))
+			insn = insn << 16 | hw;
+	} else {
+		(void)get_user(insn, (const uint32_t __user *)(uintptr_t)regs->ARM_pc);
+	}
+	printk("illegal instruction at %08lx (%08lx)\n", (unsigned long)regs->ARM_pc,
+	       (unsigned long)insn);
+	show_regs(regs);
+	dump_backtrace(regs);
+	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SIGNAL_BASE + 4);
 }
 
 void do_undefinstr(struct pt_regs *regs)
@@ -421,6 +472,8 @@ void do_undefinstr(struct pt_regs *regs)
 	/* The entry code took lr - 4; a Thumb instruction is 2 bytes further. */
 	if (thumb_mode(regs))
 		regs->ARM_pc += 2;
+	if (user_mode(regs))
+		user_illegal(regs);
 	printk("Internal error: undefined instruction at pc %08lx\n", (unsigned long)regs->ARM_pc);
 	die("Oops - undefined instruction", regs, 0);
 }

@@ -24,9 +24,10 @@ struct pt_regs {
 #define PSR_A_BIT     (1u << 8)
 
 #define thumb_mode(regs) (((regs)->ARM_cpsr & PSR_T_BIT) != 0)
-/* The exception interrupted the application (SYS mode now, USR once it moves to PL0). */
-#define user_mode(regs)                                                                            \
-	(((regs)->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_SYS ||                                     \
-	 ((regs)->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_USR)
+/* The exception interrupted the application (USR mode, PL0). */
+#define user_mode(regs) (((regs)->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_USR)
+/* ... or the runtime working for it: a system call (SYS mode, vector_swi in entry.S). */
+#define process_context(regs)                                                                      \
+	(user_mode(regs) || ((regs)->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_SYS)
 
 #endif

@@ -71,7 +71,13 @@ copy_from_user:
 	subls	r3, r3, r2
 	cmpls	r1, r3
 	bls	__copy_from_user
-	b	copy_from_user_image		@ above TASK_SIZE: platform/uaccess_image.c
+	.save	{r4, lr}
+	push	{r4, lr}			@ not application memory: zero-fill `to`
+	mov	r4, r2
+	mov	r1, #0
+	bl	memset
+	mov	r0, r4
+	pop	{r4, pc}
 	.fnend
 	.size	copy_from_user, . - copy_from_user
 
@@ -111,7 +117,7 @@ copy_to_user:
 	subls	r3, r3, r2
 	cmpls	r0, r3
 	bls	__copy_to_user
-	b	copy_to_user_image
+	mov	r0, r2				@ not application memory: nothing copied
 	.fnend
 	.size	copy_to_user, . - copy_to_user
 
@@ -165,7 +171,8 @@ clear_user:
 	subls	r3, r3, r1
 	cmpls	r0, r3
 	bls	__clear_user
-	b	clear_user_image
+	mov	r0, r1				@ not application memory: nothing zeroed
+	bx	lr
 	.size	clear_user, . - clear_user
 
 /* ------------------------------------------------------------------------------------------ */
@@ -182,10 +189,7 @@ strncpy_from_user:
 	bxle	lr
 	mov	r3, #TASK_SIZE
 	cmp	r1, r3
-	bhs	strncpy_from_user_image
-/* __strncpy_from_user_end(dst, src, count > 0, end): as strncpy_from_user, reads stop at end. */
-	.globl	__strncpy_from_user_end
-__strncpy_from_user_end:
+	bhs	9f				@ not application memory
 	push	{r4, r5}
 	sub	r3, r3, r1		@ r3: bytes up to the end of the region
 	mov	r12, r2			@ r12: count
@@ -227,10 +231,7 @@ strnlen_user:
 	bxle	lr
 	mov	r3, #TASK_SIZE
 	cmp	r0, r3
-	bhs	strnlen_user_image
-/* __strnlen_user_end(str, n > 0, unused, end): as strnlen_user, reads stop at end. */
-	.globl	__strnlen_user_end
-__strnlen_user_end:
+	bhs	9f				@ not application memory
 	sub	r3, r3, r0		@ bytes up to the end of the region
 	mov	r12, r1			@ n
 	cmp	r1, r3

@@ -15,34 +15,16 @@
 
 #define __user
 
-/* The application's static data, linked into the image (platform/uniarm.ld). */
-extern char __app_rodata_start[], __app_rodata_end[], __app_data_start[], __app_data_end[];
-
-static inline bool __range_within(unsigned long addr, unsigned long size, const char *lo,
-				  const char *hi)
-{
-	return addr >= (unsigned long)lo && size <= (unsigned long)(hi - lo) &&
-	       addr - (unsigned long)lo <= (unsigned long)(hi - lo) - size;
-}
-
 /*
- * [ptr, ptr + size) is application memory, without wrapping: inside [0, TASK_SIZE) (as Linux:
- * NULL passes; the access itself then faults and gives EFAULT), or inside the application's
- * own static rodata, data and bss, which are linked into the image above TASK_SIZE. Anything
- * else of the runtime (its code and data, the linear map, vmalloc) fails.
+ * [ptr, ptr + size) is application memory, without wrapping: inside [0, TASK_SIZE), and nothing
+ * else (as Linux: NULL passes; the access itself then faults and gives EFAULT). Everything
+ * above TASK_SIZE is the runtime's.
  */
 static inline bool access_ok(const void __user *ptr, unsigned long size)
 {
 	unsigned long addr = (unsigned long)ptr;
 
-	if (size <= TASK_SIZE && addr <= TASK_SIZE - size)
-		return true;
-#ifdef UNIARM_HOST_TEST
-	return false; /* host unit tests have no image */
-#else
-	return __range_within(addr, size, __app_data_start, __app_data_end) ||
-	       __range_within(addr, size, __app_rodata_start, __app_rodata_end);
-#endif
+	return size <= TASK_SIZE && addr <= TASK_SIZE - size;
 }
 
 /* Copy n bytes; return the number of bytes NOT copied (0 on success). copy_from_user zero-fills

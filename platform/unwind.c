@@ -2,9 +2,12 @@
  * ARM EHABI stack unwinder for Oops backtraces. It interprets the unwinding instructions of
  * the ARM-defined compact model (ARM IHI 0038, "Exception Handling ABI for the ARM
  * Architecture", sections 5, 6 and 9) on a virtual register set, the way a personality routine
- * would during phase 2 of an exception, but only to recover the caller's sp and pc. Nothing
- * here trusts the data it walks: reads of the tables stay inside the image, reads of saved
- * registers inside the SVC stack, and any surprise ends the walk with an error.
+ * would during phase 2 of an exception, but only to recover the caller's sp and pc. Two sets
+ * of tables: the runtime's (in its image) and the application's (in its own read-only segment,
+ * which exec finds, runtime/exec.c). Nothing here trusts the data it walks: reads of a set of
+ * tables stay inside the memory that holds it (and, for the application's, on mapped pages),
+ * reads of saved registers inside the stack being walked, and any surprise ends the walk with
+ * an error.
  */
 #include "platform/unwind.h"
 #include "platform/memory.h"
@@ -20,11 +23,29 @@
 
 #define EXIDX_CANTUNWIND 0x1u
 
-/* The index table, sorted by function address (platform/uniarm.ld). */
+/* The runtime's index table, sorted by function address (platform/uniarm.ld). */
 extern const uint32_t __exidx_start[], __exidx_end[];
+
+static const struct unwind_tables runtime_tables = {
+	.idx_start = __exidx_start,
+	.idx_end = __exidx_end,
+	.text_lo = _text,
+	.text_hi = _etext,
+	.tab_lo = __start_rodata,
+	.tab_hi = __end_rodata,
+};
+
+struct unwind_tables app_unwind_tables;
+
+/* The tables that cover code at addr: the application's below TASK_SIZE. */
+static const struct unwind_tables *tables_of(uintptr_t addr)
+{
+	return addr < TASK_SIZE ? &app_unwind_tables : &runtime_tables;
+}
 
 /* One unwind in progress: the virtual register set and the opcode byte stream. */
 struct unwind_ctx {
+	const struct unwind_tables *tab; /* the set of tables being read */
 	uint32_t vrs[16];     /* r0-r15; vrs[R_SP] is the spec's vsp */
 	bool pc_popped;	      /* an instruction restored r15 itself */
 	const uint32_t *word; /* word holding the next opcode byte */
@@ -38,9 +59,11 @@ static bool in_range(uintptr_t addr, size_t len, const void *lo, const void *hi)
 	return addr >= (uintptr_t)lo && addr <= (uintptr_t)hi && len <= (uintptr_t)hi - addr;
 }
 
-static bool in_text(uintptr_t addr)
+/* Code that tab covers; the application's only where it is still mapped. */
+static bool in_text(const struct unwind_tables *tab, uintptr_t addr, size_t len)
 {
-	return in_range(addr, 1, _text, _etext);
+	return tab->idx_start && in_range(addr, len, tab->text_lo, tab->text_hi) &&
+	       (tab == &runtime_tables || (addr_is_mapped(addr) && addr_is_mapped(addr + len - 1)));
 }
 
 /* The stack being walked: set by unwind_init_frame from the mode the exception came from. */
@@ -62,11 +85,15 @@ static bool stack_read(uint32_t addr, uint32_t *val)
 	return true;
 }
 
-/* The unwind tables live in the read-only data (.ARM.extab and .ARM.exidx). */
-static bool table_ok(const uint32_t *p, unsigned int words)
+/* The unwind tables live in read-only data (.ARM.extab and .ARM.exidx); the application's
+ * pages are checked to be still mapped. */
+static bool table_ok(const struct unwind_tables *tab, const uint32_t *p, unsigned int words)
 {
-	return ((uintptr_t)p & 3u) == 0 &&
-	       in_range((uintptr_t)p, (size_t)words * 4, __start_rodata, __end_rodata);
+	uintptr_t a = (uintptr_t)p;
+
+	return (a & 3u) == 0 && in_range(a, (size_t)words * 4, tab->tab_lo, tab->tab_hi) &&
+	       (tab == &runtime_tables ||
+		(addr_is_mapped(a) && addr_is_mapped(a + (size_t)words * 4 - 1)));
 }
 
 /* A prel31 field (IHI 0038 section 4.4.2): a 31-bit signed offset from the field itself. */
@@ -87,14 +114,15 @@ static uintptr_t prel31(const uint32_t *field)
  */
 static const uint32_t *exidx_find(uintptr_t addr)
 {
-	size_t lo = 0, hi = (size_t)(__exidx_end - __exidx_start) / 2;
+	const struct unwind_tables *tab = tables_of(addr);
+	size_t lo = 0, hi = (size_t)(tab->idx_end - tab->idx_start) / 2;
 	const uint32_t *found = NULL;
 
-	if (!in_text(addr))
+	if (!in_text(tab, addr, 1) || !table_ok(tab, tab->idx_start, (unsigned int)hi * 2))
 		return NULL;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const uint32_t *entry = __exidx_start + 2 * mid;
+		const uint32_t *entry = tab->idx_start + 2 * mid;
 
 		if (prel31(entry) <= addr) {
 			found = entry;
@@ -143,7 +171,7 @@ static int entry_opcodes(const uint32_t *entry, struct unwind_ctx *ctx)
 	}
 
 	tab = (const uint32_t *)prel31(&entry[1]);
-	if (!table_ok(tab, 1))
+	if (!table_ok(ctx->tab, tab, 1))
 		return UNWIND_REFUSED;
 	w = tab[0];
 	if (w & 0x80000000u) {
@@ -161,13 +189,13 @@ static int entry_opcodes(const uint32_t *entry, struct unwind_ctx *ctx)
 		}
 	} else {
 		tab++;
-		if (!table_ok(tab, 1))
+		if (!table_ok(ctx->tab, tab, 1))
 			return UNWIND_REFUSED;
 		ctx->word = tab;
 		ctx->words = 1 + (tab[0] >> 24);
 		ctx->shift = 16;
 	}
-	if (!table_ok(ctx->word, ctx->words))
+	if (!table_ok(ctx->tab, ctx->word, ctx->words))
 		return UNWIND_REFUSED;
 	return 0;
 }
@@ -382,9 +410,9 @@ void unwind_init_frame(struct stackframe *frame, const struct pt_regs *regs)
  * emits), which the assembler routines whose paths have frames of their own put on every
  * region but the first (platform/unwind.h).
  */
-static bool region_continues(const uint32_t *entry)
+static bool region_continues(const struct unwind_tables *tab, const uint32_t *entry)
 {
-	struct unwind_ctx ctx;
+	struct unwind_ctx ctx = {.tab = tab};
 
 	if (entry_opcodes(entry, &ctx))
 		return false;
@@ -392,16 +420,17 @@ static bool region_continues(const uint32_t *entry)
 }
 
 /* The start of the function an index entry's region belongs to. */
-static uintptr_t function_start(const uint32_t *entry)
+static uintptr_t function_start(const struct unwind_tables *tab, const uint32_t *entry)
 {
-	while (entry > __exidx_start && region_continues(entry))
+	while (entry > tab->idx_start && region_continues(tab, entry))
 		entry -= 2;
 	return prel31(entry);
 }
 
 int unwind_frame(struct stackframe *frame)
 {
-	struct unwind_ctx ctx = {.pc_popped = false};
+	const struct unwind_tables *tab = tables_of(frame_addr(frame));
+	struct unwind_ctx ctx = {.tab = tab, .pc_popped = false};
 	const uint32_t *entry = exidx_find(frame_addr(frame));
 	uint32_t sp, pc;
 	int ret;
@@ -429,11 +458,11 @@ int unwind_frame(struct stackframe *frame)
 	 * that did not move at all, is a loop. */
 	if (sp < frame->sp || (sp == frame->sp && pc == frame->pc))
 		return UNWIND_NO_PROGRESS;
-	if (!in_text(pc & ~1u))
+	if (!in_text(tables_of(pc & ~1u), pc & ~1u, 1))
 		return UNWIND_NO_PROGRESS;
 
 	vrs_to_frame(ctx.vrs, frame);
-	frame->fn = function_start(entry);
+	frame->fn = function_start(tab, entry);
 	frame->pc_is_return = 1;
 	return 0;
 }
@@ -453,8 +482,9 @@ uint32_t unwind_tail_call_target(const struct stackframe *frame)
 	uint32_t insn, target;
 	const uint32_t *entry;
 
-	/* ARM callers only: the image's own code, the only code with tables, is ARM. */
-	if (!frame->pc_is_return || (ret & 3u) || !in_range(ret - 4, 4, _text, _etext))
+	/* ARM callers only: the code with tables (uniarm's, newlib's, the application's) is
+	 * ARM. */
+	if (!frame->pc_is_return || (ret & 3u) || !in_text(tables_of(ret - 4), ret - 4, 4))
 		return 0;
 	insn = *(const uint32_t *)(ret - 4);
 	/* ARM ARM DDI 0406C A8.8.25: BL cond != 1111 is cond:1011:imm24, BLX (immediate) is
@@ -469,7 +499,30 @@ uint32_t unwind_tail_call_target(const struct stackframe *frame)
 		return 0;
 	}
 	entry = exidx_find(target & ~1u);
-	if (!entry || entry[1] == EXIDX_CANTUNWIND || function_start(entry) == frame->fn)
+	if (!entry || entry[1] == EXIDX_CANTUNWIND ||
+	    function_start(tables_of(target & ~1u), entry) == frame->fn)
 		return 0;
 	return target;
+}
+
+/*
+ * The compiler marks every function's unwind entry with a reference to the EHABI personality
+ * routine it needs, so that a C++ program's link pulls it in. The runtime throws nothing and
+ * reads its tables itself (above): these stand in for libgcc's, which would pull libgcc's
+ * whole unwinder into the runtime (Linux ARM does the same, in arch/arm/kernel/unwind.c).
+ */
+void __aeabi_unwind_cpp_pr0(void);
+void __aeabi_unwind_cpp_pr1(void);
+void __aeabi_unwind_cpp_pr2(void);
+
+void __aeabi_unwind_cpp_pr0(void)
+{
+}
+
+void __aeabi_unwind_cpp_pr1(void)
+{
+}
+
+void __aeabi_unwind_cpp_pr2(void)
+{
 }

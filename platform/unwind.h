@@ -33,6 +33,19 @@ struct stackframe {
 #define UNWIND_BAD_STACK   (-3) /* a pop or the new sp left [__svc_stack_limit, __svc_stack_top] */
 #define UNWIND_NO_PROGRESS (-4) /* sp went down, neither sp nor pc moved, or pc left the code */
 
+/*
+ * A set of unwind tables: the index (sorted by function address), the code it covers, and the
+ * read-only memory that holds the index and .ARM.extab. The runtime's come from its link;
+ * exec sets app_unwind_tables from the application's PT_ARM_EXIDX and segments (all zero: the
+ * application's frames have no tables).
+ */
+struct unwind_tables {
+	const uint32_t *idx_start, *idx_end;
+	const void *text_lo, *text_hi;
+	const void *tab_lo, *tab_hi;
+};
+extern struct unwind_tables app_unwind_tables;
+
 /* Top of the stack the application runs on (set when it starts). */
 extern unsigned long application_stack_top;
 

@@ -1,8 +1,9 @@
 /* Runtime parameters: one row per key, each with a parser that validates its value. */
 #include "runtime/params.h"
 #include "runtime/printk.h"
+#include "runtime/kstrtox.h"
 
-#include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "runtime/tty.h"
@@ -37,13 +38,15 @@ static int set_exit_record(const char *val)
 /* A decimal integer in [lo, hi], the whole string. */
 static int parse_int(const char *val, long lo, long hi, int *out)
 {
-	char *end;
-	long v;
+	bool neg = *val == '-';
+	unsigned long long mag;
+	const char *end;
+	long long v;
 
-	if (!*val)
+	if (kstrtoull_prefix(val + neg, 10, &mag, &end) || *end || mag > (1ull << 62))
 		return -1;
-	v = strtol(val, &end, 10);
-	if (*end || v < lo || v > hi)
+	v = neg ? -(long long)mag : (long long)mag;
+	if (v < lo || v > hi)
 		return -1;
 	*out = (int)v;
 	return 0;
@@ -95,7 +98,7 @@ void runtime_param_set(const char *param)
 	size_t klen = eq ? (size_t)(eq - param) : strlen(param);
 
 	for (size_t i = 0; i < sizeof(params) / sizeof(params[0]); i++) {
-		if (strlen(params[i].key) != klen || strncmp(params[i].key, param, klen))
+		if (strlen(params[i].key) != klen || memcmp(params[i].key, param, klen))
 			continue;
 		if (params[i].set(eq ? eq + 1 : ""))
 			printk("uniarm: bad value in '%s': expected %s; ignored\n", param,

@@ -17,7 +17,7 @@ void console_write(const char *buf, size_t len)
 	}
 }
 
-static int vprintk(const char *fmt, va_list ap)
+int vprintk(const char *fmt, va_list ap)
 {
 	char buf[512];
 	int n = vscnprintf(buf, sizeof(buf), fmt, ap);

@@ -12,6 +12,8 @@
 #include "runtime/time.h"
 #include "runtime/file.h"
 #include "runtime/exit.h"
+#include "runtime/exec.h"
+#include "runtime/ktest.h"
 #include "platform/power.h"
 #include "vm/mmap_internal.h"
 #include "vm/slab.h"
@@ -26,17 +28,13 @@
 #include "platform/arch_timer.h"
 #include "platform/unwind.h"
 #include "platform/semihosting.h"
-#include "platform/cp15.h"
+#include "platform/hwcap.h"
 
-#include <reent.h>
 #include <string.h>
 
 extern const char uniarm_app_name[];
 extern long __pv_offset;
-void uniarm_start_app(int argc, char **argv, char **envp);
 int vfp_init(void); /* platform/vfp.S */
-__attribute__((noreturn)) void enter_application(void (*fn)(int, char **, char **), int argc,
-						 char **argv, char **envp, unsigned long stack_top);
 
 struct boot_info boot_info;
 static struct fdt fdt;
@@ -82,7 +80,8 @@ static void setup_console(void)
 
 	if (path && len > 0 && path[len - 1] == '\0') {
 		char p[128];
-		size_t n = strcspn(path, ":");
+		const char *colon = strchr(path, ':');
+		size_t n = colon ? (size_t)(colon - path) : strlen(path);
 		if (n < sizeof(p)) {
 			memcpy(p, path, n);
 			p[n] = '\0';
@@ -169,7 +168,7 @@ static void take_initrd_arg(void)
 	int j = 0;
 
 	for (int i = 0; i < cmdline.envc; i++) {
-		if (!strncmp(cmdline.envp[i], "initrd=", 7))
+		if (strlen(cmdline.envp[i]) >= 7 && !memcmp(cmdline.envp[i], "initrd=", 7))
 			initrd_arg = cmdline.envp[i] + 7;
 		else
 			cmdline.envp[j++] = cmdline.envp[i];
@@ -192,8 +191,6 @@ static void remap_console(void)
 static void setup_cmdline(void)
 {
 	static char err[96];
-	/* argv[0] is the application's name in writable memory, as a C program may assume. */
-	static char argv0[64];
 	uint32_t len = 0;
 	int chosen = fdt_path_offset(&fdt, "/chosen");
 	const char *args = chosen >= 0 ? fdt_getprop(&fdt, chosen, "bootargs", &len) : NULL;
@@ -204,8 +201,8 @@ static void setup_cmdline(void)
 			      (unsigned)sizeof(cmdline_buf) - 1);
 		memcpy(cmdline_buf, args, len);
 	}
-	strncpy(argv0, uniarm_app_name, sizeof(argv0) - 1);
-	if (cmdline_parse(cmdline_buf, argv0, &cmdline, err, sizeof(err)))
+	/* argv[0] is the application's name (exec copies every string onto its stack). */
+	if (cmdline_parse(cmdline_buf, uniarm_app_name, &cmdline, err, sizeof(err)))
 		panic("%s", err);
 	/* Until here the runtime could not know whether the record was asked for, and a death
 	 * before (a bad device tree) still owes uniarm-run its reason; from here it is asked. */
@@ -227,9 +224,8 @@ static void check_link_layout(void)
 
 void start_kernel(phys_addr_t dtb_phys)
 {
-	/* newlib's per-thread state, found through TPIDRURO (libc-glue/reent.c): set before the
-	 * first call into newlib (the boot-argument parser's strtol). */
-	write_tpidruro((uint32_t)(uintptr_t)_impure_ptr);
+	struct exec_start start;
+
 	setup_fdt(dtb_phys);
 	setup_console();
 	if (vfp_init())
@@ -257,8 +253,10 @@ void start_kernel(phys_addr_t dtb_phys)
 	mm_init_layout(current_mm);
 	mmap_file_check = file_mmap_check;
 	files_init();
-	local_irq_enable();
-	/* main runs on the demand-paged stack VMA under STACK_TOP. */
+	pmu_user_enable();
+	if (ktest_main) /* a ktest image: the test runs in the runtime (runtime/ktest.c) */
+		run_ktest(cmdline.argc, cmdline.argv);
+	exec_application(current_mm, &cmdline, &start);
 	application_stack_top = STACK_TOP;
-	enter_application(uniarm_start_app, cmdline.argc, cmdline.argv, cmdline.envp, STACK_TOP);
+	start_user_thread(start.pc, start.sp);
 }

@@ -100,13 +100,6 @@ const syscall_fn sys_call_table[NR_SYSCALLS] = {
 
 #pragma clang diagnostic pop
 
-#define __ARM_NR_BASE	    0xf0000
-#define __ARM_NR_breakpoint (__ARM_NR_BASE + 1)
-#define __ARM_NR_cacheflush (__ARM_NR_BASE + 2)
-#define __ARM_NR_usr26	    (__ARM_NR_BASE + 3)
-#define __ARM_NR_usr32	    (__ARM_NR_BASE + 4)
-#define __ARM_NR_set_tls    (__ARM_NR_BASE + 5)
-#define __ARM_NR_get_tls    (__ARM_NR_BASE + 6)
 #define LINUX_SIGILL	    4
 #define LINUX_SIGTRAP	    5
 #define LINUX_SIGSEGV	    11

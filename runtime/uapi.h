@@ -10,6 +10,15 @@
 
 #include <stdint.h>
 
+/* The ARM private calls (Linux's arch/arm/include/uapi/asm/unistd.h). */
+#define __ARM_NR_BASE	    0xf0000
+#define __ARM_NR_breakpoint (__ARM_NR_BASE + 1)
+#define __ARM_NR_cacheflush (__ARM_NR_BASE + 2)
+#define __ARM_NR_usr26	    (__ARM_NR_BASE + 3)
+#define __ARM_NR_usr32	    (__ARM_NR_BASE + 4)
+#define __ARM_NR_set_tls    (__ARM_NR_BASE + 5)
+#define __ARM_NR_get_tls    (__ARM_NR_BASE + 6)
+
 #define __NR_exit		    1
 #define __NR_read		    3
 #define __NR_write		    4

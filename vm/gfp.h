@@ -19,6 +19,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order);
 #define alloc_page(gfp) alloc_pages(gfp, 0)
 /* The same for a page of the application's memory (counted in its rss, not the runtime's). */
 struct page *alloc_user_page(gfp_t gfp);
+/* Reserved frames leaving the reserve (vm/page_alloc.c): adopted as allocated, or freed. */
+struct page *adopt_reserved_page(unsigned long pfn);
+void free_reserved_page(struct page *page);
 /* Drop a reference to a block from alloc_pages; the last one frees it. Freeing a page that
  * is free already or was never allocated is reported with its pfn and ignored. */
 void __free_pages(struct page *page, unsigned int order);

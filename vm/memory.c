@@ -306,6 +306,33 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int
 	return handle_pte_fault(vma, addr, pte_offset(pmd, addr), flags);
 }
 
+/*
+ * Map page (one reference, which becomes the mapping's) at addr of vma, as the first write
+ * fault would map a fresh page there: young, and dirty and writable in a VM_WRITE VMA
+ * (Linux's vm_insert_page, for exec's adoption of the image's pages, runtime/exec.c). The
+ * entry must be empty. 0, or -ENOMEM when there is no memory for the page of tables.
+ */
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page)
+{
+	pmd_t *pmd = pmd_offset(pgd_offset(&app_mm, addr), addr);
+	pte_t *ptep = pte_alloc(pmd, addr);
+	unsigned long pfn = page_to_pfn(page);
+	pte_t entry;
+
+	if (!ptep)
+		return -ENOMEM;
+	if (!vma->anon_vma)
+		anon_vma_prepare(vma);
+	entry = pfn_pte(pfn, vma->vm_page_prot);
+	if (vma->vm_flags & VM_WRITE)
+		entry = pte_mkdirty(pte_mkwrite(entry));
+	if (pte_exec(entry))
+		flush_icache_pfn(pfn);
+	set_pte_at(&app_mm, addr, ptep, entry);
+	add_mm_rss(&app_mm, 1);
+	return 0;
+}
+
 /* --- unmapping -------------------------------------------------------------------------- */
 
 /*

@@ -134,6 +134,9 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr);
 /* Give a private vma without one an anon_vma before its first anonymous page (the fault path
  * calls it when vma->anon_vma is 0): an adjacent compatible VMA's, else a new one. */
 void anon_vma_prepare(struct vm_area_struct *vma);
+/* Map page (its reference becomes the mapping's) at the empty entry of addr in vma, as a
+ * write fault maps a fresh page (vm/memory.c): 0 or -ENOMEM. */
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page);
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len,
 				unsigned long pgoff, unsigned long flags);
 

@@ -400,6 +400,42 @@ void free_pages(unsigned long addr, unsigned int order)
 		__free_pages(virt_to_page((const void *)(uintptr_t)addr), order);
 }
 
+/*
+ * Reserved frames that stop being reserved (the image's application pages, runtime/exec.c):
+ * adopt_reserved_page makes one an allocated page with one reference, as if alloc_pages had
+ * handed it out (its owner frees it with put_page); free_reserved_page gives one to the page
+ * allocator (Linux's name). Both count it in totalram from then on.
+ */
+struct page *adopt_reserved_page(unsigned long pfn)
+{
+	struct page *page = pfn_to_page(pfn);
+
+	if (!(page->flags & PG_reserved)) {
+		bad_page(page, "adopted but not reserved");
+		return NULL;
+	}
+	page->flags = 0;
+	page->_refcount = 1;
+	page_counts.totalram++;
+	return page;
+}
+
+void free_reserved_page(struct page *page)
+{
+	uint32_t flags;
+
+	if (!(page->flags & PG_reserved)) {
+		bad_page(page, "released but not reserved");
+		return;
+	}
+	flags = local_irq_save();
+	page->flags = 0;
+	page->_refcount = 0;
+	__free_one_page(page_to_pfn(page), 0);
+	page_counts.totalram++;
+	local_irq_restore(flags);
+}
+
 /* ---- counters ---- */
 
 /* Free pages in the buddy lists plus those on the pcp list. */

@@ -1,4 +1,4 @@
-/* Executes a permanently undefined instruction: the runtime must stop with an Oops. */
+/* Executes a permanently undefined instruction: the application ends with SIGILL's status. */
 #include <stdio.h>
 
 __attribute__((noinline)) void execute_undefined(void)
