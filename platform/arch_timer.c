@@ -18,10 +18,15 @@ static void arch_timer_irq(unsigned int irq, void *data)
 	isb();
 }
 
+#define CNTKCTL_PL0VCTEN (1u << 1)
+
 void arch_timer_init(unsigned int virt_irq)
 {
 	timer_rate = read_cntfrq();
 	write_cntv_ctl(CNTV_CTL_IMASK);
+	/* The application may read the virtual counter (CNTVCT), as Linux lets user space read
+	 * it for the vDSO's clocks; nothing else of the timer (CNTKCTL.PL0VCTEN only). */
+	write_cntkctl(CNTKCTL_PL0VCTEN);
 	request_irq(virt_irq, arch_timer_irq, NULL);
 }
 

@@ -30,7 +30,8 @@ int main(void)
 	double mc = MEASURE(1000, memcpy(kbuf, u, 4096));
 	double cfu = MEASURE(1000, left |= copy_from_user(kbuf, u, 4096));
 	double ctu = MEASURE(1000, left |= copy_to_user(u, kbuf, 4096));
-	printf("%-44s %9.1f\n", "memcpy 4 KiB", mc);
+	printf("%-44s %7ld.%ld\n", "memcpy 4 KiB", (long)(mc * 10 + 0.5) / 10,
+	       (long)(mc * 10 + 0.5) % 10);
 	report("copy_from_user 4 KiB", cfu, mc * 1.10);
 	report("copy_to_user 4 KiB", ctu, mc * 1.10);
 	double gu = MEASURE(10000, {

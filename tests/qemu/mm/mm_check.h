@@ -93,9 +93,10 @@
 #define LEN_WRAPS 1
 #endif
 /* uniarm itself (32-bit ARM, no Linux): for the checks of its own layout (docs/vm-user.md) that
- * 32-bit ARM Linux does not share, such as the heap starting at 0x01000000. */
+ * 32-bit ARM Linux does not promise, such as the heap starting right after the bss. */
 #if defined(__arm__) && !defined(__linux__)
 #define UNIARM 1
+extern char _end[]; /* the end of the program's bss (the linker's symbol) */
 #endif
 /* 32-bit ARM keeps its two lowest pages (FIRST_USER_ADDRESS): MAP_FIXED there is EINVAL, before
  * the mmap_min_addr check (EPERM) is reached. */
