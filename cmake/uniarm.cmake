@@ -17,6 +17,8 @@ if(DEFINED UNIARM_PREFIX)
 		"the application in the image")
 	set(UNIARM_CHECK_NO_FP ${UNIARM_PREFIX}/libexec/uniarm/check-no-fp CACHE INTERNAL
 		"image FP check")
+	set(UNIARM_CHECK_RUNTIME_LINK ${UNIARM_PREFIX}/libexec/uniarm/check-runtime-link
+		CACHE INTERNAL "image check: the runtime's link holds only the runtime")
 	set(UNIARM_SORTEXTABLE ${UNIARM_PREFIX}/libexec/uniarm/sortextable CACHE INTERNAL
 		"exception table sorter")
 	set(UNIARM_CHECK_RUN ${CMAKE_CURRENT_LIST_DIR}/check-run.cmake CACHE INTERNAL
@@ -31,6 +33,8 @@ else()
 	set(UNIARM_APP_IMAGE_S ${UNIARM_ROOT}/platform/app_image.S CACHE INTERNAL
 		"the application in the image")
 	set(UNIARM_CHECK_NO_FP ${UNIARM_ROOT}/tools/check-no-fp CACHE INTERNAL "image FP check")
+	set(UNIARM_CHECK_RUNTIME_LINK ${UNIARM_ROOT}/tools/check-runtime-link CACHE INTERNAL
+		"image check: the runtime's link holds only the runtime")
 	set(UNIARM_CHECK_RUN ${UNIARM_ROOT}/cmake/check-run.cmake CACHE INTERNAL "test checker")
 	set(UNIARM_KTEST_INCLUDE ${UNIARM_ROOT} ${UNIARM_ROOT}/libc-glue/include CACHE INTERNAL
 		"runtime headers for uniarm_add_ktest")
@@ -208,7 +212,6 @@ function(uniarm_add_app name)
 		add_executable(${name} ${APP_SOURCES} ${appinfo})
 		set_target_properties(${name} PROPERTIES SUFFIX ".elf"
 			LINK_DEPENDS "${UNIARM_LINKER_SCRIPT};${runtime_lib}")
-		target_compile_definitions(${name} PRIVATE main=ktest_main)
 		set(defsyms)
 		foreach(sym ${_uniarm_kernel_string_syms})
 			string(REGEX REPLACE "^_+" "" base ${sym})
@@ -253,6 +256,7 @@ function(uniarm_add_app name)
 			COMMAND ${cc} -fuse-ld=lld -nostdlib -static -T${UNIARM_LINKER_SCRIPT}
 				${link_common} -Wl,-Map=$<TARGET_FILE:${name}>.map ${dir}/${name}-image.o
 				${runtime_lib} ${UNIARM_LIBGCC} -o $<TARGET_FILE:${name}>
+			COMMAND ${UNIARM_CHECK_RUNTIME_LINK} $<TARGET_FILE:${name}>.map
 			VERBATIM)
 	endif()
 	if(NOT APP_NO_EXTABLE_SORT)
@@ -363,7 +367,7 @@ endfunction()
 # runtime's side of the image, may include and call the runtime's internal headers
 # ("vm/gfp.h", "platform/pgtable.h", ...), which only a source tree has, and has printf, puts,
 # exit and the few other C library calls of runtime/ktest_libc.c instead of newlib. Its main is
-# compiled as ktest_main.
+# the image's entry point (runtime/ktest.h).
 function(uniarm_add_ktest name)
 	_uniarm_entry(uniarm_add_ktest)
 	uniarm_add_test(${name} ${ARGN} _KTEST)

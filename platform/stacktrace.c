@@ -136,7 +136,7 @@ static uint32_t call_site(uint32_t lr)
 
 static int in_text(uint32_t addr)
 {
-	return addr >= (uintptr_t)_text && addr < (uintptr_t)_etext;
+	return unwind_text_contains(addr);
 }
 
 /* A frame record on the stack being walked, at or above low. */

@@ -118,6 +118,7 @@ copy_to_user:
 	cmpls	r0, r3
 	bls	__copy_to_user
 	mov	r0, r2				@ not application memory: nothing copied
+	bx	lr
 	.fnend
 	.size	copy_to_user, . - copy_to_user
 

@@ -85,6 +85,11 @@ static bool stack_read(uint32_t addr, uint32_t *val)
 	return true;
 }
 
+bool unwind_text_contains(uintptr_t addr)
+{
+	return in_text(tables_of(addr), addr, 1);
+}
+
 /* The unwind tables live in read-only data (.ARM.extab and .ARM.exidx); the application's
  * pages are checked to be still mapped. */
 static bool table_ok(const struct unwind_tables *tab, const uint32_t *p, unsigned int words)

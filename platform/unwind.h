@@ -46,6 +46,10 @@ struct unwind_tables {
 };
 extern struct unwind_tables app_unwind_tables;
 
+/* Whether addr is code that a set of tables covers (the runtime's, or the application's while
+ * mapped). */
+bool unwind_text_contains(uintptr_t addr);
+
 /* Top of the stack the application runs on (set when it starts). */
 extern unsigned long application_stack_top;
 

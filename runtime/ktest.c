@@ -15,6 +15,6 @@ void run_ktest(int argc, char **argv)
 
 	application_stack_top = STACK_TOP;
 	local_irq_enable();
-	status = enter_ktest(ktest_main, argc, argv, STACK_TOP);
+	status = enter_ktest(main, argc, argv, STACK_TOP);
 	do_exit_machine(EXIT_REASON_EXIT, status & 0xff);
 }

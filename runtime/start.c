@@ -254,7 +254,7 @@ void start_kernel(phys_addr_t dtb_phys)
 	mmap_file_check = file_mmap_check;
 	files_init();
 	pmu_user_enable();
-	if (ktest_main) /* a ktest image: the test runs in the runtime (runtime/ktest.c) */
+	if (main) /* a ktest image: the test runs in the runtime (runtime/ktest.c) */
 		run_ktest(cmdline.argc, cmdline.argv);
 	exec_application(current_mm, &cmdline, &start);
 	application_stack_top = STACK_TOP;

@@ -20,12 +20,12 @@ foreach(c write-runtime-data read-runtime-data read-runtime-text write-runtime-t
 	string(REPLACE "-" "_" n ${c})
 	uniarm_add_test(pl0_escape_${n} SOURCES pl0_escape.c APPEND "${c}" EXPECT_EXIT 139
 		EXPECT_OUTPUT "attempt ${c}\r?\n" "segmentation fault at ${addr}: runtime memory"
-			"Mode USR_32")
+			"Mode USER_32")
 endforeach()
 uniarm_add_test(pl0_escape_jump_runtime_text SOURCES pl0_escape.c APPEND "jump-runtime-text"
 	EXPECT_EXIT 139
 	EXPECT_OUTPUT "attempt jump-runtime-text\r?\n"
-		"segmentation fault at c0200000: runtime memory" "instruction fetch" "Mode USR_32")
+		"segmentation fault at c0200000: runtime memory" "instruction fetch" "Mode USER_32")
 
 # The application's own memory: the heap and the stack are not executable, text and rodata
 # not writable.
@@ -34,14 +34,14 @@ foreach(c exec-heap exec-stack)
 	uniarm_add_test(pl0_escape_${n} SOURCES pl0_escape.c APPEND "${c}" EXPECT_EXIT 139
 		EXPECT_OUTPUT "attempt ${c}\r?\n"
 			"segmentation fault at ${pl0_h8}: permission denied \\(execute of non-executable\\)"
-			"Fault status ${pl0_x}+: [^\n]*, instruction fetch" "Mode USR_32")
+			"Fault status ${pl0_x}+: [^\n]*, instruction fetch" "Mode USER_32")
 endforeach()
 foreach(c write-own-text write-own-rodata)
 	string(REPLACE "-" "_" n ${c})
 	uniarm_add_test(pl0_escape_${n} SOURCES pl0_escape.c APPEND "${c}" EXPECT_EXIT 139
 		EXPECT_OUTPUT "attempt ${c}\r?\n"
 			"segmentation fault at ${pl0_h8}: permission denied \\(write to read-only\\)"
-			"Fault status ${pl0_x}+: [^\n]*, write access" "Mode USR_32")
+			"Fault status ${pl0_x}+: [^\n]*, write access" "Mode USER_32")
 endforeach()
 
 # CP15 from USR mode is undefined: SIGILL, with the pc and the instruction word (mrc/mcr
@@ -51,7 +51,7 @@ foreach(c read-cp15 write-cp15)
 	uniarm_add_test(pl0_escape_${n} SOURCES pl0_escape.c APPEND "${c}" EXPECT_EXIT 132
 		EXPECT_OUTPUT "attempt ${c}\r?\n"
 			"illegal instruction at ${pl0_h8} \\(ee${pl0_x}${pl0_x}${pl0_x}${pl0_x}${pl0_x}${pl0_x}\\)"
-			"Mode USR_32")
+			"Mode USER_32")
 endforeach()
 
 # No-ops and errors that leave the application running.

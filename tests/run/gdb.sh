@@ -12,8 +12,12 @@ port=$(perl -MSocket -e 'socket(S, PF_INET, SOCK_STREAM, 0) or die;
 "$runner" "$image" --gdb="$port" --timeout 80 </dev/null >"$out" 2>&1 &
 pid=$!
 wait_for_listen "$port" || { echo "QEMU does not listen on $port"; cat "$out"; exit 1; }
-"$gdb" -batch -nx -x "$script" -ex "target remote 127.0.0.1:$port" -ex continue \
-	-ex bt -ex 'x/i $pc' -ex continue "$image" 2>&1
+# The application's symbols, from the copy of its ELF file in the image (as uniarm-debug).
+app=$(mktemp)
+trap 'rm -f "$out" "$app"' EXIT
+llvm-objcopy --dump-section=.app_image="$app" "$image" /dev/null
+"$gdb" -batch -nx -x "$script" -ex "add-symbol-file $app" -ex "target remote 127.0.0.1:$port" \
+	-ex continue -ex bt -ex 'x/i $pc' -ex continue "$image" 2>&1
 wait $pid
 status=$?
 cat "$out"
