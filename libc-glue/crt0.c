@@ -7,6 +7,7 @@
  * value; exit() runs atexit handlers and destructors and flushes stdio before _exit hands the
  * status to the runtime.
  */
+#include "libc-glue/syscall.h"
 #include "runtime/uapi.h"
 
 #include <reent.h>
@@ -16,7 +17,6 @@ extern char **environ;
 extern void __libc_init_array(void);
 extern void __libc_fini_array(void);
 extern int main(int argc, char **argv, char **envp);
-long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
 
 /* The auxiliary vector exec left on the stack (libc-glue/auxv.c reads it). */
 const unsigned long *__uniarm_auxv;
@@ -30,7 +30,7 @@ __attribute__((noreturn, used)) void __libc_start(unsigned long *sp)
 	/* newlib finds its per-thread state through TPIDRURO (libc-glue/reent.c), which only
 	 * the runtime can write: set_tls, as a Linux C library sets its thread pointer. Before
 	 * anything of newlib runs. */
-	uniarm_syscall(__ARM_NR_set_tls, (long)_impure_ptr, 0, 0, 0, 0, 0);
+	__uniarm_syscall(__ARM_NR_set_tls, (long)_impure_ptr, 0, 0, 0, 0, 0);
 	while (*e)
 		e++;
 	__uniarm_auxv = (const unsigned long *)(e + 1);

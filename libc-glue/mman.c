@@ -1,10 +1,11 @@
 /*
  * The memory-mapping calls of <sys/mman.h>, plus getpagesize() and sysconf(), which Debian's
  * newlib declares but does not provide. The mman flags already have Linux's values (see
- * libc-glue/include/sys/mman.h), so each call is one uniarm_syscall() with the arguments as
+ * libc-glue/include/sys/mman.h), so each call is one __uniarm_syscall() with the arguments as
  * given; a result in [-4095, -1] is an error number (addresses above 2 GiB are negative as a
  * long, so the range is what tells them apart).
  */
+#include "libc-glue/syscall.h"
 #include "runtime/uapi.h"
 #include "runtime/uapi-mm.h"
 
@@ -43,7 +44,7 @@ static void *ret_ptr(long ret)
 }
 
 #define SYS(nr, a, b, c, d, e, f)                                                                  \
-	uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
+	__uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 {

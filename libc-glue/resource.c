@@ -4,6 +4,7 @@
  * time_t; the limits go through prlimit64, whose struct rlimit64 is the header's struct rlimit
  * field for field.
  */
+#include "libc-glue/syscall.h"
 #include "runtime/uapi.h"
 #include "runtime/uapi-mm.h"
 
@@ -36,7 +37,7 @@ int getrusage(int who, struct rusage *usage)
 {
 	struct linux_rusage k;
 
-	if (syscall_ret(uniarm_syscall(__NR_getrusage, who, (long)&k, 0, 0, 0, 0)) < 0)
+	if (syscall_ret(__uniarm_syscall(__NR_getrusage, who, (long)&k, 0, 0, 0, 0)) < 0)
 		return -1;
 	if (!usage) {
 		errno = EFAULT;
@@ -64,7 +65,7 @@ int getrusage(int who, struct rusage *usage)
 
 int prlimit(pid_t pid, int resource, const struct rlimit *new_limit, struct rlimit *old_limit)
 {
-	return syscall_ret(uniarm_syscall(__NR_prlimit64, pid, resource, (long)new_limit,
+	return syscall_ret(__uniarm_syscall(__NR_prlimit64, pid, resource, (long)new_limit,
 					  (long)old_limit, 0, 0));
 }
 

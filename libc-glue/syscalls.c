@@ -1,8 +1,9 @@
 /*
  * newlib's system calls. Each one converts newlib's types and flag values to the Linux ABI,
- * enters the runtime through uniarm_syscall() (`svc #0`, the only door) and turns a negative
+ * enters the runtime through __uniarm_syscall() (`svc #0`, the only door) and turns a negative
  * result into errno.
  */
+#include "libc-glue/syscall.h"
 #include "runtime/uapi.h"
 #include "runtime/cred.h"
 
@@ -16,7 +17,6 @@
 #include <time.h>
 #include <unistd.h>
 
-long uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
 
 static long syscall_ret(long ret)
 {
@@ -27,12 +27,12 @@ static long syscall_ret(long ret)
 	return ret;
 }
 
-#define SYS0(nr)	  syscall_ret(uniarm_syscall(nr, 0, 0, 0, 0, 0, 0))
-#define SYS1(nr, a)	  syscall_ret(uniarm_syscall(nr, (long)(a), 0, 0, 0, 0, 0))
-#define SYS2(nr, a, b)	  syscall_ret(uniarm_syscall(nr, (long)(a), (long)(b), 0, 0, 0, 0))
-#define SYS3(nr, a, b, c) syscall_ret(uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0))
+#define SYS0(nr)	  syscall_ret(__uniarm_syscall(nr, 0, 0, 0, 0, 0, 0))
+#define SYS1(nr, a)	  syscall_ret(__uniarm_syscall(nr, (long)(a), 0, 0, 0, 0, 0))
+#define SYS2(nr, a, b)	  syscall_ret(__uniarm_syscall(nr, (long)(a), (long)(b), 0, 0, 0, 0))
+#define SYS3(nr, a, b, c) syscall_ret(__uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0))
 #define SYS4(nr, a, b, c, d)                                                                       \
-	syscall_ret(uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0))
+	syscall_ret(__uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0))
 
 int _write(int fd, const void *buf, size_t count)
 {
@@ -140,7 +140,7 @@ int _kill(int pid, int sig)
 
 __attribute__((noreturn)) void _exit(int status)
 {
-	uniarm_syscall(__NR_exit_group, status, 0, 0, 0, 0, 0);
+	__uniarm_syscall(__NR_exit_group, status, 0, 0, 0, 0, 0);
 	__builtin_unreachable();
 }
 
@@ -149,14 +149,14 @@ __attribute__((noreturn)) void _exit(int status)
  * kernel did not move it exactly there (glibc also reports a refused shrink below the heap's
  * start as success; this one does not). sbrk(incr) returns the old break or (void *)-1/ENOMEM.
  * No break is cached: sbrk asks the kernel each time (brk(0)), so it sees a break moved by a
- * direct brk system call (uniarm_syscall(__NR_brk, ...)); glibc only re-reads it when it has
+ * direct brk system call (__uniarm_syscall(__NR_brk, ...)); glibc only re-reads it when it has
  * none cached, musl's sbrk(0) always does.
  */
 int brk(void *addr);
 
 int brk(void *addr)
 {
-	if ((uintptr_t)uniarm_syscall(__NR_brk, (long)addr, 0, 0, 0, 0, 0) != (uintptr_t)addr) {
+	if ((uintptr_t)__uniarm_syscall(__NR_brk, (long)addr, 0, 0, 0, 0, 0) != (uintptr_t)addr) {
 		errno = ENOMEM;
 		return -1;
 	}
@@ -165,7 +165,7 @@ int brk(void *addr)
 
 void *_sbrk(ptrdiff_t incr)
 {
-	uintptr_t old = (uintptr_t)uniarm_syscall(__NR_brk, 0, 0, 0, 0, 0, 0);
+	uintptr_t old = (uintptr_t)__uniarm_syscall(__NR_brk, 0, 0, 0, 0, 0, 0);
 	uintptr_t want = old + (uintptr_t)incr;
 
 	if (incr == 0)
@@ -250,7 +250,7 @@ int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *rqtp,
 
 	timespec_to_linux(rqtp, &req);
 	/* POSIX: clock_nanosleep returns the error number instead of setting errno. */
-	ret = uniarm_syscall(__NR_clock_nanosleep_time64, clock_id, flags, (long)&req, (long)&rem,
+	ret = __uniarm_syscall(__NR_clock_nanosleep_time64, clock_id, flags, (long)&req, (long)&rem,
 			     0, 0);
 	if (ret < 0)
 		return (int)-ret;
@@ -302,22 +302,22 @@ static long id_to_linux(unsigned int id)
 
 uid_t getuid(void)
 {
-	return (uid_t)uniarm_syscall(__NR_getuid32, 0, 0, 0, 0, 0, 0);
+	return (uid_t)__uniarm_syscall(__NR_getuid32, 0, 0, 0, 0, 0, 0);
 }
 
 uid_t geteuid(void)
 {
-	return (uid_t)uniarm_syscall(__NR_geteuid32, 0, 0, 0, 0, 0, 0);
+	return (uid_t)__uniarm_syscall(__NR_geteuid32, 0, 0, 0, 0, 0, 0);
 }
 
 gid_t getgid(void)
 {
-	return (gid_t)uniarm_syscall(__NR_getgid32, 0, 0, 0, 0, 0, 0);
+	return (gid_t)__uniarm_syscall(__NR_getgid32, 0, 0, 0, 0, 0, 0);
 }
 
 gid_t getegid(void)
 {
-	return (gid_t)uniarm_syscall(__NR_getegid32, 0, 0, 0, 0, 0, 0);
+	return (gid_t)__uniarm_syscall(__NR_getegid32, 0, 0, 0, 0, 0, 0);
 }
 
 int setuid(uid_t uid)

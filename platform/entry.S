@@ -11,6 +11,8 @@
  * to (for aborts: the faulting instruction; undefined: see do_undefinstr).
  * Frame: r0-r12 at 0, sp at 52, lr at 56, pc at 60, cpsr at 64 (17 words).
  */
+#include "platform/domain.h"
+
 #define PSR_MODE_USR 0x10
 #define PSR_MODE_FIQ 0x11
 #define PSR_MODE_IRQ 0x12
@@ -41,15 +43,44 @@
 	 * mode stay in their bank meanwhile (IRQs are masked: exception entry set CPSR.I).
 	 * Without this check an SVC sp in the guard page would make srsdb abort, and that abort
 	 * would come back here to abort again, for ever.
+	 * (An exception from the application skips the check: the SVC stack is empty then.)
 	 * The mode of the interrupted context stays in r5 (callee-saved, restored from the frame
-	 * by the last ldmia) for the return, which is inlined here: that pays for three of the
-	 * check's four instructions, so an exception costs one instruction more than before.
+	 * by the last ldmia) for the return, which is inlined here.
 	 */
 	.macro	exception_entry, adjust, mode, handler
 	.if	\adjust
 	sub	lr, lr, #\adjust
 	.endif
+	mrs	sp, spsr			@ the exception mode's sp is free: a scratch register
+	tst	sp, #0xf			@ USR mode (0x10)?
+	bne	1f
+	/*
+	 * From the application: the common case (its page faults, interrupts while it runs),
+	 * made short. The SVC stack is empty whenever the application runs (start_user_thread
+	 * starts it so; a system call's frame is gone before the application runs again), so
+	 * there is room, the frame's place is known (4 mod 8: one pad word for AAPCS), and the
+	 * return goes to the application with its memory open.
+	 */
+	srsdb	sp!, #PSR_MODE_SVC		@ {pc, cpsr} onto the SVC stack
 	cps	#PSR_MODE_SVC
+	sub	sp, sp, #(S_FRAME - 8)
+	stmia	sp, {r0-r12}
+	add	r0, sp, #S_SP
+	stmia	r0, {sp, lr}^			@ the application's sp and lr
+	mov	r0, #DACR_UACCESS_DISABLE
+	mcr	p15, 0, r0, c3, c0, 0		@ application memory closed to the handler
+	mov	r0, sp
+	sub	sp, sp, #4
+	bl	\handler
+	mov	r0, #DACR_UACCESS_ENABLE
+	mcr	p15, 0, r0, c3, c0, 0		@ open again for the application
+	add	r0, sp, #(4 + S_SP)
+	ldmia	r0, {sp, lr}^
+	add	sp, sp, #4
+	ldmia	sp, {r0-r12}
+	add	sp, sp, #(S_FRAME - 8)
+	rfeia	sp!				@ pc and cpsr back
+1:	cps	#PSR_MODE_SVC
 	tst	sp, #SVC_STACK_BIT
 	cps	#\mode
 	beq	__svc_stack_overflow
@@ -65,10 +96,14 @@
 	streq	lr, [sp, #S_LR]
 	addne	r0, sp, #S_SP
 	stmiane	r0, {sp, lr}^			@ the application's sp and lr
+	mrc	p15, 0, r6, c3, c0, 0		@ DACR: application memory open or closed
+	mov	r0, #DACR_UACCESS_DISABLE
+	mcr	p15, 0, r0, c3, c0, 0		@ closed to the handler (platform/domain.h)
 	mov	r0, sp
 	mov	r4, sp
 	bic	sp, sp, #7			@ AAPCS: 8-byte aligned stack at calls
 	bl	\handler
+	mcr	p15, 0, r6, c3, c0, 0		@ as the interrupted context had it
 	mov	sp, r4
 	cmp	r5, #PSR_MODE_SVC		@ no handler changes regs->ARM_cpsr's mode
 	ldreq	lr, [sp, #S_LR]
@@ -171,6 +206,9 @@ start_user_thread:
 	mov	r10, #0
 	mov	r11, #0
 	mov	r12, #0
+	mov	lr, #DACR_UACCESS_ENABLE		@ the application's memory is its own
+	mcr	p15, 0, lr, c3, c0, 0
+	mov	lr, #0
 	rfeia	sp!
 
 /*
@@ -188,7 +226,12 @@ enter_ktest:
 	mov	r6, sp
 	mov	sp, r3
 	mov	fp, #0
+	mov	r3, #DACR_UACCESS_ENABLE		@ a test may touch the VMAs it makes
+	mcr	p15, 0, r3, c3, c0, 0
+	isb
 	blx	r4
+	mov	r3, #DACR_UACCESS_DISABLE
+	mcr	p15, 0, r3, c3, c0, 0
 	mov	sp, r6
 	cps	#PSR_MODE_SVC
 	mov	sp, r5
@@ -199,13 +242,16 @@ enter_ktest:
  * the arguments in r0-r5, the result (or -errno) back in r0, every other register as it was.
  * The hot path, so no pt_regs: srsdb keeps the return address and the caller's cpsr, and the
  * registers a C handler may clobber (r1-r3, ip) go below them with the caller's sp and lr
- * (user bank: stm ^). The handler then runs in SYS mode, the application's context, on the
- * runtime's syscall stack (in the image, always mapped), never on the application's: a first
- * touch of an application stack page would take a page fault, and a page fault in the middle
- * of a change to the VMAs or the page allocator would find them half done. So a fault inside
- * a system call (uaccess) or an interrupt is taken exactly as from the application, and
- * interrupts are on during the call, as Linux's vector_swi turns them on (the application
- * always runs with them on; rfeia gives it back its own cpsr). The table (runtime/syscall.c)
+ * (user bank: stm ^). The handler then runs in SYS mode (privileged, with the user bank's sp
+ * and lr: the mode that marks the runtime working for the application, platform/ptrace.h) on
+ * the runtime's syscall stack (in the image, always mapped), never on the application's: a
+ * first touch of an application stack page would take a page fault, and a page fault in the
+ * middle of a change to the VMAs or the page allocator would find them half done. Interrupts
+ * are on during the call, as Linux's vector_swi turns them on (the application always runs
+ * with them on; rfeia gives it back its own cpsr), and application memory is closed to the
+ * runtime except inside the user copies (platform/domain.h); it is opened again on the way
+ * back: the callers are the application (USR mode) and ktests (SYS mode, runtime/ktest.c),
+ * which both run with it open. The table (runtime/syscall.c)
  * has sys_ni_syscall in every empty slot, so there is no test for one; numbers past it go to
  * arm_syscall, as Linux's: the ARM private calls from 0xf0000, -ENOSYS below them.
  * Frame (SVC stack): r1, r2, r3, ip, sp, lr at 0-20, pc at 24, cpsr at 28.
@@ -219,11 +265,15 @@ vector_swi:
 	ldr	ip, =sys_call_table
 	ldr	ip, [ip, r7, lsl #2]
 .Lswi_invoke:
+	mov	lr, #DACR_UACCESS_DISABLE	@ (lr_svc is in the frame: srsdb)
+	mcr	p15, 0, lr, c3, c0, 0		@ application memory closed to the runtime
 	cpsie	i, #PSR_MODE_SYS
 	ldr	sp, =__syscall_stack_top
 	push	{r4, r5}			@ arguments 5 and 6 (AAPCS: 8-byte aligned)
 	blx	ip
 	cpsid	i, #PSR_MODE_SVC
+	mov	lr, #DACR_UACCESS_ENABLE		@ and open again for the caller
+	mcr	p15, 0, lr, c3, c0, 0
 	ldmia	sp, {r1-r3, ip, sp, lr}^
 	add	sp, sp, #S_SWI
 	rfeia	sp!				@ pc and cpsr back

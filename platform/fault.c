@@ -424,6 +424,13 @@ void do_PrefetchAbort(struct pt_regs *regs)
 	uintptr_t addr = read_ifar();
 	uint32_t fsr = read_ifsr();
 
+	/* The runtime never runs application code (its pages are privileged-execute-never,
+	 * platform/mmu.c): no VMA can make such a fetch right. */
+	if (!user_mode(regs) && addr < TASK_SIZE) {
+		report_fault(addr, fsr, "instruction fetch", regs->ARM_sp);
+		printk("the runtime jumped into application memory\n");
+		die("Oops - prefetch abort", regs, fsr);
+	}
 	if (is_page_fault_code(fsr)) {
 		int ret = __do_page_fault(addr, regs, FAULT_FLAG_EXEC);
 

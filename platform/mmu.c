@@ -4,6 +4,7 @@
  * + XN), and level-2 table management for the vmalloc area and the application's regions.
  */
 #include "platform/mmu.h"
+#include "platform/domain.h"
 #include "platform/pgtable.h"
 #include "platform/tlbflush.h"
 #include "runtime/printk.h"
@@ -69,6 +70,18 @@ static phys_addr_t alloc_pagetable_page(void)
 	return pa;
 }
 
+/*
+ * A level-1 table descriptor's attributes: the application's tables are in DOMAIN_USER
+ * (platform/domain.h) and privileged-execute-never (PXN: the runtime never runs the
+ * application's code); the runtime's in DOMAIN_KERNEL. A 4 MiB group lies wholly on one side
+ * of TASK_SIZE.
+ */
+static inline uint32_t table_flags(unsigned long addr)
+{
+	return addr < TASK_SIZE ? PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_USER) | PMD_TABLE_PXN
+				: PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL);
+}
+
 pte_t *pte_alloc(pmd_t *pmd, unsigned long addr)
 {
 	if (pmd_none(*pmd)) {
@@ -88,8 +101,7 @@ pte_t *pte_alloc(pmd_t *pmd, unsigned long addr)
 		 * of the new page simply stays unused. */
 		for (unsigned int i = 0; i < PMD_GROUP; i++)
 			if (pmd_none(group[i]))
-				set_pmd(&group[i],
-					__pmd((pa + i * PTE_TABLE_SIZE) | PMD_TYPE_TABLE));
+				set_pmd(&group[i], __pmd((pa + i * PTE_TABLE_SIZE) | table_flags(addr)));
 	}
 	if (!pmd_table(*pmd))
 		return NULL;

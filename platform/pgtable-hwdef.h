@@ -12,6 +12,7 @@
 
 /* First-level section descriptor (B3-1327, figure B3-4). */
 #define PMD_TYPE_SECT	(_U(2) << 0)
+#define PMD_TABLE_PXN	(_U(1) << 2) /* page-table descriptor: PL1 may not execute its pages */
 #define PMD_SECT_B	(_U(1) << 2)
 #define PMD_SECT_C	(_U(1) << 3)
 #define PMD_SECT_XN	(_U(1) << 4)

@@ -206,7 +206,8 @@ extern pgd_t *const swapper_pgd; /* the one page directory (swapper_pg_dir) */
 
 static inline pgd_t *pgd_offset_k(unsigned long addr)
 {
-	return swapper_pgd + pgd_index(addr);
+	/* The linker's symbol, not swapper_pgd: its address is a constant, with no load. */
+	return (pgd_t *)swapper_pg_dir + pgd_index(addr);
 }
 /* The application's tables are swapper_pgd's too (one address space for now). */
 static inline pgd_t *pgd_offset(struct mm_struct *mm, unsigned long addr)
@@ -262,13 +263,20 @@ static inline void emit_pte_barriers(void)
 	dsb(ishst);
 	isb();
 }
-/* Fill an entry that was invalid (the mm is the one address space for now). */
+/*
+ * Fill an application entry that was invalid (the mm is the one address space for now). The
+ * DSB alone (R1 in platform/mmu.c): no ISB (R2) is needed for an application entry, as
+ * nothing reaches application memory without a context synchronization after this store:
+ * the application runs after an exception return, and the runtime's user copies open
+ * application memory with an ISB first (platform/domain.h); neither can have fetched through
+ * the entry before (PXN: the runtime never executes application pages).
+ */
 static inline void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
 {
 	(void)mm;
 	(void)addr;
 	set_pte(ptep, pte);
-	emit_pte_barriers();
+	dsb(ishst);
 }
 /* Clear an entry and return what it held; the caller flushes the TLB if it was valid. */
 static inline pte_t ptep_get_and_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)

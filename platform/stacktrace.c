@@ -9,6 +9,7 @@
  * once, followed by a line with its count, and the walk goes on to the frames above it.
  */
 #include "platform/stacktrace.h"
+#include "platform/domain.h"
 #include "platform/memory.h"
 #include "platform/unwind.h"
 #include "runtime/printk.h"
@@ -194,8 +195,13 @@ static void walk_stack(struct bt_state *st, const struct pt_regs *regs)
 void dump_backtrace(const struct pt_regs *regs)
 {
 	struct bt_state st = {.npending = 0};
+	uint32_t dacr;
 
 	printk("Backtrace:\n");
+	/* The application's frames are read from its stack and its own unwind tables, each word
+	 * checked to be mapped first (platform/unwind.c): with application memory open. */
+	dacr = uaccess_save_and_enable();
 	walk_stack(&st, regs);
+	uaccess_restore(dacr);
 	bt_finish(&st);
 }

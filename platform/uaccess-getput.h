@@ -2,14 +2,15 @@
  * get_user / put_user (platform/uaccess.h): the access_ok check and one plain LDR/STR (two
  * for 8 bytes) inline, each access listed in the exception table with a fixup in
  * .text.uaccess_fixup that sets the error (and zeroes the value for get_user) and jumps back.
- * Plain LDR/STR rather than LDRT/STRT: access_ok admits the application's addresses below
- * TASK_SIZE and also its static data, which is linked into the image above TASK_SIZE and
- * mapped for privileged access only (the application runs privileged too, for now), where an
- * unprivileged access would fault. The success path of a 4-byte get_user is access_ok's two
- * compares and branch, the load, and the error register set to 0.
+ * Plain LDR/STR with application memory opened around them (platform/domain.h: the
+ * runtime's software PAN; LDRT/STRT would still need the domain opened). The success path of
+ * a 4-byte get_user is access_ok's two compares and branch, the DACR read, opened and
+ * synchronized (ISB), the load, the DACR put back, and the error register set to 0.
  */
 #ifndef UNIARM_PLATFORM_UACCESS_GETPUT_H
 #define UNIARM_PLATFORM_UACCESS_GETPUT_H
+
+#include "platform/domain.h"
 
 #ifndef UACCESS_EFAULT
 #define UACCESS_EFAULT 14 /* EFAULT, as Linux and newlib number it */
@@ -17,7 +18,7 @@
 
 /* One load or store at [addr] with an exception-table entry; on a fault err = -EFAULT and,
  * for a load, val = 0. */
-#define __uaccess_ld(insn, val, addr, err)                                                         \
+#define __uaccess_ld_raw(insn, val, addr, err)                                                         \
 	__asm__ volatile("1:	" insn "	%1, [%2]\n"                                               \
 			 "2:\n"                                                                    \
 			 "	.pushsection .text.uaccess_fixup, \"ax\"\n"                             \
@@ -34,7 +35,7 @@
 			 : "r"(addr), "i"(-UACCESS_EFAULT)                                         \
 			 : "memory")
 
-#define __uaccess_st(insn, val, addr, err)                                                         \
+#define __uaccess_st_raw(insn, val, addr, err)                                                         \
 	__asm__ volatile("1:	" insn "	%1, [%2]\n"                                               \
 			 "2:\n"                                                                    \
 			 "	.pushsection .text.uaccess_fixup, \"ax\"\n"                             \
@@ -49,6 +50,20 @@
 			 : "+r"(err)                                                               \
 			 : "r"(val), "r"(addr), "i"(-UACCESS_EFAULT)                               \
 			 : "memory")
+
+/* The same with application memory open for the access (platform/domain.h). */
+#define __uaccess_ld(insn, val, addr, err)                                                         \
+	do {                                                                                       \
+		uint32_t __ua_dacr = uaccess_save_and_enable();                                    \
+		__uaccess_ld_raw(insn, val, addr, err);                                            \
+		uaccess_restore(__ua_dacr);                                                        \
+	} while (0)
+#define __uaccess_st(insn, val, addr, err)                                                         \
+	do {                                                                                       \
+		uint32_t __ua_dacr = uaccess_save_and_enable();                                    \
+		__uaccess_st_raw(insn, val, addr, err);                                            \
+		uaccess_restore(__ua_dacr);                                                        \
+	} while (0)
 
 /* The object's bytes in an integer of its size (little-endian overlay). */
 #define __uaccess_union(ptr)                                                                       \

@@ -3,9 +3,11 @@
  * from the copy template that also generates memcpy (platform/copy_template.inc, instantiated
  * for memcpy in libc-glue/string/memcpy.S), and clear_user, strncpy_from_user, strnlen_user.
  * The user copies run the same instructions as memcpy plus an exception-table entry per
- * access (docs/uaccess.md has the fixup contract). Integer registers only: this is the
- * runtime's code.
+ * access (docs/uaccess.md has the fixup contract). Each public routine opens application
+ * memory for its raw_ routine and puts the DACR back afterwards (platform/domain.h: the
+ * runtime's software PAN). Integer registers only: this is the runtime's code.
  */
+#include "platform/domain.h"
 #include "platform/extable.h"
 #include "platform/memory.h"
 #include "platform/copy_template.inc"
@@ -28,6 +30,30 @@
 	pop	{r4 - r11, pc}
 	.endm
 
+/*
+ * \name: open application memory (DACR_UACCESS_ENABLE), call \raw with the same arguments,
+ * and put the DACR back as it was (closed in the runtime, open in a ktest); \raw's result.
+ */
+	.macro	uaccess_open_call name, raw
+	.section .text.\name, "ax", %progbits
+	.align	5
+	.globl	\name
+	.type	\name, %function
+\name:
+	.fnstart
+	.save	{r4, lr}
+	push	{r4, lr}
+	mrc	p15, 0, r4, c3, c0, 0
+	mov	lr, #DACR_UACCESS_ENABLE
+	mcr	p15, 0, lr, c3, c0, 0
+	isb
+	bl	\raw
+	mcr	p15, 0, r4, c3, c0, 0
+	pop	{r4, pc}
+	.fnend
+	.size	\name, . - \name
+	.endm
+
 /* From the application: loads are listed, stores plain. */
 	.macro	uld fix, insn:vararg
 	_ASM_USER \fix, \insn
@@ -38,11 +64,11 @@
 
 /* unsigned long __copy_from_user(void *to, const void __user *from, unsigned long n): bytes
  * not copied; [to + n - that, to + n) is zero-filled. */
-	.section .text.__copy_from_user, "ax", %progbits
+	uaccess_open_call __copy_from_user, raw_copy_from_user
+	.section .text.raw_copy_from_user, "ax", %progbits
 	.align	5
-	.globl	__copy_from_user
-	.type	__copy_from_user, %function
-__copy_from_user:
+	.type	raw_copy_from_user, %function
+raw_copy_from_user:
 	copy_template cfu, 1
 	.fnstart
 	.save	{r0, r4 - r11, lr}
@@ -59,7 +85,7 @@ __copy_from_user:
 	add	sp, sp, #4
 	pop	{r4 - r11, pc}
 	.fnend
-	.size	__copy_from_user, . - __copy_from_user
+	.size	raw_copy_from_user, . - raw_copy_from_user
 
 /* copy_from_user: access_ok, else nothing is read, all of `to` zero-filled, n returned. */
 	.globl	copy_from_user
@@ -93,11 +119,11 @@ copy_from_user:
 
 /* unsigned long __copy_to_user(void __user *to, const void *from, unsigned long n): bytes not
  * copied; the first n - that bytes of `to` hold the copy. */
-	.section .text.__copy_to_user, "ax", %progbits
+	uaccess_open_call __copy_to_user, raw_copy_to_user
+	.section .text.raw_copy_to_user, "ax", %progbits
 	.align	5
-	.globl	__copy_to_user
-	.type	__copy_to_user, %function
-__copy_to_user:
+	.type	raw_copy_to_user, %function
+raw_copy_to_user:
 	copy_template ctu, 1
 	.fnstart
 	.save	{r0, r4 - r11, lr}
@@ -106,7 +132,7 @@ __copy_to_user:
 	mov	r0, r2
 	pop	{r4 - r11, pc}
 	.fnend
-	.size	__copy_to_user, . - __copy_to_user
+	.size	raw_copy_to_user, . - raw_copy_to_user
 
 	.globl	copy_to_user
 	.type	copy_to_user, %function
@@ -125,11 +151,11 @@ copy_to_user:
 /* ------------------------------------------------------------------------------------------ */
 /* unsigned long __clear_user(void __user *to, unsigned long n): bytes not zeroed (exact). Word
  * stores once aligned; a fault there restarts bytewise from the last whole word. */
-	.section .text.__clear_user, "ax"
+	uaccess_open_call __clear_user, raw_clear_user
+	.section .text.raw_clear_user, "ax"
 	.align	5
-	.globl	__clear_user
-	.type	__clear_user, %function
-__clear_user:
+	.type	raw_clear_user, %function
+raw_clear_user:
 	mov	r2, r1
 	mov	r3, #0
 	mov	r12, #0
@@ -162,7 +188,7 @@ __clear_user:
 	b	4b
 9:	mov	r0, r2			@ byte fault: r2 is exact
 	bx	lr
-	.size	__clear_user, . - __clear_user
+	.size	raw_clear_user, . - raw_clear_user
 
 	.globl	clear_user
 	.type	clear_user, %function
@@ -180,11 +206,11 @@ clear_user:
 /* long strncpy_from_user(char *dst, const char __user *src, long count): the string's length
  * (count when no NUL within count bytes), or -EFAULT when a byte cannot be read, src is not an
  * application address, or the string runs into TASK_SIZE before its NUL or count bytes. */
-	.section .text.strncpy_from_user, "ax"
+	uaccess_open_call strncpy_from_user, raw_strncpy_from_user
+	.section .text.raw_strncpy_from_user, "ax"
 	.align	5
-	.globl	strncpy_from_user
-	.type	strncpy_from_user, %function
-strncpy_from_user:
+	.type	raw_strncpy_from_user, %function
+raw_strncpy_from_user:
 	cmp	r2, #0
 	movle	r0, #0
 	bxle	lr
@@ -217,16 +243,16 @@ strncpy_from_user:
 8:	pop	{r4, r5}
 9:	mvn	r0, #(EFAULT - 1)
 	bx	lr
-	.size	strncpy_from_user, . - strncpy_from_user
+	.size	raw_strncpy_from_user, . - raw_strncpy_from_user
 
 /* long strnlen_user(const char __user *str, long n): the length including the NUL; n + 1 when
  * there is no NUL in the first n bytes; 0 on a fault or when the string runs into TASK_SIZE
  * before n bytes. */
-	.section .text.strnlen_user, "ax"
+	uaccess_open_call strnlen_user, raw_strnlen_user
+	.section .text.raw_strnlen_user, "ax"
 	.align	5
-	.globl	strnlen_user
-	.type	strnlen_user, %function
-strnlen_user:
+	.type	raw_strnlen_user, %function
+raw_strnlen_user:
 	cmp	r1, #0
 	movle	r0, #0
 	bxle	lr
@@ -254,4 +280,4 @@ strnlen_user:
 	bx	lr
 9:	mov	r0, #0
 	bx	lr
-	.size	strnlen_user, . - strnlen_user
+	.size	raw_strnlen_user, . - raw_strnlen_user

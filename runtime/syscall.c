@@ -115,6 +115,8 @@ const syscall_fn sys_call_table[NR_SYSCALLS] = {
  */
 static long do_cache_op(unsigned long start, unsigned long end, long flags)
 {
+	uint32_t dacr;
+
 	if (end < start || flags)
 		return -EINVAL;
 	if (!access_ok((const void __user *)start, end - start))
@@ -125,7 +127,11 @@ static long do_cache_op(unsigned long start, unsigned long end, long flags)
 		if (copy_from_user(&c, (const void __user *)p, 1))
 			return -EFAULT;
 	}
+	/* Maintenance by address on application pages: with application memory open, as Linux's
+	 * do_cache_op does (platform/domain.h). */
+	dacr = uaccess_save_and_enable();
 	flush_icache_range(start, end);
+	uaccess_restore(dacr);
 	return 0;
 }
 

@@ -58,13 +58,11 @@ static inline void replace_pte(unsigned long addr, pte_t *ptep, pte_t old, pte_t
 
 /* --- the zero page ---------------------------------------------------- */
 
-/* Allocate and clear the zero page (once). False when there is no page for it. */
+/* Allocate and clear the zero page. False when there is no page for it. */
 static bool zero_page_alloc(void)
 {
 	struct page *page;
 
-	if (zero_pfn)
-		return true;
 	page = alloc_page(GFP_KERNEL | __GFP_NOWARN);
 	if (!page)
 		return false;
@@ -132,31 +130,24 @@ static __slowpath int do_anonymous_write(struct vm_area_struct *vma, unsigned lo
 /*
  * Read on an empty entry the zero page cannot serve: in a shared mapping, whose pages must be
  * the same for every view of it (mremap can duplicate one: dup_page_range), a read gets its
- * own page, as Linux's shared anonymous memory (shmem) does; before zero_page_init (boot has
- * not called it), the zero page is allocated now.
+ * own page, as Linux's shared anonymous memory (shmem) does.
  */
 static __slowpath int do_anonymous_read_slow(struct vm_area_struct *vma, unsigned long addr,
 					     pte_t *ptep)
 {
-	if (vma->vm_flags & VM_SHARED)
-		return do_anonymous_page(vma, addr, ptep, false);
-	if (!zero_page_alloc())
-		return VM_FAULT_OOM;
-	set_pte_at(&app_mm, addr, ptep, pte_wrprotect(pfn_pte(zero_pfn, vma->vm_page_prot)));
-	vm_events.zero_page_maps++;
-	app_mm.min_flt++;
-	return 0;
+	return do_anonymous_page(vma, addr, ptep, false);
 }
 
 /*
  * Read or instruction fetch on an empty entry of a private mapping: the zero page, read-only,
- * young. One store and the barrier; no page allocated.
+ * young. One store and the barrier; no page allocated. (zero_page_init made the zero page at
+ * boot, before anything could fault.)
  */
 static __fastpath int do_anonymous_read(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)
 {
 	unsigned long pfn = zero_pfn;
 
-	if (unlikely(!pfn || (vma->vm_flags & VM_SHARED)))
+	if (unlikely(vma->vm_flags & VM_SHARED))
 		return do_anonymous_read_slow(vma, addr, ptep);
 	set_pte_at(&app_mm, addr, ptep, pte_wrprotect(pfn_pte(pfn, vma->vm_page_prot)));
 	vm_events.zero_page_maps++;
