@@ -163,7 +163,7 @@ set(_uniarm_kernel_string_syms memcpy memmove memset memcmp strlen strchr strcmp
 	__aeabi_memclr4 __aeabi_memclr8)
 
 # uniarm_add_app(<name> SOURCES <files...> [MEMORY <MiB>] [APPEND "<bootargs>"] [ICOUNT]
-#                [NO_EXTABLE_SORT] [NO_FP_IMAGE_CHECK] [QEMU_ARGS ...])
+#                [NO_EXTABLE_SORT] [QEMU_ARGS ...])
 # Builds <name>.elf, the image QEMU boots: the runtime, linked at PAGE_OFFSET, carrying the
 # application as an ELF executable of its own (docs/pl0.md). The target <name> is the
 # application: its sources, compiled with the toolchain's target flags and whatever the app
@@ -175,12 +175,12 @@ set(_uniarm_kernel_string_syms memcpy memmove memset memcmp strlen strchr strcmp
 # runtime's. ICOUNT runs it with deterministic guest time (-icount shift=0,sleep=off), as
 # benchmarks need. The image's exception table is sorted after linking; NO_EXTABLE_SORT (only
 # for the test of the boot check) leaves it in link order. Every image is then checked:
-# nothing the runtime calls uses an FP/NEON register (NO_FP_IMAGE_CHECK skips it).
+# nothing the runtime calls uses an FP/NEON register.
 # run-<name> boots it with these settings, prints "<name>: exit status <n>" and returns n;
 # debug-<name> runs it under uniarm-debug (QEMU waiting for gdb-multiarch) with the same ones.
 function(uniarm_add_app name)
 	_uniarm_entry(uniarm_add_app)
-	set(options ICOUNT NO_EXTABLE_SORT NO_FP_IMAGE_CHECK _KTEST)
+	set(options ICOUNT NO_EXTABLE_SORT _KTEST)
 	set(one MEMORY APPEND)
 	set(multi SOURCES QEMU_ARGS)
 	cmake_parse_arguments(APP "${options}" "${one}" "${multi}" ${ARGN})
@@ -267,12 +267,10 @@ function(uniarm_add_app name)
 			COMMAND ${UNIARM_SORTEXTABLE} $<TARGET_FILE:${name}> VERBATIM)
 	endif()
 	# Nothing the runtime calls in this image (its own code and libgcc's) may use an FP/NEON
-	# register (docs/libc.md). NO_FP_IMAGE_CHECK is only for the test of that check.
-	if(NOT APP_NO_FP_IMAGE_CHECK)
-		add_custom_command(TARGET ${name} POST_BUILD
-			COMMAND ${UNIARM_CHECK_NO_FP} --image ${UNIARM_OBJDUMP}
-				$<TARGET_FILE:${name}> $<TARGET_FILE:${name}>.map VERBATIM)
-	endif()
+	# register (docs/libc.md).
+	add_custom_command(TARGET ${name} POST_BUILD
+		COMMAND ${UNIARM_CHECK_NO_FP} --image ${UNIARM_OBJDUMP}
+			$<TARGET_FILE:${name}> $<TARGET_FILE:${name}>.map VERBATIM)
 
 	set(run_args --memory ${APP_MEMORY})
 	if(APP_ICOUNT)

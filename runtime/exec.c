@@ -327,9 +327,22 @@ void exec_application(struct mm_struct *mm, const struct cmdline *cl, struct exe
 	eh = check_elf_header(file, size);
 	ph = (const Elf32_Phdr *)(file + eh->e_phoff);
 	check_segments(ph, eh->e_phnum, size);
-	for (unsigned int i = 0; i < eh->e_phnum; i++)
-		if (ph[i].p_type == PT_LOAD)
-			end = map_segment(mm, file, &ph[i]);
+	mm->start_code = ~0ul;
+	mm->end_code = 0;
+	for (unsigned int i = 0; i < eh->e_phnum; i++) {
+		const Elf32_Phdr *p = &ph[i];
+
+		if (p->p_type != PT_LOAD)
+			continue;
+		end = map_segment(mm, file, p);
+		/* Linux's start_code and end_code: the executable segments' file parts. */
+		if ((p->p_flags & PF_X) && p->p_vaddr < mm->start_code)
+			mm->start_code = p->p_vaddr;
+		if ((p->p_flags & PF_X) && p->p_vaddr + p->p_filesz > mm->end_code)
+			mm->end_code = p->p_vaddr + p->p_filesz;
+	}
+	if (mm->start_code > mm->end_code)
+		mm->start_code = mm->end_code = 0;
 	mm->start_brk = mm->brk = end;
 	note_unwind_tables(eh, ph);
 	start->pc = eh->e_entry;

@@ -378,6 +378,31 @@ static unsigned long data_vm_pages(const struct mm_struct *mm)
 	return pages;
 }
 
+/* Pages of executable, private, read-only mappings (Linux's exec_vm). */
+static unsigned long exec_vm_pages(const struct mm_struct *mm)
+{
+	unsigned long pages = 0;
+
+	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
+		const struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
+
+		if ((vma->vm_flags & (VM_EXEC | VM_WRITE | VM_STACK)) == VM_EXEC)
+			pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	}
+	return pages;
+}
+
+/* Linux's task_mem: the program's text (VmExe) and the rest of exec_vm (VmLib), in pages. */
+static void text_and_lib(const struct mm_struct *mm, unsigned long *text, unsigned long *lib)
+{
+	unsigned long exec = exec_vm_pages(mm);
+
+	*text = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> PAGE_SHIFT;
+	if (*text > exec)
+		*text = exec;
+	*lib = exec - *text;
+}
+
 /* Linux's task_mem lines: a tab, the value in kB right-aligned in 8 columns. */
 static void status_kb(struct pbuf *pb, const char *label, unsigned long kb)
 {
@@ -386,16 +411,17 @@ static void status_kb(struct pbuf *pb, const char *label, unsigned long kb)
 
 /*
  * The lines of Linux's status file that uniarm has values for, in Linux's order. VmPeak and
- * VmHWM are the high-water marks of runtime/rusage.c (see its comment). VmExe and VmLib are
- * left out: the code is in the runtime's image, not in the application's VMAs that VmSize
- * counts. One task, never preempted: no context switches.
+ * VmHWM are the high-water marks of runtime/rusage.c (see its comment). One task, never
+ * preempted: no context switches.
  */
 static void show_status(struct pbuf *pb)
 {
 	struct mm_struct *mm = current_mm;
 	struct mm_rss_stat rss;
+	unsigned long text, lib;
 
 	mm_rss_stat(mm, &rss);
+	text_and_lib(mm, &text, &lib);
 	/* Linux's comm holds 15 characters. */
 	pb_printf(pb, "Name:\t%.15s\n", current_task.comm);
 	pb_printf(pb, "State:\tR (running)\n");
@@ -413,6 +439,8 @@ static void show_status(struct pbuf *pb)
 	status_kb(pb, "RssShmem", 0);
 	status_kb(pb, "VmData", K(data_vm_pages(mm)));
 	status_kb(pb, "VmStk", K(mm->stack_vm));
+	status_kb(pb, "VmExe", K(text));
+	status_kb(pb, "VmLib", K(lib));
 	status_kb(pb, "VmPTE", K(user_pagetable_pages(mm)));
 	status_kb(pb, "VmSwap", 0);
 	pb_printf(pb, "Threads:\t1\n");
@@ -423,17 +451,18 @@ static void show_status(struct pbuf *pb)
 
 /*
  * Linux's task_statm, in pages: size (total_vm), resident (anonymous and file rss), shared (file
- * and shmem rss: none), text (the code is in the runtime's image, outside the application's
- * VMAs: 0, as VmExe is left out of status), lib 0 and dt 0 as on Linux, data (data_vm plus
- * stack_vm).
+ * and shmem rss: none), text (the program's code, VmExe), lib 0 and dt 0 as on Linux, data
+ * (data_vm plus stack_vm).
  */
 static void show_statm(struct pbuf *pb)
 {
 	struct mm_struct *mm = current_mm;
 	struct mm_rss_stat rss;
+	unsigned long text, lib;
 
 	mm_rss_stat(mm, &rss);
-	pb_printf(pb, "%lu %lu %lu %lu 0 %lu 0\n", mm->total_vm, rss.rss, 0ul, 0ul,
+	text_and_lib(mm, &text, &lib);
+	pb_printf(pb, "%lu %lu %lu %lu 0 %lu 0\n", mm->total_vm, rss.rss, 0ul, text,
 		  data_vm_pages(mm) + mm->stack_vm);
 }
 

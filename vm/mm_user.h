@@ -80,6 +80,7 @@ struct mm_struct {
 	struct vm_area_struct *mmap_cache;	     /* last find_vma() result */
 	int map_count;				     /* number of VMAs */
 	unsigned long mmap_base;		     /* top-down placement starts below this */
+	unsigned long start_code, end_code;	     /* the program's code (exec) */
 	unsigned long start_brk, brk;		     /* heap: [start_brk, brk) */
 	unsigned long start_stack;		     /* STACK_TOP */
 	unsigned long stack_rlimit;		     /* RLIMIT_STACK, 8 MiB */

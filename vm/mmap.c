@@ -1025,7 +1025,8 @@ void mm_init_layout(struct mm_struct *mm)
 	mm->mmap_cache = NULL;
 	mm->map_count = 0;
 	mm->mmap_base = PAGE_ALIGN(STACK_TOP - gap);
-	mm->start_brk = mm->brk = BRK_BASE;
+	mm->start_brk = mm->brk = BRK_BASE; /* until exec puts it after the program */
+	mm->start_code = mm->end_code = 0;
 	mm->start_stack = STACK_TOP;
 	mm->stack_rlimit = STACK_RLIMIT;
 	mm->total_vm = mm->locked_vm = mm->stack_vm = 0;

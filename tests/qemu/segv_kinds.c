@@ -5,8 +5,9 @@
  *   nomap       read where no VMA is
  *   prot-none   read of a PROT_NONE mapping
  *   exec-nx     call into a writable, non-executable mapping (prefetch abort)
- * Each prints what it is about to do; nothing after the access may run. (On Linux each ends
- * with SIGSEGV: the same status.)
+ * Each prints what it is about to do; nothing after the access may run. On Linux, run with no
+ * argument (as run-c.sh runs it), it forks one child per mode and checks that each is killed
+ * by SIGSEGV: the end uniarm gives with status 139.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -36,9 +37,8 @@ static unsigned char *map(size_t len, int prot)
 	return p;
 }
 
-int main(int argc, char **argv)
+static int run_mode(const char *mode)
 {
-	const char *mode = argc > 1 ? argv[1] : "write-ro";
 	unsigned char *p;
 
 	if (!strcmp(mode, "write-ro")) {
@@ -77,4 +77,43 @@ int main(int argc, char **argv)
 	}
 	printf("the bad access did not fault\n");
 	return 1;
+}
+
+#ifdef __linux__
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int run_all(void)
+{
+	static const char *const modes[] = {"write-ro", "nomap", "prot-none", "exec-nx"};
+	int failed = 0;
+
+	for (unsigned int i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		int status = 0;
+		pid_t pid;
+
+		fflush(stdout);
+		pid = fork();
+		if (pid == 0)
+			_exit(run_mode(modes[i]));
+		waitpid(pid, &status, 0);
+		if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV) {
+			printf("segv.%s: ok\n", modes[i]);
+		} else {
+			printf("segv.%s: FAIL (status %#x)\n", modes[i], status);
+			failed++;
+		}
+	}
+	return failed;
+}
+#endif
+
+int main(int argc, char **argv)
+{
+#ifdef __linux__
+	if (argc < 2)
+		return run_all();
+#endif
+	return run_mode(argc > 1 ? argv[1] : "write-ro");
 }
