@@ -66,7 +66,7 @@ int getrusage(int who, struct rusage *usage)
 int prlimit(pid_t pid, int resource, const struct rlimit *new_limit, struct rlimit *old_limit)
 {
 	return syscall_ret(__uniarm_syscall(__NR_prlimit64, pid, resource, (long)new_limit,
-					  (long)old_limit, 0, 0));
+					    (long)old_limit, 0, 0));
 }
 
 int getrlimit(int resource, struct rlimit *rlim)

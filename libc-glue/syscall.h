@@ -8,8 +8,7 @@
 #ifndef UNIARM_LIBC_GLUE_SYSCALL_H
 #define UNIARM_LIBC_GLUE_SYSCALL_H
 
-static inline long __uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4,
-				    long a5)
+static inline long __uniarm_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
 	register long r0 __asm__("r0") = a0;
 	register long r1 __asm__("r1") = a1;

@@ -17,7 +17,6 @@
 #include <time.h>
 #include <unistd.h>
 
-
 static long syscall_ret(long ret)
 {
 	if (ret < 0 && ret > -4096) {
@@ -27,10 +26,11 @@ static long syscall_ret(long ret)
 	return ret;
 }
 
-#define SYS0(nr)	  syscall_ret(__uniarm_syscall(nr, 0, 0, 0, 0, 0, 0))
-#define SYS1(nr, a)	  syscall_ret(__uniarm_syscall(nr, (long)(a), 0, 0, 0, 0, 0))
-#define SYS2(nr, a, b)	  syscall_ret(__uniarm_syscall(nr, (long)(a), (long)(b), 0, 0, 0, 0))
-#define SYS3(nr, a, b, c) syscall_ret(__uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0))
+#define SYS0(nr)       syscall_ret(__uniarm_syscall(nr, 0, 0, 0, 0, 0, 0))
+#define SYS1(nr, a)    syscall_ret(__uniarm_syscall(nr, (long)(a), 0, 0, 0, 0, 0))
+#define SYS2(nr, a, b) syscall_ret(__uniarm_syscall(nr, (long)(a), (long)(b), 0, 0, 0, 0))
+#define SYS3(nr, a, b, c)                                                                          \
+	syscall_ret(__uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0))
 #define SYS4(nr, a, b, c, d)                                                                       \
 	syscall_ret(__uniarm_syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0))
 
@@ -251,7 +251,7 @@ int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *rqtp,
 	timespec_to_linux(rqtp, &req);
 	/* POSIX: clock_nanosleep returns the error number instead of setting errno. */
 	ret = __uniarm_syscall(__NR_clock_nanosleep_time64, clock_id, flags, (long)&req, (long)&rem,
-			     0, 0);
+			       0, 0);
 	if (ret < 0)
 		return (int)-ret;
 	if (rmtp)

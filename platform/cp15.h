@@ -33,7 +33,7 @@ CP15_READ(ttbr0, 0, c2, c0, 0)
 CP15_READ(cntfrq, 0, c14, c0, 0)
 CP15_READ(cntv_ctl, 0, c14, c3, 1)
 CP15_WRITE(cntv_ctl, 0, c14, c3, 1)
-CP15_WRITE(cntkctl, 0, c14, c1, 0) /* what PL0 may use of the generic timer */
+CP15_WRITE(cntkctl, 0, c14, c1, 0)  /* what PL0 may use of the generic timer */
 CP15_WRITE(tpidruro, 0, c13, c0, 3) /* the user thread pointer (Linux: set_tls) */
 CP15_READ(id_mmfr3, 0, c0, c1, 7)
 CP15_READ(id_pfr0, 0, c0, c1, 0)

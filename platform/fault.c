@@ -386,9 +386,8 @@ static __attribute__((noinline, cold)) int page_fault_failed(uintptr_t addr, str
  * An abort of the application that is not a page fault (alignment, external abort, ...): the
  * bus-error report, and the end Linux's default SIGBUS action gives it (exit status 135).
  */
-static __attribute__((noreturn, noinline, cold)) void user_bus_error(uintptr_t addr, uint32_t fsr,
-								     struct pt_regs *regs,
-								     const char *access)
+static __attribute__((noreturn, noinline, cold)) void
+user_bus_error(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, const char *access)
 {
 	local_irq_disable();
 	debug_fatal_fault(regs);
@@ -461,8 +460,8 @@ static __attribute__((noreturn, noinline, cold)) void user_illegal(struct pt_reg
 
 		(void)get_user(hw, (const uint16_t __user *)(uintptr_t)regs->ARM_pc);
 		insn = hw;
-		if (hw >= 0xe800 && !get_user(hw, (const uint16_t __user *)(uintptr_t)
-							   (regs->ARM_pc + 2)))
+		if (hw >= 0xe800 &&
+		    !get_user(hw, (const uint16_t __user *)(uintptr_t)(regs->ARM_pc + 2)))
 			insn = insn << 16 | hw;
 	} else {
 		(void)get_user(insn, (const uint32_t __user *)(uintptr_t)regs->ARM_pc);

@@ -101,7 +101,8 @@ pte_t *pte_alloc(pmd_t *pmd, unsigned long addr)
 		 * of the new page simply stays unused. */
 		for (unsigned int i = 0; i < PMD_GROUP; i++)
 			if (pmd_none(group[i]))
-				set_pmd(&group[i], __pmd((pa + i * PTE_TABLE_SIZE) | table_flags(addr)));
+				set_pmd(&group[i],
+					__pmd((pa + i * PTE_TABLE_SIZE) | table_flags(addr)));
 	}
 	if (!pmd_table(*pmd))
 		return NULL;

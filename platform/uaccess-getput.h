@@ -18,7 +18,7 @@
 
 /* One load or store at [addr] with an exception-table entry; on a fault err = -EFAULT and,
  * for a load, val = 0. */
-#define __uaccess_ld_raw(insn, val, addr, err)                                                         \
+#define __uaccess_ld_raw(insn, val, addr, err)                                                     \
 	__asm__ volatile("1:	" insn "	%1, [%2]\n"                                               \
 			 "2:\n"                                                                    \
 			 "	.pushsection .text.uaccess_fixup, \"ax\"\n"                             \
@@ -35,7 +35,7 @@
 			 : "r"(addr), "i"(-UACCESS_EFAULT)                                         \
 			 : "memory")
 
-#define __uaccess_st_raw(insn, val, addr, err)                                                         \
+#define __uaccess_st_raw(insn, val, addr, err)                                                     \
 	__asm__ volatile("1:	" insn "	%1, [%2]\n"                                               \
 			 "2:\n"                                                                    \
 			 "	.pushsection .text.uaccess_fixup, \"ax\"\n"                             \

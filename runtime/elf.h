@@ -4,12 +4,12 @@
 
 #include <stdint.h>
 
-#define EI_NIDENT 16
-#define ELFCLASS32 1
+#define EI_NIDENT   16
+#define ELFCLASS32  1
 #define ELFDATA2LSB 1
-#define EV_CURRENT 1
-#define ET_EXEC 2
-#define EM_ARM 40
+#define EV_CURRENT  1
+#define ET_EXEC	    2
+#define EM_ARM	    40
 
 typedef struct {
 	unsigned char e_ident[EI_NIDENT];
@@ -18,12 +18,12 @@ typedef struct {
 	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
 } Elf32_Ehdr;
 
-#define PT_LOAD	  1
-#define PT_INTERP 3
+#define PT_LOAD	     1
+#define PT_INTERP    3
 #define PT_ARM_EXIDX 0x70000001 /* the EHABI index table */
-#define PF_X	  1u
-#define PF_W	  2u
-#define PF_R	  4u
+#define PF_X	     1u
+#define PF_W	     2u
+#define PF_R	     4u
 
 typedef struct {
 	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;

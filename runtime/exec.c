@@ -91,8 +91,8 @@ static const Elf32_Ehdr *check_elf_header(const unsigned char *file, unsigned lo
 /* The PT_LOAD segments must be mappable the way exec maps them here; see the file comment. */
 static void check_segments(const Elf32_Phdr *ph, unsigned int n, unsigned long size)
 {
-	unsigned long prev_end = mmap_min_addr > FIRST_USER_ADDRESS ? mmap_min_addr
-								     : FIRST_USER_ADDRESS;
+	unsigned long prev_end =
+		mmap_min_addr > FIRST_USER_ADDRESS ? mmap_min_addr : FIRST_USER_ADDRESS;
 	unsigned int loads = 0;
 
 	for (unsigned int i = 0; i < n; i++) {
@@ -142,8 +142,8 @@ static unsigned long map_segment(struct mm_struct *mm, const unsigned char *file
 	const unsigned char *src = file + (p->p_offset & PAGE_MASK);
 	struct vm_area_struct *vma;
 
-	vma = vma_insert_range(mm, start, end, flags, (p->p_offset & PAGE_MASK) >> PAGE_SHIFT,
-			       NULL, &exec_vm_ops, 0, NULL);
+	vma = vma_insert_range(mm, start, end, flags, (p->p_offset & PAGE_MASK) >> PAGE_SHIFT, NULL,
+			       &exec_vm_ops, 0, NULL);
 	if (!vma)
 		refuse("no memory for the segments' VMAs");
 	vma_stat(mm, flags, (long)((end - start) >> PAGE_SHIFT));
@@ -282,7 +282,8 @@ static void note_unwind_tables(const Elf32_Ehdr *eh, const Elf32_Phdr *ph)
 			continue;
 		if (p->p_flags & PF_X) {
 			text_lo = p->p_vaddr < text_lo ? p->p_vaddr : text_lo;
-			text_hi = p->p_vaddr + p->p_memsz > text_hi ? p->p_vaddr + p->p_memsz : text_hi;
+			text_hi = p->p_vaddr + p->p_memsz > text_hi ? p->p_vaddr + p->p_memsz
+								    : text_hi;
 		}
 		if (idx && idx->p_vaddr >= p->p_vaddr &&
 		    idx->p_vaddr + idx->p_memsz <= p->p_vaddr + p->p_filesz)

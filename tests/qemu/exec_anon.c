@@ -15,7 +15,8 @@
 
 int main(void)
 {
-	uint32_t *code = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	uint32_t *code =
+		mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	int (*fn)(void) = (int (*)(void))(uintptr_t)code;
 	int failed = 0, r;
 
