@@ -364,32 +364,31 @@ static unsigned long user_pagetable_pages(struct mm_struct *mm)
 	return c.pages;
 }
 
-/* Linux's data_vm: private writable mappings that are not stacks (is_data_mapping). */
-static unsigned long data_vm_pages(const struct mm_struct *mm)
+/* Pages of the VMAs whose flags under mask are value. */
+static unsigned long vm_pages_where(const struct mm_struct *mm, unsigned long mask,
+				    unsigned long value)
 {
 	unsigned long pages = 0;
 
 	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
 		const struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
 
-		if ((vma->vm_flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE)
+		if ((vma->vm_flags & mask) == value)
 			pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 	}
 	return pages;
 }
 
-/* Pages of executable, private, read-only mappings (Linux's exec_vm). */
+/* Linux's data_vm: private writable mappings that are not stacks (is_data_mapping). */
+static unsigned long data_vm_pages(const struct mm_struct *mm)
+{
+	return vm_pages_where(mm, VM_WRITE | VM_SHARED | VM_STACK, VM_WRITE);
+}
+
+/* Linux's exec_vm: executable mappings that are neither writable nor stacks. */
 static unsigned long exec_vm_pages(const struct mm_struct *mm)
 {
-	unsigned long pages = 0;
-
-	for (struct area_node *n = area_first(&mm->mm_areas); n; n = area_next(n)) {
-		const struct vm_area_struct *vma = container_of(n, struct vm_area_struct, vm_node);
-
-		if ((vma->vm_flags & (VM_EXEC | VM_WRITE | VM_STACK)) == VM_EXEC)
-			pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-	}
-	return pages;
+	return vm_pages_where(mm, VM_EXEC | VM_WRITE | VM_STACK, VM_EXEC);
 }
 
 /* Linux's task_mem: the program's text (VmExe) and the rest of exec_vm (VmLib), in pages. */
