@@ -12,6 +12,7 @@ set(UNIARM_HOST_TESTS
 	"test_sortextable:tests/host/test_sortextable.c"
 	"test_math64:tests/host/test_math64.c"
 	"test_kstrtox:tests/host/test_kstrtox.c runtime/kstrtox.c"
+	"test_pid:tests/host/test_pid.c runtime/pid.c"
 	"test_vma:tests/host/test_vma.c tests/host/fake_memory.c tests/host/fake_page_alloc.c vm/mmap.c vm/mprotect.c vm/mremap.c vm/madvise.c vm/mlock.c vm/mincore.c vm/msync.c vm/overcommit.c vm/area_tree.c vm/slab.c runtime/cred.c"
 )
 # Host tools the cross build runs (e.g. to make test blobs).
