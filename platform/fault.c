@@ -31,7 +31,7 @@
 #include "runtime/exit.h"
 #include "runtime/oops.h"
 #include "runtime/printk.h"
-#include "runtime/task.h"
+#include "runtime/sched.h"
 #include "vm/mm_user.h"
 #include "vm/report.h"
 #include "vm/vmalloc.h"
@@ -257,12 +257,12 @@ static __attribute__((noreturn, noinline, cold)) void user_oom(uintptr_t addr, s
 	debug_fatal_fault(regs);
 	printk("out of memory: killed application (fault at %08lx)\n", (unsigned long)addr);
 	printk("%s invoked oom-killer: order=0, %s fault at %08lx, oom_score_adj=0\n",
-	       current_task.comm,
+	       current->comm,
 	       flags & FAULT_FLAG_WRITE	 ? "write"
 	       : flags & FAULT_FLAG_EXEC ? "instruction fetch"
 					 : "read",
 	       (unsigned long)addr);
-	printk("CPU: 0 PID: %d Comm: %s\n", current_task.pid, current_task.comm);
+	printk("CPU: 0 PID: %d Comm: %s\n", current->pid, current->comm);
 	dump_backtrace(regs);
 	report_oom_mem_info();
 	report_oom_kill();

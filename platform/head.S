@@ -128,6 +128,8 @@ __mmap_switched:
 
 	ldr	r0, =vectors
 	mcr	p15, 0, r0, c12, c0, 0		@ VBAR
+	ldr	r0, =init_task
+	mcr	p15, 0, r0, c13, c0, 4		@ TPIDRPRW: current (platform/current.h)
 	isb
 
 	ldr	r0, =__bss_start

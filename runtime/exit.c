@@ -1,6 +1,6 @@
 /* Ending the application: exit status to QEMU, signals as 128 + N. */
 #include "runtime/syscalls.h"
-#include "runtime/task.h"
+#include "runtime/sched.h"
 #include "runtime/printk.h"
 #include "runtime/exit_codes.h"
 #include "runtime/exit.h"
@@ -11,7 +11,6 @@
 
 #define LINUX_NSIG 64
 
-struct task current_task = {.pid = 1, .comm = "app"};
 
 void do_exit_machine(enum exit_reason reason, int status)
 {
@@ -37,7 +36,7 @@ long sys_exit_group(int status)
 
 long sys_getpid(void)
 {
-	return current_task.pid;
+	return current->tgid;
 }
 
 long sys_kill(int pid, int sig)
@@ -45,10 +44,10 @@ long sys_kill(int pid, int sig)
 	if (sig < 0 || sig > LINUX_NSIG)
 		return -EINVAL;
 	/* The only process is the application: itself, its group (0) or everyone (-1). */
-	if (pid != current_task.pid && pid != 0 && pid != -1 && pid != -current_task.pid)
+	if (pid != current->tgid && pid != 0 && pid != -1 && pid != -current->tgid)
 		return -ESRCH;
 	if (sig == 0)
 		return 0;
-	printk("%s: terminated by signal %d\n", current_task.comm, sig);
+	printk("%s: terminated by signal %d\n", current->comm, sig);
 	do_exit_signal(sig);
 }

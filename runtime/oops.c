@@ -2,7 +2,7 @@
 #include "runtime/oops.h"
 #include "runtime/printk.h"
 #include "runtime/exit.h"
-#include "runtime/task.h"
+#include "runtime/sched.h"
 #include "platform/cp15.h"
 #include "platform/debug.h"
 #include "platform/stacktrace.h"
@@ -50,7 +50,7 @@ void die(const char *str, struct pt_regs *regs, uint32_t fsr)
 	}
 	debug_fatal_fault(regs);
 	printk("Internal error: %s: %lx [#%d] ARM\n", str, (unsigned long)fsr, die_counter);
-	printk("CPU: 0 PID: %d Comm: %s\n", current_task.pid, current_task.comm);
+	printk("CPU: 0 PID: %d Comm: %s\n", current->pid, current->comm);
 	show_regs(regs);
 	dump_backtrace(regs);
 	printk("---[ end trace ]---\n");

@@ -10,7 +10,7 @@
 #include "runtime/cred.h"
 #include "runtime/file.h"
 #include "runtime/rusage.h"
-#include "runtime/task.h"
+#include "runtime/sched.h"
 #include "runtime/vsprintf.h"
 #include "platform/memory.h"
 #include "platform/pgtable.h"
@@ -422,10 +422,10 @@ static void show_status(struct pbuf *pb)
 	mm_rss_stat(mm, &rss);
 	text_and_lib(mm, &text, &lib);
 	/* Linux's comm holds 15 characters. */
-	pb_printf(pb, "Name:\t%.15s\n", current_task.comm);
+	pb_printf(pb, "Name:\t%.15s\n", current->comm);
 	pb_printf(pb, "State:\tR (running)\n");
-	pb_printf(pb, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t0\nTracerPid:\t0\n", current_task.pid,
-		  current_task.pid);
+	pb_printf(pb, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", current->tgid,
+		  current->pid, current->parent->tgid);
 	pb_printf(pb, "FDSize:\t%d\n", NR_OPEN);
 	status_kb(pb, "VmPeak", K(rss.hiwater_vm));
 	status_kb(pb, "VmSize", K(mm->total_vm));
@@ -704,7 +704,7 @@ static bool entry_matches(const struct proc_entry *e, const char *name, size_t l
 {
 	if (e->name)
 		return strlen(e->name) == len && !memcmp(e->name, name, len);
-	return (len == 4 && !memcmp(name, "self", 4)) || name_is_pid(name, len, current_task.pid);
+	return (len == 4 && !memcmp(name, "self", 4)) || name_is_pid(name, len, current->tgid);
 }
 
 /* The entry called name in directory dir (PROC_OUTSIDE: "/"). */

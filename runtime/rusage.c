@@ -17,7 +17,7 @@
 #include "runtime/file.h"
 #include "runtime/math64.h"
 #include "runtime/syscalls.h"
-#include "runtime/task.h"
+#include "runtime/sched.h"
 #include "runtime/time.h"
 #include "platform/pgtable.h"
 #include "platform/uaccess.h"
@@ -192,7 +192,7 @@ long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 _
 
 	if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
 		return -EFAULT;
-	if (pid != 0 && pid != current_task.pid)
+	if (pid != 0 && pid != current->tgid)
 		return -ESRCH;
 	if (resource >= LINUX_RLIM_NLIMITS)
 		return -EINVAL;

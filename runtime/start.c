@@ -8,11 +8,12 @@
 #include "runtime/printk.h"
 #include "runtime/cmdline.h"
 #include "runtime/params.h"
-#include "runtime/task.h"
+#include "runtime/sched.h"
 #include "runtime/time.h"
 #include "runtime/file.h"
 #include "runtime/exit.h"
 #include "runtime/exec.h"
+#include "runtime/pid.h"
 #include "runtime/ktest.h"
 #include "platform/power.h"
 #include "vm/mmap_internal.h"
@@ -226,6 +227,7 @@ void start_kernel(phys_addr_t dtb_phys)
 {
 	struct exec_start start;
 
+	/* current is init_task (head.S set it, before anything could report a fault). */
 	setup_fdt(dtb_phys);
 	setup_console();
 	if (vfp_init())
@@ -240,7 +242,6 @@ void start_kernel(phys_addr_t dtb_phys)
 	zero_page_init();
 	remap_console();
 	setup_irq_and_time();
-	current_task.comm = uniarm_app_name;
 
 	if (runtime_verbose) {
 		printk("uniarm " UNIARM_VERSION
@@ -251,6 +252,9 @@ void start_kernel(phys_addr_t dtb_phys)
 		       (unsigned long)boot_info.dtb_phys, (unsigned long)boot_info.dtb_size);
 	}
 	mm_init_layout(current_mm);
+	pid_init();
+	if (!create_init_process(current_mm, uniarm_app_name))
+		panic("no memory or pid for the application's task");
 	mmap_file_check = file_mmap_check;
 	files_init();
 	pmu_user_enable();

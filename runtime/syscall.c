@@ -10,7 +10,7 @@
 #include "runtime/cred.h"
 #include "runtime/exit.h"
 #include "runtime/printk.h"
-#include "runtime/task.h"
+#include "runtime/sched.h"
 #include "platform/cacheflush.h"
 #include "platform/memory.h"
 #include "platform/uaccess.h"
@@ -146,7 +146,7 @@ static uint32_t read_tpidruro(void)
 /* Linux's arm_notify_die for a bad call from user mode: the signal's default action. */
 __attribute__((noreturn)) static void bad_syscall(const char *why, int no, int sig)
 {
-	printk("%s: %s %#x, terminated by signal %d\n", current_task.comm, why, (unsigned)no, sig);
+	printk("%s: %s %#x, terminated by signal %d\n", current->comm, why, (unsigned)no, sig);
 	do_exit_signal(sig);
 }
 

@@ -17,7 +17,7 @@
 #include "platform/pgtable.h"
 #include "runtime/printk.h"
 #include "runtime/rusage.h"
-#include "runtime/task.h"
+#include "runtime/sched.h"
 
 #define K(pages) ((unsigned long)(pages) << (PAGE_SHIFT - 10))
 
@@ -194,7 +194,7 @@ void report_oom_mem_info(void)
 	       "(all):%lukB\n",
 	       mem_map_kb, K(slab), K(vmalloc), used > counted ? K(used - counted) : 0, K(tables));
 	n = largest_vmas(mm, top);
-	printk("Largest mappings of %s (%u of %d, by resident memory):\n", current_task.comm, n,
+	printk("Largest mappings of %s (%u of %d, by resident memory):\n", current->comm, n,
 	       mm->map_count);
 	for (unsigned int i = 0; i < n; i++) {
 		const struct vm_area_struct *vma = top[i].vma;
@@ -214,5 +214,5 @@ void report_oom_kill(void)
 	mm_rss_stat(current_mm, &rss);
 	printk("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, "
 	       "file-rss:0kB, shmem-rss:0kB, UID:0 oom_score_adj:0\n",
-	       current_task.pid, current_task.comm, K(current_mm->total_vm), K(rss.rss));
+	       current->pid, current->comm, K(current_mm->total_vm), K(rss.rss));
 }
