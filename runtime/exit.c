@@ -11,7 +11,6 @@
 
 #define LINUX_NSIG 64
 
-
 void do_exit_machine(enum exit_reason reason, int status)
 {
 	static bool exiting;
