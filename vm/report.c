@@ -200,10 +200,15 @@ void report_oom_mem_info(void)
 		const struct vm_area_struct *vma = top[i].vma;
 		unsigned long flags = vma->vm_flags;
 
-		printk("  %08lx-%08lx %c%c%c%c size:%lukB resident:%lukB%s\n", vma->vm_start,
+		/* As /proc/self/maps names it: vm_ops->name (the program's segments), then the
+		 * heap and the stack. */
+		const char *name = vma->vm_ops && vma->vm_ops->name ? vma->vm_ops->name(vma) : NULL;
+
+		printk("  %08lx-%08lx %c%c%c%c size:%lukB resident:%lukB%s%s\n", vma->vm_start,
 		       vma->vm_end, flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
 		       flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p',
-		       (vma->vm_end - vma->vm_start) >> 10, K(top[i].resident), vma_label(mm, vma));
+		       (vma->vm_end - vma->vm_start) >> 10, K(top[i].resident), name ? " " : "",
+		       name ? name : vma_label(mm, vma));
 	}
 }
 
