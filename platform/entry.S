@@ -26,7 +26,6 @@
 #define S_PC 60
 #define S_PSR 64
 #define S_FRAME 68
-#define S_SWI 24			/* vector_swi's frame below srsdb's two words */
 #define PSR_T_BIT 0x20
 #define SVC_STACK_BIT 0x40000		/* uniarm.ld: the SVC stack's red zone ends at 256 KiB mod 512 KiB */
 #define NR_SYSCALLS 408			/* runtime/uapi.h */
@@ -241,49 +240,49 @@ enter_ktest:
  * vector_swi: a system call, `svc #0` with the Linux ARM EABI convention: the number in r7,
  * the arguments in r0-r5, the result (or -errno) back in r0, every other register as it was.
  * The hot path, so no pt_regs: srsdb keeps the return address and the caller's cpsr, and the
- * registers a C handler may clobber (r1-r3, ip) go below them with the caller's sp and lr
- * (user bank: stm ^). The handler then runs in SYS mode (privileged, with the user bank's sp
- * and lr: the mode that marks the runtime working for the application, platform/ptrace.h) on
- * the runtime's syscall stack (in the image, always mapped), never on the application's: a
- * first touch of an application stack page would take a page fault, and a page fault in the
- * middle of a change to the VMAs or the page allocator would find them half done. Interrupts
- * are on during the call, as Linux's vector_swi turns them on (the application always runs
- * with them on; rfeia gives it back its own cpsr), and application memory is closed to the
- * runtime except inside the user copies (platform/domain.h); it is opened again on the way
+ * registers a C handler may clobber (r1-r3, ip) go below them; the handler then runs in SVC
+ * mode on the same stack, as Linux's does (the caller's sp and lr are the user bank's, which
+ * SVC mode does not touch). Never on the application's stack: a first touch of an application
+ * stack page would take a page fault, and a page fault in the middle of a change to the VMAs
+ * or the page allocator would find them half done. Interrupts are on during the call, as
+ * Linux's vector_swi turns them on (the application always runs with them on; rfeia gives it
+ * back its own cpsr); an interrupt during the call counts itself (runtime/hardirq.h), so the
+ * fault path can tell the task's context from an interrupt's. Application memory is closed to
+ * the runtime except inside the user copies (platform/domain.h); it is opened again on the way
  * back: the callers are the application (USR mode) and ktests (SYS mode, runtime/ktest.c),
- * which both run with it open. The table (runtime/syscall.c)
- * has sys_ni_syscall in every empty slot, so there is no test for one; numbers past it go to
- * arm_syscall, as Linux's: the ARM private calls from 0xf0000, -ENOSYS below them.
- * Frame (SVC stack): r1, r2, r3, ip, sp, lr at 0-20, pc at 24, cpsr at 28.
+ * which both run with it open. The table (runtime/syscall.c) has sys_ni_syscall in every
+ * empty slot, so there is no test for one; numbers past it go to arm_syscall, as Linux's: the
+ * ARM private calls from 0xf0000, -ENOSYS below them.
+ * Frame (SVC stack): r4, r5 (the handler's fifth and sixth arguments) at 0-4, r1, r2, r3, ip
+ * at 8-20, pc at 24, cpsr at 28: 8-byte aligned when the stack was (an empty stack, or a
+ * ktest's call from a C function).
  */
 vector_swi:
 	srsdb	sp!, #PSR_MODE_SVC		@ {pc, cpsr} onto the SVC stack
 	cmp	r7, #NR_SYSCALLS
 	bhs	.Lswi_private
-	sub	sp, sp, #S_SWI
-	stmia	sp, {r1-r3, ip, sp, lr}^	@ the caller's sp and lr (user bank)
+	push	{r1-r3, ip}
 	ldr	ip, =sys_call_table
 	ldr	ip, [ip, r7, lsl #2]
 .Lswi_invoke:
 	mov	lr, #DACR_UACCESS_DISABLE	@ (lr_svc is in the frame: srsdb)
 	mcr	p15, 0, lr, c3, c0, 0		@ application memory closed to the runtime
-	cpsie	i, #PSR_MODE_SYS
-	ldr	sp, =__syscall_stack_top
-	push	{r4, r5}			@ arguments 5 and 6 (AAPCS: 8-byte aligned)
+	cpsie	i
+	push	{r4, r5}			@ arguments 5 and 6
 	blx	ip
-	cpsid	i, #PSR_MODE_SVC
+	add	sp, sp, #8
+	cpsid	i
 	mov	lr, #DACR_UACCESS_ENABLE		@ and open again for the caller
 	mcr	p15, 0, lr, c3, c0, 0
-	ldmia	sp, {r1-r3, ip, sp, lr}^
-	add	sp, sp, #S_SWI
+	pop	{r1-r3, ip}
 	rfeia	sp!				@ pc and cpsr back
 
 .Lswi_private:
 	/*
 	 * `svc 0x123456` (semihosting_call, r7 = -1) that QEMU did not take because semihosting
 	 * is off: return with nothing done, so the caller goes on to its fallback. Checked before
-	 * any stack changes: the runtime makes this call from inside system calls too (exit),
-	 * with the syscall stack in use.
+	 * anything else is pushed: the runtime makes this call from inside system calls too
+	 * (exit), in SVC mode, whose lr the call clobbers (semihosting_call says so).
 	 */
 	cmn	r7, #1
 	bne	1f
@@ -296,8 +295,7 @@ vector_swi:
 	pop	{r0, r1}
 	bne	1f
 	rfeia	sp!
-1:	sub	sp, sp, #S_SWI
-	stmia	sp, {r1-r3, ip, sp, lr}^
+1:	push	{r1-r3, ip}
 	mov	r3, r7				@ arm_syscall(r0, r1, r2, no)
 	ldr	ip, =arm_syscall
 	b	.Lswi_invoke

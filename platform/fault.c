@@ -29,6 +29,7 @@
 #include "platform/uaccess.h"
 #include "runtime/compiler.h"
 #include "runtime/exit.h"
+#include "runtime/hardirq.h"
 #include "runtime/oops.h"
 #include "runtime/printk.h"
 #include "runtime/sched.h"
@@ -113,7 +114,6 @@ static const struct runtime_stack {
 	const char *guard, *limit, *top;
 } runtime_stacks[] = {
 	{"SVC", __svc_stack_guard, __svc_stack_limit, __svc_stack_top},
-	{"syscall", __syscall_stack_guard, __syscall_stack_limit, __syscall_stack_top},
 	{"exception-mode", __exc_stack_guard, __exc_stacks, __exc_stacks_end},
 };
 
@@ -373,7 +373,7 @@ static inline bool is_page_fault_code(uint32_t fsr)
 static __attribute__((noinline, cold)) int page_fault_failed(uintptr_t addr, struct pt_regs *regs,
 							     unsigned int flags, int ret)
 {
-	if (addr < TASK_SIZE && (ret & VM_FAULT_OOM) && process_context(regs))
+	if (addr < TASK_SIZE && (ret & VM_FAULT_OOM) && !in_interrupt())
 		user_oom(addr, regs, flags);
 	if (user_mode(regs))
 		user_segv(addr, fault_status(flags), regs, flags);

@@ -1,5 +1,6 @@
 /* GICv2 driver: one CPU, every interrupt to CPU 0 at one priority, handlers in a table. */
 #include "platform/gic.h"
+#include "runtime/hardirq.h"
 #include "runtime/printk.h"
 
 #define GICD_CTLR	0x000
@@ -57,12 +58,13 @@ void gic_raise_sgi(unsigned int irq)
 void do_IRQ(struct pt_regs *regs)
 {
 	(void)regs;
+	irq_enter();
 	for (;;) {
 		uint32_t iar = readl((char *)gicc + GICC_IAR);
 		unsigned int irq = iar & 0x3ff;
 
 		if (irq == GIC_SPURIOUS)
-			return;
+			break;
 		if (irq < GIC_MAX_IRQ && irq_table[irq].handler)
 			irq_table[irq].handler(irq, irq_table[irq].data);
 		else if (irq < GIC_MAX_IRQ) {
@@ -72,4 +74,5 @@ void do_IRQ(struct pt_regs *regs)
 		}
 		writel(iar, (char *)gicc + GICC_EOIR);
 	}
+	irq_exit();
 }

@@ -26,8 +26,5 @@ struct pt_regs {
 #define thumb_mode(regs) (((regs)->ARM_cpsr & PSR_T_BIT) != 0)
 /* The exception interrupted the application (USR mode, PL0). */
 #define user_mode(regs) (((regs)->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_USR)
-/* ... or the runtime working for it: a system call (SYS mode, vector_swi in entry.S). */
-#define process_context(regs)                                                                      \
-	(user_mode(regs) || ((regs)->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_SYS)
 
 #endif

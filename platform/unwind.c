@@ -388,11 +388,6 @@ void unwind_init_frame(struct stackframe *frame, const struct pt_regs *regs)
 	if ((regs->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_SVC) {
 		stack_lo = (uintptr_t)__svc_stack_limit;
 		stack_hi = (uintptr_t)__svc_stack_top;
-	} else if (regs->ARM_sp >= (uintptr_t)__syscall_stack_limit &&
-		   regs->ARM_sp <= (uintptr_t)__syscall_stack_top) {
-		/* In a system call: the runtime's syscall stack. */
-		stack_lo = (uintptr_t)__syscall_stack_limit;
-		stack_hi = (uintptr_t)__syscall_stack_top;
 	} else {
 		/* The application's stack: from sp up to its top (pages checked on read). */
 		stack_lo = regs->ARM_sp & PAGE_MASK;

@@ -161,7 +161,7 @@ static int getname(char *kbuf, const char __user *upath)
 }
 
 /* The copied paths. One task makes one call at a time, so static buffers are safe, and they
- * keep 8 KiB off the 32 KiB syscall stack. */
+ * keep 8 KiB off the stack a system call runs on. */
 static char path_buf[LINUX_PATH_MAX], path_buf2[LINUX_PATH_MAX];
 
 /* Linux allocates the descriptor before it looks at the path: EMFILE comes first. */

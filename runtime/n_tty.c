@@ -18,7 +18,7 @@
 #define LINUX_SIGINT	2
 #define LINUX_SIGQUIT	3
 #define LINUX_SIGTSTP	20
-/* Copies to the application go through a runtime buffer of this size (syscall stack). */
+/* Copies to the application go through a runtime buffer of this size (on the stack). */
 #define READ_CHUNK 256
 #define CTRL(c)	   ((c)&037)
 

@@ -39,6 +39,7 @@ struct task_struct {
 	struct mm_struct *mm;	/* its address space; NULL for a kernel thread */
 	struct mm_struct *active_mm;
 	int exit_code;
+	int preempt_count; /* HARDIRQ_OFFSET per interrupt being handled (runtime/hardirq.h) */
 };
 
 /* The boot context: pid 0, "swapper", the idle task once there is a scheduler. */

@@ -19,7 +19,7 @@
 #define TCSETS	      0x5402
 #define TCSETSW	      0x5403
 #define TCSETSF	      0x5404
-/* The runtime buffer that console data passes through, on the syscall stack. */
+/* The runtime buffer that console data passes through, on the stack of the system call. */
 #define IO_CHUNK 256
 
 bool console_raw;
