@@ -96,9 +96,11 @@ static const char *vma_name(const struct vm_area_struct *vma)
 static void show_map_vma(struct pbuf *pb, const struct vm_area_struct *vma)
 {
 	unsigned long flags = vma->vm_flags;
-	/* Linux prints the offset of file mappings only; anonymous ones show 0. */
-	unsigned long long pgoff =
-		vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0;
+	/* Linux prints the offset of file mappings only; anonymous ones show 0. The program's
+	 * segments (named by their vm_ops, runtime/exec.c) are the file's pages: their offset. */
+	unsigned long long pgoff = vma->vm_file || (vma->vm_ops && vma->vm_ops->name)
+					   ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT
+					   : 0;
 	size_t start = pb->count;
 	const char *name;
 

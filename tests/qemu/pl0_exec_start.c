@@ -190,6 +190,7 @@ int main(int argc, char **argv)
 	uintptr_t main_addr = (uintptr_t)main & ~(uintptr_t)1; /* without the Thumb bit */
 	uintptr_t entry = getauxval(AT_ENTRY) & ~(uintptr_t)1;
 	int text_loads = 0, main_in_text = 0, entry_in_text = 0;
+	unsigned long text_offset = ~0ul;
 
 	snprintf(buf, sizeof(buf), "AT_PHENT %lu, sizeof(Elf32_Phdr) %zu", phent,
 		 sizeof(Elf32_Phdr));
@@ -201,8 +202,10 @@ int main(int argc, char **argv)
 			if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
 				continue;
 			text_loads++;
-			if (main_addr >= ph->p_vaddr && main_addr - ph->p_vaddr < ph->p_memsz)
+			if (main_addr >= ph->p_vaddr && main_addr - ph->p_vaddr < ph->p_memsz) {
 				main_in_text = 1;
+				text_offset = ph->p_offset & ~0xffful;
+			}
 			if (entry >= ph->p_vaddr && entry - ph->p_vaddr < ph->p_memsz)
 				entry_in_text = 1;
 		}
@@ -216,6 +219,23 @@ int main(int argc, char **argv)
 	snprintf(buf, sizeof(buf), "AT_ENTRY %#lx outside the executable PT_LOAD",
 		 (unsigned long)entry);
 	check("entry", entry_in_text, buf);
+
+	/* /proc/self/maps shows the text as a private r-x mapping of the program at the file
+	 * offset of its segment (page aligned), as Linux shows an executable's. */
+	FILE *maps = fopen("/proc/self/maps", "r");
+	char line[256], perms[8] = "";
+	unsigned long lo, hi, off = ~0ul;
+	int found = 0;
+
+	while (maps && !found && fgets(line, sizeof(line), maps))
+		if (sscanf(line, "%lx-%lx %7s %lx", &lo, &hi, perms, &off) == 4 &&
+		    main_addr >= lo && main_addr < hi)
+			found = 1;
+	if (maps)
+		fclose(maps);
+	snprintf(buf, sizeof(buf), "maps line of main: %s offset %#lx, want r-xp offset %#lx",
+		 found ? perms : "(none)", found ? off : 0ul, text_offset);
+	check("maps_text", found && !strcmp(perms, "r-xp") && off == text_offset, buf);
 
 	/* 16 random bytes, above the table (below the strings, with Linux). */
 	const unsigned char *rnd = (const unsigned char *)getauxval(AT_RANDOM);
