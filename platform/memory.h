@@ -19,10 +19,9 @@
 #define TEXT_OFFSET   _UL(0x00200000) /* image offset from the start of RAM */
 #define TASK_SIZE     _UL(0xBF000000) /* top of the application's regions */
 #define MMAP_MIN_ADDR _UL(0x00010000)
-#define BRK_BASE                                                                                   \
-	_UL(0x01000000) /* the heap of an image without a program (ktests); exec puts an           \
-			   application's after its bss */
-#define BRK_LIMIT     _UL(0x80000000) /* and may grow up to here */
+/* The heap of an image without a program (ktests); exec puts an application's after its bss. */
+#define BRK_BASE  _UL(0x01000000)
+#define BRK_LIMIT _UL(0x80000000) /* and may grow up to here */
 
 /* Largest RAM the linear map can hold: it must leave room for the vmalloc area. */
 #define LOWMEM_LIMIT _UL(0x30000000) /* 768 MiB */

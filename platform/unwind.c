@@ -45,12 +45,12 @@ static const struct unwind_tables *tables_of(uintptr_t addr)
 
 /* One unwind in progress: the virtual register set and the opcode byte stream. */
 struct unwind_ctx {
-	const struct unwind_tables *tab; /* the set of tables being read */
-	uint32_t vrs[16];     /* r0-r15; vrs[R_SP] is the spec's vsp */
-	bool pc_popped;	      /* an instruction restored r15 itself */
-	const uint32_t *word; /* word holding the next opcode byte */
-	unsigned int words;   /* words of opcodes left, counting *word */
-	int shift;	      /* bit position of the next byte in *word; < 0: *word is used up */
+	const struct unwind_tables *tab; /* the tables read */
+	uint32_t vrs[16];		 /* r0-r15; vrs[R_SP] is the spec's vsp */
+	bool pc_popped;			 /* an instruction restored r15 itself */
+	const uint32_t *word;		 /* word holding the next opcode byte */
+	unsigned int words;		 /* words of opcodes left, counting *word */
+	int shift; /* bit position of the next byte in *word; < 0: *word is used up */
 };
 
 /* [addr, addr + len) lies inside [lo, hi), without overflowing. */

@@ -100,9 +100,9 @@ const syscall_fn sys_call_table[NR_SYSCALLS] = {
 
 #pragma clang diagnostic pop
 
-#define LINUX_SIGILL	    4
-#define LINUX_SIGTRAP	    5
-#define LINUX_SIGSEGV	    11
+#define LINUX_SIGILL  4
+#define LINUX_SIGTRAP 5
+#define LINUX_SIGSEGV 11
 
 /*
  * cacheflush(start, end, flags): make code the application wrote at run time in [start, end)
