@@ -28,7 +28,7 @@
 #define S_FRAME 68
 #define PSR_T_BIT 0x20
 #define SVC_STACK_BIT 0x40000		/* uniarm.ld: the SVC stack's red zone ends at 256 KiB mod 512 KiB */
-#define NR_SYSCALLS 408			/* runtime/uapi.h */
+#define NR_SYSCALLS 452			/* runtime/uapi.h */
 
 	.syntax unified
 	.arm

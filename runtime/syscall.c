@@ -23,7 +23,7 @@ typedef long (*syscall_fn)(long, long, long, long, long, long);
 #define SYSCALL(nr, fn) [nr] = (syscall_fn)(fn)
 
 /* platform/entry.S compares r7 with its own copy of the table's size. */
-_Static_assert(NR_SYSCALLS == 408, "NR_SYSCALLS in platform/entry.S");
+_Static_assert(NR_SYSCALLS == 452, "NR_SYSCALLS in platform/entry.S");
 
 static long sys_ni_syscall(void)
 {

@@ -38,7 +38,7 @@
 #define __NR_clock_gettime64	    403
 #define __NR_clock_getres_time64    406
 #define __NR_clock_nanosleep_time64 407
-#define NR_SYSCALLS		    408
+#define NR_SYSCALLS		    452 /* past futex_waitv (449); an ARM immediate */
 
 /* open(2) flags (asm-generic/fcntl.h with ARM's differences). */
 #define LINUX_O_ACCMODE	  00000003
@@ -101,6 +101,8 @@ struct linux_stat64 {
 
 /* The memory and resource calls: numbers, struct rusage/sysinfo/rlimit64, RLIMIT_*. */
 #include "runtime/uapi-mm.h"
+/* The thread calls: numbers, clone flags, futex operations. */
+#include "runtime/uapi-sched.h"
 
 /* The single entry point (libc-glue/syscalls.c): `svc #0` with the Linux ARM EABI number and
  * up to six arguments; returns the result or a negative errno value. */
