@@ -2,6 +2,7 @@
 #include "platform/arch_timer.h"
 #include "platform/cp15.h"
 #include "platform/gic.h"
+#include "runtime/hrtimer.h"
 
 #define CNTV_CTL_ENABLE (1u << 0)
 #define CNTV_CTL_IMASK	(1u << 1)
@@ -13,8 +14,22 @@ static void arch_timer_irq(unsigned int irq, void *data)
 {
 	(void)irq;
 	(void)data;
-	/* The timer condition is level: mask it until the next sleeper arms it again. */
+	/* The timer condition is level: mask it until the next event is programmed. */
 	write_cntv_ctl(CNTV_CTL_ENABLE | CNTV_CTL_IMASK);
+	isb();
+	hrtimer_interrupt();
+}
+
+void arch_timer_set_next_event(uint64_t cval)
+{
+	write_cntv_cval(cval);
+	write_cntv_ctl(CNTV_CTL_ENABLE);
+	isb();
+}
+
+void arch_timer_stop(void)
+{
+	write_cntv_ctl(CNTV_CTL_IMASK);
 	isb();
 }
 
@@ -46,23 +61,4 @@ void cpu_idle_wfi(void)
 
 	wfi();
 	arch_timer_idle_ticks += read_cntvct() - t0;
-}
-
-void arch_timer_wait_until(uint64_t deadline)
-{
-	uint32_t flags = local_irq_save();
-
-	while (read_cntvct() < deadline) {
-		write_cntv_cval(deadline);
-		write_cntv_ctl(CNTV_CTL_ENABLE);
-		isb();
-		/* wfi wakes on a pending interrupt even with IRQs masked; the handler then runs
-		 * in the short window below, so no wake-up can be lost between check and wfi. */
-		cpu_idle_wfi();
-		local_irq_enable();
-		isb();
-		local_irq_disable();
-	}
-	write_cntv_ctl(CNTV_CTL_IMASK);
-	local_irq_restore(flags);
 }

@@ -8,8 +8,10 @@
 void arch_timer_init(unsigned int virt_irq);
 uint32_t arch_timer_rate(void);
 uint64_t arch_counter_read(void);
-/* Sleep (wfi) until the counter reaches `deadline`; returns at once if it already has. */
-void arch_timer_wait_until(uint64_t deadline);
+/* Program the virtual timer to interrupt when the counter reaches cval; or not at all. The
+ * interrupt calls hrtimer_interrupt (runtime/hrtimer.c), which owns the timer. */
+void arch_timer_set_next_event(uint64_t cval);
+void arch_timer_stop(void);
 /*
  * wfi, counting the counter ticks spent in it: every idle wait of the runtime goes through
  * here. Under -icount shift=0,sleep=off the clock jumps while the CPU waits, so the guest's

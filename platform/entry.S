@@ -12,6 +12,7 @@
  * Frame: r0-r12 at 0, sp at 52, lr at 56, pc at 60, cpsr at 64 (17 words).
  */
 #include "platform/domain.h"
+#include "platform/thread_info.h"
 
 #define PSR_MODE_USR 0x10
 #define PSR_MODE_FIQ 0x11
@@ -27,22 +28,23 @@
 #define S_PSR 64
 #define S_FRAME 68
 #define PSR_T_BIT 0x20
-#define SVC_STACK_BIT 0x40000		/* uniarm.ld: the SVC stack's red zone ends at 256 KiB mod 512 KiB */
 #define NR_SYSCALLS 452			/* runtime/uapi.h */
 
 	.syntax unified
 	.arm
 
 	/*
-	 * Before anything is pushed on the SVC stack: is there room? Every SVC sp above the SVC
-	 * stack's red zone has SVC_STACK_BIT set, and every sp in the red zone or its guard page
-	 * has it clear (uniarm.ld). The SVC sp is read in SVC mode: the banked-register MRS
+	 * Before anything is pushed on the kernel stack: is there room for the frame? The task's
+	 * kernel stack is THREAD_ALIGN-aligned, so every sp with room for a frame above the
+	 * stack's base has the THREAD_SIZE bit clear, and an sp below the base (in the unmapped
+	 * page under it, or further) has it set (platform/thread_info.h, Linux ARM's VMAP_STACK
+	 * test). The SVC sp is read in SVC mode: the banked-register MRS
 	 * (ARM ARM B9.3.9) is only there with the Virtualization Extensions, which QEMU's virt
 	 * machine leaves out by default. CPS changes no flags, and lr and SPSR of the exception
 	 * mode stay in their bank meanwhile (IRQs are masked: exception entry set CPSR.I).
 	 * Without this check an SVC sp in the guard page would make srsdb abort, and that abort
 	 * would come back here to abort again, for ever.
-	 * (An exception from the application skips the check: the SVC stack is empty then.)
+	 * (An exception from the application skips the check: its kernel stack is empty then.)
 	 * The mode of the interrupted context stays in r5 (callee-saved, restored from the frame
 	 * by the last ldmia) for the return, which is inlined here.
 	 */
@@ -55,34 +57,42 @@
 	bne	1f
 	/*
 	 * From the application: the common case (its page faults, interrupts while it runs),
-	 * made short. The SVC stack is empty whenever the application runs (start_user_thread
-	 * starts it so; a system call's frame is gone before the application runs again), so
-	 * there is room, the frame's place is known (4 mod 8: one pad word for AAPCS), and the
-	 * return goes to the application with its memory open.
+	 * made short. The task's kernel stack is empty whenever it runs the application
+	 * (start_user_thread and ret_from_fork start it so; a system call's frame is gone before
+	 * the application runs again), so there is room, the frame's place is known (4 mod 8: one
+	 * pad word for AAPCS), and the return goes to the application with its memory open. On
+	 * the way back, a task that should give up the CPU (its time slice is over, or a task it
+	 * woke should run) does so first: do_work_pending.
 	 */
-	srsdb	sp!, #PSR_MODE_SVC		@ {pc, cpsr} onto the SVC stack
+	srsdb	sp!, #PSR_MODE_SVC		@ {pc, cpsr} onto the kernel stack
 	cps	#PSR_MODE_SVC
-	sub	sp, sp, #(S_FRAME - 8)
-	stmia	sp, {r0-r12}
-	add	r0, sp, #S_SP
+	sub	sp, sp, #(S_FRAME - 8 + 4)	@ the frame at sp + 4
+	stmib	sp, {r0-r12}
+	add	r0, sp, #(4 + S_SP)
 	stmia	r0, {sp, lr}^			@ the application's sp and lr
 	mov	r0, #DACR_UACCESS_DISABLE
 	mcr	p15, 0, r0, c3, c0, 0		@ application memory closed to the handler
-	mov	r0, sp
-	sub	sp, sp, #4
+	add	r0, sp, #4
 	bl	\handler
+	/* Handlers return with interrupts masked, as they were entered (none unmasks them; a
+	 * sleep in schedule() restores them), so no wake-up is missed between here and rfe. */
+	mrc	p15, 0, r0, c13, c0, 4		@ current
+	ldr	r0, [r0, #TSK_TI_FLAGS]
+	tst	r0, #_TIF_WORK_MASK
+	blne	do_work_pending			@ another task's turn first (preemption)
 	mov	r0, #DACR_UACCESS_ENABLE
 	mcr	p15, 0, r0, c3, c0, 0		@ open again for the application
 	add	r0, sp, #(4 + S_SP)
 	ldmia	r0, {sp, lr}^
-	add	sp, sp, #4
-	ldmia	sp, {r0-r12}
-	add	sp, sp, #(S_FRAME - 8)
+	ldmib	sp, {r0-r12}
+	add	sp, sp, #(S_FRAME - 8 + 4)
 	rfeia	sp!				@ pc and cpsr back
 1:	cps	#PSR_MODE_SVC
-	tst	sp, #SVC_STACK_BIT
+	sub	sp, sp, #S_FRAME
+	tst	sp, #THREAD_SIZE
+	add	sp, sp, #S_FRAME		@ (no flags changed)
 	cps	#\mode
-	beq	__svc_stack_overflow
+	bne	__svc_stack_overflow
 	srsdb	sp!, #PSR_MODE_SVC		@ {pc, cpsr} onto the SVC stack
 	cps	#PSR_MODE_SVC
 	sub	sp, sp, #(S_FRAME - 8)
@@ -175,22 +185,23 @@ __svc_stack_overflow:
 	.ltorg
 
 /*
- * start_user_thread(pc, sp): enter the application in USR mode at pc (bit 0 set: Thumb) with
- * sp, interrupts on, lr and every other register zero (Linux's start_thread; r0 = 0 is its
- * "no atexit function" for a static program). The SVC stack starts afresh: nothing of the
- * boot is needed any more. Never returns.
+ * start_user_thread(pc, sp, kstack_top): enter the application in USR mode at pc (bit 0 set:
+ * Thumb) with sp, interrupts on, lr and every other register zero (Linux's start_thread; r0 =
+ * 0 is its "no atexit function" for a static program). The task's kernel stack starts afresh
+ * at kstack_top: nothing of what called this is needed any more. Never returns.
  */
 	.globl	start_user_thread
 start_user_thread:
-	mov	r2, #PSR_MODE_USR
+	mov	r3, #PSR_MODE_USR
 	tst	r0, #1
-	orrne	r2, r2, #PSR_T_BIT
+	orrne	r3, r3, #PSR_T_BIT
 	bicne	r0, r0, #1
 	cps	#PSR_MODE_SYS			@ the user bank's sp and lr
 	mov	sp, r1
 	mov	lr, #0
 	cps	#PSR_MODE_SVC
-	ldr	sp, =__svc_stack_top
+	mov	sp, r2
+	mov	r2, r3
 	push	{r0, r2}			@ pc and cpsr for rfe
 	mov	r0, #0
 	mov	r1, #0
@@ -272,10 +283,21 @@ vector_swi:
 	blx	ip
 	add	sp, sp, #8
 	cpsid	i
+.Lswi_check_work:
+	mrc	p15, 0, lr, c13, c0, 4		@ current
+	ldr	lr, [lr, #TSK_TI_FLAGS]
+	tst	lr, #_TIF_WORK_MASK
+	bne	.Lswi_work
 	mov	lr, #DACR_UACCESS_ENABLE		@ and open again for the caller
 	mcr	p15, 0, lr, c3, c0, 0
 	pop	{r1-r3, ip}
 	rfeia	sp!				@ pc and cpsr back
+
+.Lswi_work:					@ the CPU to another task first, then the check again
+	push	{r0, lr}			@ the result (r1-r3, ip come back from the frame)
+	bl	do_work_pending
+	pop	{r0, lr}
+	b	.Lswi_check_work
 
 .Lswi_private:
 	/*
@@ -300,3 +322,103 @@ vector_swi:
 	ldr	ip, =arm_syscall
 	b	.Lswi_invoke
 	.ltorg
+
+/*
+ * __switch_to(prev, next): the context switch (runtime/sched_core.c's schedule, interrupts
+ * masked). Keeps prev's callee-saved registers, sp and return address in the mode it runs in
+ * (SVC, or SYS for a ktest), that mode, its DACR (a ktest runs with application memory open),
+ * its kernel stack's sp and the user bank's sp and lr (the application's: a system call does
+ * not save them); loads next's, makes next current (TPIDRPRW) and gives the application its
+ * thread pointer (TPIDRURO). Returns prev, in next's context. STM/LDM of the user bank are
+ * not allowed in SYS mode, hence the change to SVC first.
+ */
+	.globl	__switch_to
+	.type	__switch_to, %function
+__switch_to:
+	add	ip, r0, #TSK_CPU_CONTEXT
+	mrs	r2, cpsr
+	mrc	p15, 0, r3, c3, c0, 0		@ DACR
+	stmia	ip!, {r2, r3, r4 - r11, sp, lr}
+	cps	#PSR_MODE_SVC
+	str	sp, [ip], #4			@ svc_sp
+	stmia	ip, {sp, lr}^			@ usr_sp, usr_lr
+	add	ip, r1, #(TSK_CPU_CONTEXT + 48)
+	ldr	sp, [ip], #4			@ next's kernel stack
+	ldmia	ip, {sp, lr}^
+	ldr	r2, [r1, #TSK_TP_VALUE]
+	mcr	p15, 0, r2, c13, c0, 3		@ TPIDRURO
+	mcr	p15, 0, r1, c13, c0, 4		@ TPIDRPRW: current = next
+	add	ip, r1, #TSK_CPU_CONTEXT
+	ldmia	ip!, {r2, r3}
+	mcr	p15, 0, r3, c3, c0, 0		@ DACR
+	msr	cpsr_c, r2			@ next's mode
+	isb					@ (its DACR in force)
+	ldmia	ip, {r4 - r11, sp, pc}
+	.size	__switch_to, . - __switch_to
+
+/*
+ * ret_from_fork: a new application thread's first instructions (runtime/fork.c put a copy of
+ * the clone caller's registers, r0 = 0 and its new sp, at the top of its kernel stack, and made
+ * sp point at them): finish the switch, then return to the application as an exception return
+ * does.
+ */
+	.globl	ret_from_fork
+	.type	ret_from_fork, %function
+ret_from_fork:
+	sub	sp, sp, #4			@ AAPCS: the frame is at 4 mod 8
+	bl	schedule_tail
+	cpsid	i
+1:	mrc	p15, 0, r0, c13, c0, 4		@ current
+	ldr	r0, [r0, #TSK_TI_FLAGS]
+	tst	r0, #_TIF_WORK_MASK
+	blne	do_work_pending
+	add	sp, sp, #4
+	mov	r0, #DACR_UACCESS_ENABLE
+	mcr	p15, 0, r0, c3, c0, 0
+	add	r0, sp, #S_SP
+	ldmia	r0, {sp, lr}^
+	ldmia	sp, {r0-r12}
+	add	sp, sp, #S_PC
+	rfeia	sp!
+	.size	ret_from_fork, . - ret_from_fork
+
+/*
+ * ret_from_kthread: a new kernel thread's first instructions: r4 = its function, r5 = its
+ * argument (runtime/fork.c); the function's return value is its exit code.
+ */
+	.globl	ret_from_kthread
+	.type	ret_from_kthread, %function
+ret_from_kthread:
+	bl	schedule_tail
+	mov	r0, r5
+	blx	r4
+	bl	do_exit
+	.size	ret_from_kthread, . - ret_from_kthread
+
+/*
+ * sys_clone_wrapper: clone needs every register of its caller for the child, which the short
+ * system-call frame does not keep: called from vector_swi with the arguments in r0-r3 and
+ * r4 (child_tid), r4-r11 still the caller's, and vector_swi's frame above (r4, r5, then r1,
+ * r2, r3, ip, pc, cpsr), it builds a struct pt_regs of the caller and calls
+ * sys_clone_regs(flags, newsp, parent_tid, tls, child_tid, regs).
+ */
+	.globl	sys_clone_wrapper
+	.type	sys_clone_wrapper, %function
+sys_clone_wrapper:
+	push	{r4, lr}
+	sub	sp, sp, #(S_FRAME + 4)		@ a pt_regs, 8-byte aligned
+	stmia	sp, {r0 - r11}
+	ldr	ip, [sp, #(S_FRAME + 4 + 8 + 20)]	@ the caller's ip
+	str	ip, [sp, #48]
+	add	ip, sp, #S_SP
+	stmia	ip, {sp, lr}^			@ the caller's sp and lr (the user bank)
+	ldr	ip, [sp, #(S_FRAME + 4 + 8 + 24)]	@ its pc and cpsr
+	str	ip, [sp, #S_PC]
+	ldr	ip, [sp, #(S_FRAME + 4 + 8 + 28)]
+	str	ip, [sp, #S_PSR]
+	mov	ip, sp
+	push	{r4, ip}
+	bl	sys_clone_regs
+	add	sp, sp, #(8 + S_FRAME + 4)
+	pop	{r4, pc}
+	.size	sys_clone_wrapper, . - sys_clone_wrapper

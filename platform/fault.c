@@ -21,6 +21,7 @@
  * -EFAULT (Linux does): the application is killed with exit status 137 as for any other fault.
  */
 #include "platform/fault.h"
+#include "platform/vfp.h"
 #include "platform/debug.h"
 #include "platform/cp15.h"
 #include "platform/extable.h"
@@ -107,36 +108,42 @@ static bool is_permission_fault(uint32_t fsr)
 	return fsr_fs(fsr) == 0x0d || fsr_fs(fsr) == 0x0f;
 }
 
-/* The runtime's stacks and their guard pages (uniarm.ld). For the SVC stack, limit is the
- * start of its red zone. */
-static const struct runtime_stack {
+/* A runtime stack and the guard page below it. */
+struct runtime_stack {
 	const char *name;
-	const char *guard, *limit, *top;
-} runtime_stacks[] = {
-	{"SVC", __svc_stack_guard, __svc_stack_limit, __svc_stack_top},
-	{"exception-mode", __exc_stack_guard, __exc_stacks, __exc_stacks_end},
+	uintptr_t guard, limit, top;
 };
 
-static const struct runtime_stack *stack_of_guard(uintptr_t addr)
+/* The stack whose guard page holds addr: the current task's kernel stack (every task's has
+ * the unmapped page below it, platform/thread_info.h) or the exception modes' (uniarm.ld). */
+static bool stack_of_guard(uintptr_t addr, struct runtime_stack *st)
 {
-	for (unsigned int i = 0; i < sizeof(runtime_stacks) / sizeof(runtime_stacks[0]); i++)
-		if (addr >= (uintptr_t)runtime_stacks[i].guard &&
-		    addr < (uintptr_t)runtime_stacks[i].limit)
-			return &runtime_stacks[i];
-	return NULL;
+	uintptr_t base = (uintptr_t)task_stack_page(current);
+
+	if (addr >= base - PAGE_SIZE && addr < base) {
+		*st = (struct runtime_stack){"kernel", base - PAGE_SIZE, base, base + THREAD_SIZE};
+		return true;
+	}
+	if (addr >= (uintptr_t)__exc_stack_guard && addr < (uintptr_t)__exc_stacks) {
+		*st = (struct runtime_stack){"exception-mode", (uintptr_t)__exc_stack_guard,
+					     (uintptr_t)__exc_stacks, (uintptr_t)__exc_stacks_end};
+		return true;
+	}
+	return false;
 }
 
 /* A fault in a stack's guard page: that stack overflowed (the words of arm64's report). */
 static void report_guard_fault(uintptr_t addr, uintptr_t sp)
 {
-	const struct runtime_stack *st = stack_of_guard(addr);
+	struct runtime_stack st;
 
-	if (!st)
+	if (!stack_of_guard(addr, &st))
 		return;
 	printk("Kernel stack overflow: %s stack overflow: access at %08lx in the guard page "
-	       "%08lx-%08lx of the %s stack %08lx-%08lx, sp %08lx\n",
-	       st->name, (unsigned long)addr, (unsigned long)st->guard, (unsigned long)st->limit,
-	       st->name, (unsigned long)st->limit, (unsigned long)st->top, (unsigned long)sp);
+	       "%08lx-%08lx of the %s stack %08lx-%08lx of %s (pid %d), sp %08lx\n",
+	       st.name, (unsigned long)addr, (unsigned long)st.guard, (unsigned long)st.limit,
+	       st.name, (unsigned long)st.limit, (unsigned long)st.top, current->comm, current->pid,
+	       (unsigned long)sp);
 }
 
 static const char *exception_name(uint32_t mode)
@@ -157,17 +164,17 @@ static const char *exception_name(uint32_t mode)
 
 void handle_bad_stack(struct pt_regs *regs, uint32_t mode)
 {
-	uintptr_t sp = regs->ARM_sp;
+	uintptr_t sp = regs->ARM_sp, base = (uintptr_t)task_stack_page(current);
+	struct runtime_stack st;
 
 	/* Linux ARM's words for the same event (arch/arm/kernel/traps.c, handle_bad_stack). */
 	printk("Insufficient stack space to handle exception!\n");
-	printk("Kernel stack overflow: SVC stack overflow: %s at pc %08lx with sp %08lx "
-	       "(SVC stack %08lx-%08lx, red zone up to %08lx, guard page %08lx-%08lx)\n",
+	printk("Kernel stack overflow: kernel stack overflow: %s at pc %08lx with sp %08lx "
+	       "(kernel stack %08lx-%08lx of %s (pid %d), guard page %08lx-%08lx)\n",
 	       exception_name(mode), (unsigned long)regs->ARM_pc, (unsigned long)sp,
-	       (unsigned long)__svc_stack_limit, (unsigned long)__svc_stack_top,
-	       (unsigned long)__svc_stack_red_zone_end, (unsigned long)__svc_stack_guard,
-	       (unsigned long)__svc_stack_limit);
-	if (mode == 0x17 && stack_of_guard(read_dfar())) {
+	       (unsigned long)base, (unsigned long)(base + THREAD_SIZE), current->comm,
+	       current->pid, (unsigned long)(base - PAGE_SIZE), (unsigned long)base);
+	if (mode == 0x17 && stack_of_guard(read_dfar(), &st)) {
 		/* An abort with DFAR in a guard page: a data abort on it (a prefetch abort leaves
 		 * DFAR as it was, but the stacks are never executed). */
 		uint32_t fsr = read_dfsr();
@@ -449,12 +456,11 @@ void do_PrefetchAbort(struct pt_regs *regs)
  * Linux's default SIGILL action gives it (exit status 132). The instruction is read the way
  * the runtime reads any application memory (get_user): it may be gone by now.
  */
-static __attribute__((noreturn, noinline, cold)) void user_illegal(struct pt_regs *regs)
+/* The instruction at regs->pc as the application sees it (0 where it cannot be read). */
+static uint32_t read_user_insn(const struct pt_regs *regs)
 {
 	uint32_t insn = 0;
 
-	local_irq_disable();
-	debug_fatal_fault(regs);
 	if (thumb_mode(regs)) {
 		uint16_t hw = 0;
 
@@ -466,6 +472,14 @@ static __attribute__((noreturn, noinline, cold)) void user_illegal(struct pt_reg
 	} else {
 		(void)get_user(insn, (const uint32_t __user *)(uintptr_t)regs->ARM_pc);
 	}
+	return insn;
+}
+
+static __attribute__((noreturn, noinline, cold)) void user_illegal(struct pt_regs *regs,
+								   uint32_t insn)
+{
+	local_irq_disable();
+	debug_fatal_fault(regs);
 	printk("illegal instruction at %08lx (%08lx)\n", (unsigned long)regs->ARM_pc,
 	       (unsigned long)insn);
 	show_regs(regs);
@@ -473,13 +487,28 @@ static __attribute__((noreturn, noinline, cold)) void user_illegal(struct pt_reg
 	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SIGNAL_BASE + 4);
 }
 
+/*
+ * The application's first FP instruction since another task had the FPU is an undefined
+ * instruction with the unit off: the lazy FP switch (platform/vfp.c) hands it the unit and the
+ * instruction is retried. Anything else is illegal.
+ */
 void do_undefinstr(struct pt_regs *regs)
 {
 	/* The entry code took lr - 4; a Thumb instruction is 2 bytes further. */
 	if (thumb_mode(regs))
 		regs->ARM_pc += 2;
-	if (user_mode(regs))
-		user_illegal(regs);
+	if (user_mode(regs)) {
+		uint32_t insn = read_user_insn(regs);
+
+		if (vfp_support_entry(regs, insn))
+			return;
+		user_illegal(regs, insn);
+	}
+	/* A ktest's code (SYS mode, runtime/ktest.c) is compiled as an application's and may use
+	 * the FPU like one. */
+	if ((regs->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_SYS && !thumb_mode(regs) &&
+	    vfp_support_entry(regs, *(const uint32_t *)(uintptr_t)regs->ARM_pc))
+		return;
 	printk("Internal error: undefined instruction at pc %08lx\n", (unsigned long)regs->ARM_pc);
 	die("Oops - undefined instruction", regs, 0);
 }

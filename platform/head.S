@@ -124,7 +124,7 @@ __mmap_switched:
 	cps	#PSR_MODE_FIQ
 	mov	sp, r0
 	cps	#PSR_MODE_SVC
-	ldr	sp, =__svc_stack_top
+	ldr	sp, =__init_stack_top
 
 	ldr	r0, =vectors
 	mcr	p15, 0, r0, c12, c0, 0		@ VBAR

@@ -50,7 +50,7 @@ extern uintptr_t host_linear_base;
 /* Symbols from the linker script. */
 extern char _text[], _etext[], __start_rodata[], __end_rodata[], _sdata[], _edata[];
 extern char __bss_start[], __bss_stop[], _end[];
-extern char __svc_stack_guard[], __svc_stack_limit[], __svc_stack_red_zone_end[], __svc_stack_top[];
+extern char __init_stack_guard[], __init_stack[], __init_stack_top[];
 extern char __exc_stack_guard[], __exc_stacks[], __exc_stacks_end[];
 extern char __stacks_pad_start[], __stacks_pad_end[];
 extern uint32_t swapper_pg_dir[4096];

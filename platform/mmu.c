@@ -184,7 +184,7 @@ static pgprot_t linear_prot(unsigned long va)
 /* The unmapped guard pages below the runtime's stacks (uniarm.ld). */
 static bool is_stack_guard(unsigned long va)
 {
-	const char *const guards[] = {__exc_stack_guard, __svc_stack_guard};
+	const char *const guards[] = {__exc_stack_guard, __init_stack_guard};
 
 	for (unsigned int i = 0; i < sizeof(guards) / sizeof(guards[0]); i++)
 		if (va - (unsigned long)guards[i] < PAGE_SIZE)
@@ -248,11 +248,11 @@ static void check_linear_map(void)
 		{"rodata end", __end_rodata - 1, true},
 		{"data", _sdata, false},
 		{"page directory", (const char *)swapper_pg_dir, false},
-		{"stack", __svc_stack_top - 1, false},
-		{"stack limit", __svc_stack_limit, false},
+		{"stack", __init_stack_top - 1, false},
+		{"stack limit", __init_stack, false},
 		{"exception stacks", __exc_stacks, false},
 	};
-	static const char *const guards[] = {__svc_stack_guard, __exc_stack_guard};
+	static const char *const guards[] = {__init_stack_guard, __exc_stack_guard};
 
 	for (unsigned int i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
 		unsigned long va = (unsigned long)probes[i].va;

@@ -13,6 +13,7 @@ struct pt_regs {
 #define ARM_pc	 uregs[15]
 #define ARM_cpsr uregs[16]
 #define ARM_fp	 uregs[11]
+#define ARM_r0	 uregs[0]
 
 #define PSR_MODE_MASK 0x1fu
 #define PSR_MODE_USR  0x10u

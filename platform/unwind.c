@@ -10,6 +10,7 @@
  * an error.
  */
 #include "platform/unwind.h"
+#include "runtime/sched.h"
 #include "platform/memory.h"
 #include "platform/mmu.h"
 
@@ -386,8 +387,8 @@ static void vrs_to_frame(const uint32_t *vrs, struct stackframe *frame)
 void unwind_init_frame(struct stackframe *frame, const struct pt_regs *regs)
 {
 	if ((regs->ARM_cpsr & PSR_MODE_MASK) == PSR_MODE_SVC) {
-		stack_lo = (uintptr_t)__svc_stack_limit;
-		stack_hi = (uintptr_t)__svc_stack_top;
+		stack_lo = (uintptr_t)task_stack_page(current);
+		stack_hi = stack_lo + THREAD_SIZE;
 	} else {
 		/* The application's stack: from sp up to its top (pages checked on read). */
 		stack_lo = regs->ARM_sp & PAGE_MASK;

@@ -30,7 +30,7 @@ struct stackframe {
 /* unwind_frame() results below 0. */
 #define UNWIND_NO_TABLE	   (-1) /* no exidx entry covers pc, or the entry is EXIDX_CANTUNWIND */
 #define UNWIND_REFUSED	   (-2) /* "refuse to unwind", a spare opcode or a malformed entry */
-#define UNWIND_BAD_STACK   (-3) /* a pop or the new sp left [__svc_stack_limit, __svc_stack_top] */
+#define UNWIND_BAD_STACK   (-3) /* a pop or the new sp left the current task's kernel stack */
 #define UNWIND_NO_PROGRESS (-4) /* sp went down, neither sp nor pc moved, or pc left the code */
 
 /*

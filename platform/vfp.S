@@ -54,3 +54,61 @@ vfp_init:
 	bx	lr
 	.fnend
 	.size	vfp_init, . - vfp_init
+
+/*
+ * The lazy FP switch's helpers (platform/vfp.c). vfp_save_state(buf) stores d0-d31 and FPSCR
+ * at buf (struct vfp_state); vfp_load_state(buf) loads them; both need FPEXC.EN set. They are
+ * the only runtime code that touches the data registers (tools/check-no-fp allows these two),
+ * and only to move a task's values between the unit and its save area.
+ * vfp_get_fpexc()/vfp_set_fpexc(v) read and write FPEXC.
+ */
+	.section .text.vfp_save_state, "ax", %progbits
+	.globl	vfp_save_state
+	.type	vfp_save_state, %function
+	.align	2
+vfp_save_state:
+	.fnstart
+	vstmia	r0!, {d0-d15}
+	vstmia	r0!, {d16-d31}
+	vmrs	r1, fpscr
+	str	r1, [r0]
+	bx	lr
+	.fnend
+	.size	vfp_save_state, . - vfp_save_state
+
+	.section .text.vfp_load_state, "ax", %progbits
+	.globl	vfp_load_state
+	.type	vfp_load_state, %function
+	.align	2
+vfp_load_state:
+	.fnstart
+	vldmia	r0!, {d0-d15}
+	vldmia	r0!, {d16-d31}
+	ldr	r1, [r0]
+	vmsr	fpscr, r1
+	bx	lr
+	.fnend
+	.size	vfp_load_state, . - vfp_load_state
+
+	.section .text.vfp_get_fpexc, "ax", %progbits
+	.globl	vfp_get_fpexc
+	.type	vfp_get_fpexc, %function
+	.align	2
+vfp_get_fpexc:
+	.fnstart
+	vmrs	r0, fpexc
+	bx	lr
+	.fnend
+	.size	vfp_get_fpexc, . - vfp_get_fpexc
+
+	.section .text.vfp_set_fpexc, "ax", %progbits
+	.globl	vfp_set_fpexc
+	.type	vfp_set_fpexc, %function
+	.align	2
+vfp_set_fpexc:
+	.fnstart
+	vmsr	fpexc, r0
+	isb
+	bx	lr
+	.fnend
+	.size	vfp_set_fpexc, . - vfp_set_fpexc

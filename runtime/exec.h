@@ -19,8 +19,9 @@ bool exec_has_application(void);
  * environment of cl (argv[0] is its name); refuses a broken file with a panic naming why. */
 void exec_application(struct mm_struct *mm, const struct cmdline *cl, struct exec_start *start);
 
-/* platform/entry.S: enter the application in USR mode at pc with sp, on a fresh SVC stack,
- * every other register zero (Linux's start_thread and ret_to_user). */
-__attribute__((noreturn)) void start_user_thread(unsigned long pc, unsigned long sp);
+/* platform/entry.S: enter the application in USR mode at pc with sp, the task's kernel stack
+ * empty from kstack_top, every other register zero (Linux's start_thread and ret_to_user). */
+__attribute__((noreturn)) void start_user_thread(unsigned long pc, unsigned long sp,
+						 unsigned long kstack_top);
 
 #endif

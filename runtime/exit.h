@@ -17,6 +17,9 @@ enum exit_reason {
 __attribute__((noreturn)) void do_exit_machine(enum exit_reason reason, int status);
 /* The line uniarm-run reads at the end of a run (runtime/exit_record.c). */
 void exit_record_write(enum exit_reason reason, int status);
+/* The current task ends with code (runtime/exit.c): a kernel thread's return value, a thread's
+ * exit status; the group's last thread ends the program. Never returns. */
+__attribute__((noreturn)) void do_exit(long code);
 /* The application ended by signal sig's default action (terminate): 128 + sig. */
 __attribute__((noreturn)) void do_exit_signal(int sig);
 

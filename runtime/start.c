@@ -14,6 +14,8 @@
 #include "runtime/exit.h"
 #include "runtime/exec.h"
 #include "runtime/pid.h"
+#include "runtime/fork.h"
+#include "runtime/kthread.h"
 #include "runtime/ktest.h"
 #include "platform/power.h"
 #include "vm/mmap_internal.h"
@@ -223,10 +225,10 @@ static void check_link_layout(void)
 		      (unsigned long)(PHYS_OFFSET - PAGE_OFFSET));
 }
 
+static int kernel_init(void *unused);
+
 void start_kernel(phys_addr_t dtb_phys)
 {
-	struct exec_start start;
-
 	/* current is init_task (head.S set it, before anything could report a fault). */
 	setup_fdt(dtb_phys);
 	setup_console();
@@ -253,8 +255,22 @@ void start_kernel(phys_addr_t dtb_phys)
 	}
 	mm_init_layout(current_mm);
 	pid_init();
-	if (!create_init_process(current_mm, uniarm_app_name))
+	sched_init();
+	/* pid 1 first: the application's first thread, which finishes the boot in kernel_init;
+	 * then kthreadd (pid 2); then this context becomes the idle task (pid 0). */
+	if (!create_init_process(current_mm, uniarm_app_name, kernel_init))
 		panic("no memory or pid for the application's task");
+	kthreadd_start();
+	cpu_startup_entry();
+}
+
+/* pid 1's start, as Linux's kernel_init: the rest of the set-up, then the application (or the
+ * ktest) in this task. */
+static int kernel_init(void *unused)
+{
+	struct exec_start start;
+
+	(void)unused;
 	mmap_file_check = file_mmap_check;
 	files_init();
 	pmu_user_enable();
@@ -262,5 +278,5 @@ void start_kernel(phys_addr_t dtb_phys)
 		run_ktest(cmdline.argc, cmdline.argv);
 	exec_application(current_mm, &cmdline, &start);
 	application_stack_top = STACK_TOP;
-	start_user_thread(start.pc, start.sp);
+	start_user_thread(start.pc, start.sp, task_stack_top(current));
 }

@@ -36,7 +36,7 @@ static long sys_ni_syscall(void)
 #pragma clang diagnostic ignored "-Winitializer-overrides"
 const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	[0 ... NR_SYSCALLS - 1] = (syscall_fn)sys_ni_syscall,
-	SYSCALL(__NR_exit, sys_exit_group),
+	SYSCALL(__NR_exit, sys_exit),
 	SYSCALL(__NR_read, sys_read),
 	SYSCALL(__NR_write, sys_write),
 	SYSCALL(__NR_open, sys_open),
@@ -96,6 +96,15 @@ const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_setgid32, sys_setgid),
 	SYSCALL(__NR_setfsuid32, sys_setfsuid),
 	SYSCALL(__NR_setfsgid32, sys_setfsgid),
+	SYSCALL(__NR_clone, sys_clone_wrapper),
+	SYSCALL(__NR_sched_yield, sys_sched_yield),
+	SYSCALL(__NR_nanosleep, sys_nanosleep),
+	SYSCALL(__NR_gettid, sys_gettid),
+	SYSCALL(__NR_futex, sys_futex),
+	SYSCALL(__NR_futex_time64, sys_futex_time64),
+	SYSCALL(__NR_set_tid_address, sys_set_tid_address),
+	SYSCALL(__NR_set_robust_list, sys_set_robust_list),
+	SYSCALL(__NR_get_robust_list, sys_get_robust_list),
 };
 
 #pragma clang diagnostic pop
@@ -172,7 +181,9 @@ long arm_syscall(long a0, long a1, long a2, int no)
 	case __ARM_NR_cacheflush:
 		return do_cache_op((unsigned long)a0, (unsigned long)a1, a2);
 	case __ARM_NR_set_tls:
-		/* TPIDRURO: read-only at PL0, the thread pointer of the EABI's __aeabi_read_tp. */
+		/* TPIDRURO: read-only at PL0, the thread pointer of the EABI's __aeabi_read_tp;
+		 * the task's, kept by the context switch. */
+		current->thread.tp_value = (uint32_t)a0;
 		__asm__ volatile("mcr p15, 0, %0, c13, c0, 3" ::"r"(a0));
 		return 0;
 	case __ARM_NR_get_tls:

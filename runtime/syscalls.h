@@ -25,6 +25,22 @@ long sys_clock_getres_time64(int clockid, struct linux_timespec64 *tp);
 long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_timespec64 *req,
 				struct linux_timespec64 *rem);
 long sys_getrusage(int who, struct linux_rusage *ru);
+
+/* Threads (runtime/exit.c, runtime/futex.c, runtime/sched_core.c, runtime/time.c,
+ * platform/entry.S). */
+struct linux_timespec32;
+long sys_exit(int status);
+long sys_gettid(void);
+long sys_set_tid_address(int *tidptr);
+long sys_set_robust_list(struct linux_robust_list_head *head, size_t len);
+long sys_get_robust_list(int pid, void **head_ptr, size_t *len_ptr);
+long sys_sched_yield(void);
+long sys_nanosleep(const struct linux_timespec32 *req, struct linux_timespec32 *rem);
+long sys_futex(uint32_t *uaddr, int op, uint32_t val, const struct linux_timespec32 *utime,
+	       uint32_t *uaddr2, uint32_t val3);
+long sys_futex_time64(uint32_t *uaddr, int op, uint32_t val, const struct linux_timespec64 *utime,
+		      uint32_t *uaddr2, uint32_t val3);
+long sys_clone_wrapper(void); /* platform/entry.S: sys_clone_regs with the caller's registers */
 long sys_sysinfo(struct linux_sysinfo *info);
 long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 *new_rlim,
 		   struct linux_rlimit64 *old_rlim);

@@ -1,10 +1,12 @@
 /*
  * Time: the generic timer's virtual counter is the monotonic clock (since boot); the PL031
- * real-time clock, read once at boot, gives CLOCK_REALTIME its epoch. Sleeps wait on the
- * timer interrupt with wfi (under QEMU -icount sleep=off, guest time then jumps ahead).
+ * real-time clock, read once at boot, gives CLOCK_REALTIME its epoch. A sleep is a task
+ * waiting for a timer (runtime/hrtimer.c); with nothing else to run, the idle task waits in
+ * wfi (under QEMU -icount sleep=off, guest time then jumps ahead).
  */
 #include "runtime/time.h"
 #include "runtime/math64.h"
+#include "runtime/sched.h"
 #include "runtime/syscalls.h"
 #include "platform/arch_timer.h"
 #include "platform/uaccess.h"
@@ -33,8 +35,12 @@ uint64_t ktime_get_ns(void)
 	return counter_to_ns(arch_counter_read());
 }
 
-/* Counter value at which ns nanoseconds of the monotonic clock have passed (rounded up). */
-static uint64_t ns_to_counter(uint64_t ns)
+uint64_t realtime_to_monotonic_ns(uint64_t ns)
+{
+	return ns > realtime_base_ns ? ns - realtime_base_ns : 0;
+}
+
+uint64_t ns_to_counter(uint64_t ns)
 {
 	uint32_t rate = arch_timer_rate(), rem;
 	uint64_t secs = div_u64_rem(ns, NSEC_PER_SEC, &rem);
@@ -91,32 +97,61 @@ long sys_clock_getres_time64(int clockid, struct linux_timespec64 __user *utp)
 }
 
 /*
- * req is copied in before anything else is looked at (-EFAULT). rem is Linux's: written only
- * when a signal interrupts the sleep, which never happens in uniarm (no signals are delivered
- * to a sleeping task), so it is never touched and a bad rem is no error, as on Linux.
+ * The task sleeps until the deadline (runtime/sched_core.c: a timer wakes it, others run
+ * meanwhile). req is copied in before anything else is looked at (-EFAULT). rem is Linux's:
+ * written only when a signal interrupts the sleep, which never happens in uniarm yet (no
+ * signals are delivered to a sleeping task), so it is never touched and a bad rem is no error,
+ * as on Linux.
  */
+static long do_nanosleep(int clockid, int flags, const struct linux_timespec64 *req)
+{
+	uint64_t ns;
+
+	if (req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= (int64_t)NSEC_PER_SEC)
+		return -EINVAL;
+	ns = (uint64_t)req->tv_sec * NSEC_PER_SEC + (uint64_t)req->tv_nsec;
+	if (flags & LINUX_TIMER_ABSTIME) {
+		if (clock_is_realtime(clockid))
+			ns = realtime_to_monotonic_ns(ns);
+	} else {
+		ns += ktime_get_ns();
+	}
+	while (ktime_get_ns() < ns) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule_hrtimeout(ns);
+	}
+	return 0;
+}
+
 long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_timespec64 __user *ureq,
 				struct linux_timespec64 __user *rem)
 {
 	struct linux_timespec64 req;
-	uint64_t ns;
 
 	(void)rem;
 	if (!clock_valid(clockid) || clockid == LINUX_CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
 	if (copy_from_user(&req, ureq, sizeof(req)))
 		return -EFAULT;
-	if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= (int64_t)NSEC_PER_SEC)
-		return -EINVAL;
-	ns = (uint64_t)req.tv_sec * NSEC_PER_SEC + (uint64_t)req.tv_nsec;
-	if (flags & LINUX_TIMER_ABSTIME) {
-		if (clock_is_realtime(clockid))
-			ns = ns > realtime_base_ns ? ns - realtime_base_ns : 0;
-	} else {
-		ns += ktime_get_ns();
-	}
-	arch_timer_wait_until(ns_to_counter(ns));
-	return 0;
+	return do_nanosleep(clockid, flags, &req);
+}
+
+struct linux_timespec32 {
+	int32_t tv_sec, tv_nsec;
+};
+
+/* nanosleep(2) with the 32-bit struct timespec: CLOCK_MONOTONIC, relative. */
+long sys_nanosleep(const struct linux_timespec32 __user *ureq, struct linux_timespec32 __user *rem)
+{
+	struct linux_timespec32 r32;
+	struct linux_timespec64 req;
+
+	(void)rem;
+	if (copy_from_user(&r32, ureq, sizeof(r32)))
+		return -EFAULT;
+	req.tv_sec = r32.tv_sec;
+	req.tv_nsec = r32.tv_nsec;
+	return do_nanosleep(LINUX_CLOCK_MONOTONIC, 0, &req);
 }
 
 /* The ticks since boot; buf (NULL allowed) gets the times, or the call is -EFAULT. */

@@ -13,6 +13,7 @@ struct list_head {
 	{                                                                                          \
 		&(name), &(name)                                                                   \
 	}
+#define LIST_HEAD(name)			     struct list_head name = LIST_HEAD_INIT(name)
 #define container_of(ptr, type, member)	     ((type *)((char *)(ptr)-offsetof(type, member)))
 #define list_entry(ptr, type, member)	     container_of(ptr, type, member)
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)

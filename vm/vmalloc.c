@@ -31,7 +31,8 @@ static struct vm_struct *to_vm(struct area_node *n)
 }
 
 /* Reserve address space for size bytes (+ guard); NULL when the window is full. */
-static struct vm_struct *get_vm_area(unsigned long size, uint32_t flags, const void *caller)
+static struct vm_struct *get_vm_area(unsigned long size, unsigned long align, uint32_t flags,
+				     const void *caller)
 {
 	unsigned long span = size + ((flags & VM_NO_GUARD) ? 0 : PAGE_SIZE);
 	struct vm_struct *vm;
@@ -42,7 +43,7 @@ static struct vm_struct *get_vm_area(unsigned long size, uint32_t flags, const v
 	vm = kzalloc(sizeof(*vm), GFP_KERNEL);
 	if (!vm)
 		return NULL;
-	addr = area_find_gap_lowest(&vmap_tree, span, PAGE_SIZE, vmalloc_start, VMALLOC_END);
+	addr = area_find_gap_lowest(&vmap_tree, span, align, vmalloc_start, VMALLOC_END);
 	if (AREA_FAILED(addr)) {
 		kfree(vm);
 		return NULL;
@@ -91,7 +92,7 @@ static void unmap_range(unsigned long addr, unsigned long size)
 	flush_tlb_kernel_range(addr, addr + size);
 }
 
-static void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
+void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp, const void *caller)
 {
 	struct vm_struct *vm;
 	unsigned int n;
@@ -99,7 +100,7 @@ static void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 	size = PAGE_ALIGN(size);
 	if (size == 0 || size > VMALLOC_END - vmalloc_start)
 		return NULL;
-	vm = get_vm_area(size, VM_ALLOC, caller);
+	vm = get_vm_area(size, align, VM_ALLOC, caller);
 	if (!vm)
 		return NULL;
 	n = (unsigned int)(size >> PAGE_SHIFT);
@@ -130,12 +131,13 @@ fail:
 
 void *vmalloc(unsigned long size)
 {
-	return __vmalloc(size, GFP_KERNEL, __builtin_return_address(0));
+	return __vmalloc_node(size, PAGE_SIZE, GFP_KERNEL, __builtin_return_address(0));
 }
 
 void *vzalloc(unsigned long size)
 {
-	return __vmalloc(size, GFP_KERNEL | __GFP_ZERO, __builtin_return_address(0));
+	return __vmalloc_node(size, PAGE_SIZE, GFP_KERNEL | __GFP_ZERO,
+			      __builtin_return_address(0));
 }
 
 struct vm_struct *find_vm_area(const void *addr)
@@ -190,8 +192,8 @@ void *vmap(struct page **pages, unsigned int count, uint32_t flags, pgprot_t pro
 
 	if (count == 0 || count > (VMALLOC_END >> PAGE_SHIFT))
 		return NULL;
-	vm = get_vm_area((unsigned long)count << PAGE_SHIFT, VM_MAP | (flags & VM_NO_GUARD),
-			 __builtin_return_address(0));
+	vm = get_vm_area((unsigned long)count << PAGE_SHIFT, PAGE_SIZE,
+			 VM_MAP | (flags & VM_NO_GUARD), __builtin_return_address(0));
 	if (!vm)
 		return NULL;
 	if (map_pages((unsigned long)vm->addr, pages, count, prot)) {
@@ -218,7 +220,7 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 
 	if (size == 0 || phys + size < phys)
 		return NULL;
-	vm = get_vm_area(span, VM_IOREMAP, __builtin_return_address(0));
+	vm = get_vm_area(span, PAGE_SIZE, VM_IOREMAP, __builtin_return_address(0));
 	if (!vm)
 		return NULL;
 	vm->phys_addr = base;

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "platform/memory.h"
 #include "vm/area_tree.h"
+#include "vm/gfp.h"
 #include "vm/mm_types.h"
 #include "platform/io.h"
 #include "platform/pgtable.h"
@@ -37,6 +38,11 @@ struct vm_struct {
 void vmalloc_init(void);
 void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
+/* size bytes at an address that is a multiple of align (a power of two, at least a page): the
+ * kernel stacks (runtime/fork.c). The page below an area is unmapped unless a VM_NO_GUARD
+ * area ends there: every other area's guard page follows it, and the window starts with a
+ * gap. */
+void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp, const void *caller);
 void vfree(const void *addr);
 void *vmap(struct page **pages, unsigned int count, uint32_t flags, pgprot_t prot);
 void vunmap(const void *addr);

@@ -1,0 +1,89 @@
+/* The lazy FP switch (platform/vfp.h). */
+#include "platform/vfp.h"
+#include "platform/ptrace.h"
+#include "runtime/sched.h"
+#include "vm/slab.h"
+
+#include <errno.h>
+#include <string.h>
+
+#define FPEXC_EN (1u << 30)
+
+static struct task_struct *vfp_owner; /* whose registers the unit holds */
+
+void vfp_switch(struct task_struct *prev, struct task_struct *next)
+{
+	(void)prev;
+	vfp_set_fpexc(next == vfp_owner ? FPEXC_EN : 0);
+}
+
+/* VFP and Advanced SIMD encodings (ARM ARM A7.2-A7.7): coprocessors 10 and 11, and the
+ * unconditional NEON data-processing and element/structure load/store spaces. */
+static bool is_vfp_insn(uint32_t insn, bool thumb)
+{
+	if (thumb) {
+		/* 32-bit Thumb: the first halfword in the high half. */
+		if ((insn & 0xef000000u) == 0xef000000u) /* NEON data processing */
+			return true;
+		if ((insn & 0xff100000u) == 0xf9000000u) /* NEON load/store */
+			return true;
+	} else {
+		if ((insn & 0xfe000000u) == 0xf2000000u || (insn & 0xff100000u) == 0xf4000000u)
+			return true;
+	}
+	/* Coprocessor instructions (both sets: bits 27-24 = 110x or 1110) of cp10/cp11. */
+	return ((insn & 0x0c000000u) == 0x0c000000u) && ((insn & 0x00000e00u) == 0x00000a00u);
+}
+
+static struct vfp_state *vfp_state_of(struct task_struct *tsk)
+{
+	if (!tsk->vfp)
+		tsk->vfp = kzalloc(sizeof(*tsk->vfp), GFP_KERNEL);
+	return tsk->vfp;
+}
+
+bool vfp_support_entry(struct pt_regs *regs, uint32_t insn)
+{
+	struct task_struct *tsk = current;
+	struct vfp_state *st;
+
+	(void)regs;
+	if ((vfp_get_fpexc() & FPEXC_EN) || !is_vfp_insn(insn, thumb_mode(regs)))
+		return false;
+	st = vfp_state_of(tsk);
+	if (!st)
+		return false; /* no memory for the registers: reported as the instruction */
+	vfp_set_fpexc(FPEXC_EN);
+	if (vfp_owner && vfp_owner != tsk && vfp_owner->vfp)
+		vfp_save_state(vfp_owner->vfp);
+	vfp_load_state(st);
+	vfp_owner = tsk;
+	return true;
+}
+
+int vfp_copy_thread(struct task_struct *child, struct task_struct *parent)
+{
+	struct vfp_state *st = kzalloc(sizeof(*st), GFP_KERNEL);
+
+	if (!st)
+		return -ENOMEM;
+	if (parent == vfp_owner) {
+		uint32_t fpexc = vfp_get_fpexc();
+
+		vfp_set_fpexc(FPEXC_EN);
+		vfp_save_state(st);
+		vfp_set_fpexc(fpexc);
+	} else if (parent->vfp) {
+		memcpy(st, parent->vfp, sizeof(*st));
+	}
+	child->vfp = st;
+	return 0;
+}
+
+void vfp_release_thread(struct task_struct *tsk)
+{
+	if (vfp_owner == tsk)
+		vfp_owner = NULL;
+	kfree(tsk->vfp);
+	tsk->vfp = NULL;
+}

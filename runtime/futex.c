@@ -1,0 +1,220 @@
+/*
+ * futex(2) (docs/tasks.md): waiters hashed by the futex word's address (one address space, so
+ * private and shared futexes are the same), each with its bitset. One CPU and no preemption
+ * inside the runtime: between reading the word and queueing the waiter nothing else runs, so no
+ * wake-up is lost (Linux needs the hash bucket's lock for that). Interrupts never touch futexes.
+ */
+#include "runtime/futex.h"
+#include "runtime/math64.h"
+#include "runtime/sched.h"
+#include "runtime/syscalls.h"
+#include "runtime/time.h"
+#include "runtime/uapi.h"
+#include "platform/uaccess.h"
+
+#include <errno.h>
+
+#define FUTEX_HASH_BITS 6
+#define NSEC_PER_SEC	1000000000ull
+
+struct futex_q {
+	struct list_head list;
+	struct task_struct *task;
+	uintptr_t key; /* the word's address */
+	uint32_t bitset;
+	bool woken;
+};
+
+static struct list_head futex_queues[1 << FUTEX_HASH_BITS];
+
+static struct list_head *hash_futex(uintptr_t key)
+{
+	uint32_t h = (uint32_t)key * 0x9e370001u;
+	struct list_head *q = &futex_queues[h >> (32 - FUTEX_HASH_BITS)];
+
+	if (!q->next)
+		INIT_LIST_HEAD(q);
+	return q;
+}
+
+static void wake_futex(struct futex_q *q)
+{
+	list_del(&q->list);
+	INIT_LIST_HEAD(&q->list);
+	q->woken = true;
+	wake_up_process(q->task);
+}
+
+static long futex_wait(uint32_t __user *uaddr, uint32_t val, uint32_t bitset, bool has_deadline,
+		       uint64_t deadline_ns)
+{
+	struct futex_q q = {.task = current, .key = (uintptr_t)uaddr, .bitset = bitset};
+	uint32_t cur;
+
+	if (!bitset)
+		return -EINVAL;
+	if (get_user(cur, uaddr))
+		return -EFAULT;
+	if (cur != val)
+		return -EAGAIN;
+	if (has_deadline && ktime_get_ns() >= deadline_ns)
+		return -ETIMEDOUT;
+	list_add_tail(&q.list, hash_futex(q.key));
+	set_current_state(TASK_INTERRUPTIBLE);
+	if (has_deadline)
+		schedule_hrtimeout(deadline_ns);
+	else
+		schedule();
+	__set_current_state(TASK_RUNNING);
+	if (q.woken)
+		return 0;
+	list_del(&q.list);
+	return has_deadline && ktime_get_ns() >= deadline_ns ? -ETIMEDOUT : -EINTR;
+}
+
+long futex_wake(uint32_t __user *uaddr, int nr, uint32_t bitset)
+{
+	struct list_head *head = hash_futex((uintptr_t)uaddr), *pos, *n;
+	int woken = 0;
+
+	if (!bitset)
+		return -EINVAL;
+	list_for_each_safe(pos, n, head)
+	{
+		struct futex_q *q = list_entry(pos, struct futex_q, list);
+
+		if (woken >= nr)
+			break;
+		if (q->key == (uintptr_t)uaddr && (q->bitset & bitset)) {
+			wake_futex(q);
+			woken++;
+		}
+	}
+	return woken;
+}
+
+/* Wake nr_wake waiters of uaddr, move up to nr_requeue of the rest to uaddr2; with cmpval,
+ * only if *uaddr still holds it (CMP_REQUEUE). Returns woken + requeued. */
+static long futex_requeue(uint32_t __user *uaddr, uint32_t __user *uaddr2, int nr_wake,
+			  int nr_requeue, const uint32_t *cmpval)
+{
+	struct list_head *head = hash_futex((uintptr_t)uaddr), *pos, *n;
+	int woken = 0, moved = 0;
+
+	if (nr_wake < 0 || nr_requeue < 0)
+		return -EINVAL;
+	if (cmpval) {
+		uint32_t cur;
+
+		if (get_user(cur, uaddr))
+			return -EFAULT;
+		if (cur != *cmpval)
+			return -EAGAIN;
+	}
+	list_for_each_safe(pos, n, head)
+	{
+		struct futex_q *q = list_entry(pos, struct futex_q, list);
+
+		if (q->key != (uintptr_t)uaddr)
+			continue;
+		if (woken < nr_wake) {
+			wake_futex(q);
+			woken++;
+		} else if (moved < nr_requeue) {
+			list_del(&q->list);
+			q->key = (uintptr_t)uaddr2;
+			list_add_tail(&q->list, hash_futex(q->key));
+			moved++;
+		} else {
+			break;
+		}
+	}
+	return woken + moved;
+}
+
+static long do_futex(uint32_t __user *uaddr, int op, uint32_t val,
+		     const struct linux_timespec64 *ts, uint32_t val2, uint32_t __user *uaddr2,
+		     uint32_t val3)
+{
+	int cmd = op & LINUX_FUTEX_CMD_MASK;
+	bool realtime = op & LINUX_FUTEX_CLOCK_REALTIME;
+	uint64_t deadline = 0;
+
+	if ((uintptr_t)uaddr & 3)
+		return -EINVAL;
+	if (realtime && cmd != LINUX_FUTEX_WAIT_BITSET && cmd != LINUX_FUTEX_WAIT)
+		return -ENOSYS;
+	switch (cmd) {
+	case LINUX_FUTEX_WAIT:
+	case LINUX_FUTEX_WAIT_BITSET:
+		if (ts) {
+			uint64_t ns;
+
+			if (ts->tv_sec < 0 || ts->tv_nsec < 0 ||
+			    ts->tv_nsec >= (int64_t)NSEC_PER_SEC)
+				return -EINVAL;
+			ns = (uint64_t)ts->tv_sec * NSEC_PER_SEC + (uint64_t)ts->tv_nsec;
+			if (cmd == LINUX_FUTEX_WAIT) /* relative, on the monotonic clock */
+				deadline = ktime_get_ns() + ns;
+			else if (realtime)
+				deadline = realtime_to_monotonic_ns(ns);
+			else
+				deadline = ns;
+		}
+		return futex_wait(uaddr, val,
+				  cmd == LINUX_FUTEX_WAIT ? LINUX_FUTEX_BITSET_MATCH_ANY : val3,
+				  ts != NULL, deadline);
+	case LINUX_FUTEX_WAKE:
+		return futex_wake(uaddr, (int)val, LINUX_FUTEX_BITSET_MATCH_ANY);
+	case LINUX_FUTEX_WAKE_BITSET:
+		return futex_wake(uaddr, (int)val, val3);
+	case LINUX_FUTEX_REQUEUE:
+		return futex_requeue(uaddr, uaddr2, (int)val, (int)val2, NULL);
+	case LINUX_FUTEX_CMP_REQUEUE:
+		return futex_requeue(uaddr, uaddr2, (int)val, (int)val2, &val3);
+	default:
+		return -ENOSYS;
+	}
+}
+
+/* The argument in the timeout's place is val2 for the requeue operations. */
+static bool timeout_is_pointer(int op)
+{
+	int cmd = op & LINUX_FUTEX_CMD_MASK;
+
+	return cmd == LINUX_FUTEX_WAIT || cmd == LINUX_FUTEX_WAIT_BITSET;
+}
+
+long sys_futex_time64(uint32_t __user *uaddr, int op, uint32_t val,
+		      const struct linux_timespec64 __user *utime, uint32_t __user *uaddr2,
+		      uint32_t val3)
+{
+	struct linux_timespec64 ts;
+
+	if (timeout_is_pointer(op) && utime) {
+		if (copy_from_user(&ts, utime, sizeof(ts)))
+			return -EFAULT;
+		return do_futex(uaddr, op, val, &ts, 0, uaddr2, val3);
+	}
+	return do_futex(uaddr, op, val, NULL, (uint32_t)(uintptr_t)utime, uaddr2, val3);
+}
+
+struct linux_timespec32 {
+	int32_t tv_sec, tv_nsec;
+};
+
+long sys_futex(uint32_t __user *uaddr, int op, uint32_t val,
+	       const struct linux_timespec32 __user *utime, uint32_t __user *uaddr2, uint32_t val3)
+{
+	if (timeout_is_pointer(op) && utime) {
+		struct linux_timespec32 t32;
+		struct linux_timespec64 ts;
+
+		if (copy_from_user(&t32, utime, sizeof(t32)))
+			return -EFAULT;
+		ts.tv_sec = t32.tv_sec;
+		ts.tv_nsec = t32.tv_nsec;
+		return do_futex(uaddr, op, val, &ts, 0, uaddr2, val3);
+	}
+	return do_futex(uaddr, op, val, NULL, (uint32_t)(uintptr_t)utime, uaddr2, val3);
+}

@@ -1,0 +1,14 @@
+/* futex(2) (runtime/futex.c). */
+#ifndef UNIARM_RUNTIME_FUTEX_H
+#define UNIARM_RUNTIME_FUTEX_H
+
+#include <stdint.h>
+
+#ifndef __user
+#define __user
+#endif
+
+/* Wake up to nr waiters of the word at uaddr whose bitset meets bitset: the number woken. */
+long futex_wake(uint32_t __user *uaddr, int nr, uint32_t bitset);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * The scheduler (docs/tasks.md): one CPU, one run queue of runnable tasks in round-robin order,
+ * a time slice enforced by a timer that runs only while another task waits for the CPU
+ * (tickless otherwise), and preemption on the return to the application (entry.S calls
+ * do_work_pending); runtime code gives the CPU up only where it sleeps (PREEMPT_NONE). The run
+ * queue is protected by masking interrupts; on SMP it would take the run queue's lock too.
+ */
+#include "runtime/sched.h"
+#include "runtime/hrtimer.h"
+#include "runtime/irqflags.h"
+#include "runtime/printk.h"
+#include "runtime/syscalls.h"
+#include "runtime/time.h"
+#include "platform/arch_timer.h"
+#include "platform/vfp.h"
+
+#define SLICE_NS 10000000ull /* 10 ms: HZ = 100's tick */
+
+static struct rq {
+	struct list_head queue; /* runnable tasks other than curr, in the order they will run */
+	unsigned int nr_queued;
+	struct hrtimer slice_timer; /* armed while another task waits */
+} rq;
+
+static void slice_expired(struct hrtimer *t)
+{
+	(void)t;
+	if (rq.nr_queued)
+		set_tsk_need_resched(current);
+}
+
+void sched_init(void)
+{
+	INIT_LIST_HEAD(&rq.queue);
+	hrtimer_init(&rq.slice_timer, slice_expired);
+	init_task.on_rq = 1;
+}
+
+unsigned int nr_running_others(void)
+{
+	return rq.nr_queued;
+}
+
+static void enqueue_task(struct task_struct *p)
+{
+	list_add_tail(&p->run_list, &rq.queue);
+	rq.nr_queued++;
+}
+
+static struct task_struct *pick_next_task(void)
+{
+	struct task_struct *p;
+
+	if (!rq.nr_queued)
+		return &init_task;
+	p = list_first_entry(&rq.queue, struct task_struct, run_list);
+	list_del(&p->run_list);
+	rq.nr_queued--;
+	return p;
+}
+
+/* After the switch, on the next task's stack: the previous task may be freed now. */
+static void finish_task_switch(struct task_struct *prev)
+{
+	if (prev->state == TASK_DEAD)
+		put_task_struct(prev); /* its stack is no longer in use */
+}
+
+void schedule(void)
+{
+	uint32_t flags = local_irq_save();
+	struct task_struct *prev = current, *next;
+
+	prev->ti_flags &= ~_TIF_NEED_RESCHED;
+	if (prev->state != TASK_RUNNING)
+		prev->on_rq = 0;
+	else if (prev != &init_task)
+		enqueue_task(prev);
+	next = pick_next_task();
+	if (next != prev) {
+		/* A fresh slice for next, if anyone else waits for the CPU. */
+		if (rq.nr_queued)
+			hrtimer_start(&rq.slice_timer, ktime_get_ns() + SLICE_NS);
+		else
+			hrtimer_cancel(&rq.slice_timer);
+		vfp_switch(prev, next);
+		prev = __switch_to(prev, next);
+		finish_task_switch(prev);
+	}
+	local_irq_restore(flags);
+}
+
+/* The first code of a new task (entry.S: ret_from_fork, ret_from_kthread), interrupts masked
+ * since the switch. */
+void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+	local_irq_enable();
+}
+
+bool wake_up_state(struct task_struct *p, unsigned int state)
+{
+	uint32_t flags = local_irq_save();
+	bool woke = false;
+
+	if (p->state & state) {
+		p->state = TASK_RUNNING;
+		if (!p->on_rq) {
+			p->on_rq = 1;
+			enqueue_task(p);
+			/* Someone else waits now: the running task gets a time slice. */
+			if (rq.nr_queued == 1 && p != current)
+				hrtimer_start(&rq.slice_timer, ktime_get_ns() + SLICE_NS);
+			if (current == &init_task)
+				set_tsk_need_resched(current);
+		}
+		woke = true;
+	}
+	local_irq_restore(flags);
+	return woke;
+}
+
+bool wake_up_process(struct task_struct *p)
+{
+	return wake_up_state(p, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE);
+}
+
+void wake_up_new_task(struct task_struct *p)
+{
+	p->state = TASK_UNINTERRUPTIBLE;
+	p->on_rq = 0;
+	wake_up_state(p, TASK_UNINTERRUPTIBLE);
+}
+
+/* With no other runnable task it returns at once (the benchmark: sched_yield alone). */
+long sys_sched_yield(void)
+{
+	if (rq.nr_queued)
+		schedule();
+	return 0;
+}
+
+void do_work_pending(void)
+{
+	while (need_resched())
+		schedule();
+}
+
+static void sleep_timeout(struct hrtimer *t)
+{
+	wake_up_process(container_of(t, struct task_struct, sleep_timer));
+}
+
+uint64_t schedule_hrtimeout(uint64_t deadline_ns)
+{
+	struct task_struct *tsk = current;
+	uint64_t now;
+
+	hrtimer_init(&tsk->sleep_timer, sleep_timeout);
+	hrtimer_start(&tsk->sleep_timer, deadline_ns);
+	schedule();
+	hrtimer_cancel(&tsk->sleep_timer);
+	__set_current_state(TASK_RUNNING);
+	now = ktime_get_ns();
+	return now < deadline_ns ? deadline_ns - now : 0;
+}
+
+/* init_task after the boot: wait for an interrupt whenever nothing else is runnable. wfi wakes
+ * for a pending interrupt even while interrupts are masked, so none is lost between the test
+ * and the wfi; the interrupt is taken when they are unmasked. */
+void cpu_startup_entry(void)
+{
+	init_task.flags |= PF_IDLE;
+	for (;;) {
+		local_irq_disable();
+		if (!rq.nr_queued)
+			cpu_idle_wfi();
+		local_irq_enable();
+		schedule();
+	}
+}
