@@ -27,7 +27,7 @@ static void *set_flag_after_work(void *arg)
 
 	(void)arg;
 	for (unsigned long i = 0; i < 100000; i++)
-		x += i;
+		x = x + i;
 	spin_flag = 1;
 	return NULL;
 }
