@@ -125,7 +125,7 @@ static int create_join(void)
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
-static int turn;		 /* 0: main's, 1: the partner's */
+static int turn; /* 0: main's, 1: the partner's */
 static int stop;
 static unsigned main_turns, partner_turns, out_of_order;
 

@@ -195,7 +195,7 @@ static inline void sleep_ms(long ms)
 /* Wait (sleeping 1 ms at a time) until cond holds or ms have passed: whether it holds. */
 #define WAIT_FOR(cond, ms)                                                                         \
 	({                                                                                         \
-		long long _end = now_ns(CLOCK_MONOTONIC) + (long long)(ms) * 1000000LL;            \
+		long long _end = now_ns(CLOCK_MONOTONIC) + (long long)(ms)*1000000LL;              \
 		while (!(cond) && now_ns(CLOCK_MONOTONIC) < _end)                                  \
 			sleep_ms(1);                                                               \
 		(cond) ? 1 : 0;                                                                    \

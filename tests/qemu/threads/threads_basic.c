@@ -62,16 +62,22 @@ static void test_create_join(void)
 	void *v = (void *)1;
 
 	main_self = pthread_self();
-	CHECK("self.equal_self", pthread_equal(main_self, pthread_self()), "pthread_equal(self, self) is 0");
+	CHECK("self.equal_self", pthread_equal(main_self, pthread_self()),
+	      "pthread_equal(self, self) is 0");
 	CHECK_RC("create", pthread_create(&t, NULL, who_am_i, &id), 0);
 	CHECK_RC("join", pthread_join(t, &v), 0);
 	CHECK("join.value", v == (void *)0x1234, "got %p, expected 0x1234", v);
-	CHECK("self.in_thread_is_created_id", pthread_equal(id.self, t), "pthread_self() in the thread differs from pthread_create's id");
-	CHECK("self.thread_differs_from_main", !pthread_equal(t, main_self), "the thread's id equals main's");
-	CHECK("equal.self_in_thread", id.equal_self, "pthread_equal(self, self) is 0 in the thread");
-	CHECK("equal.main_in_thread", !id.equal_main, "the thread's id equals main's in the thread");
+	CHECK("self.in_thread_is_created_id", pthread_equal(id.self, t),
+	      "pthread_self() in the thread differs from pthread_create's id");
+	CHECK("self.thread_differs_from_main", !pthread_equal(t, main_self),
+	      "the thread's id equals main's");
+	CHECK("equal.self_in_thread", id.equal_self,
+	      "pthread_equal(self, self) is 0 in the thread");
+	CHECK("equal.main_in_thread", !id.equal_main,
+	      "the thread's id equals main's in the thread");
 	CHECK_EQ("getpid.same_in_thread", id.pid, getpid());
-	CHECK("gettid.thread_has_its_own", id.tid > 0 && id.tid != getpid(), "thread tid %ld, pid %d", id.tid, getpid());
+	CHECK("gettid.thread_has_its_own", id.tid > 0 && id.tid != getpid(),
+	      "thread tid %ld, pid %d", id.tid, getpid());
 
 	/* Eight at once, each its own argument and result. */
 	pthread_t ts[8];
@@ -89,7 +95,8 @@ static void test_create_join(void)
 
 	/* pthread_exit from five calls deep: the value reaches join, nothing after it runs. */
 	v = NULL;
-	CHECK_RC("create.exit_deep", pthread_create(&t, NULL, exits_from_inside, (void *)0xbeef), 0);
+	CHECK_RC("create.exit_deep", pthread_create(&t, NULL, exits_from_inside, (void *)0xbeef),
+		 0);
 	CHECK_RC("join.exit_deep", pthread_join(t, &v), 0);
 	CHECK("pthread_exit.value", v == (void *)0xbeef, "got %p, expected 0xbeef", v);
 	CHECK("pthread_exit.does_not_return", !after_exit_ran, "code after pthread_exit ran");
@@ -128,7 +135,8 @@ static void test_detach(void)
 	CHECK_RC("attr.detachstate_default", pthread_attr_getdetachstate(&a, &state), 0);
 	CHECK_EQ("attr.detachstate_default_joinable", state, PTHREAD_CREATE_JOINABLE);
 	CHECK_RC("attr.setdetachstate_bad", pthread_attr_setdetachstate(&a, 42), EINVAL);
-	CHECK_RC("attr.setdetachstate", pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED), 0);
+	CHECK_RC("attr.setdetachstate", pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED),
+		 0);
 	CHECK_RC("attr.getdetachstate", pthread_attr_getdetachstate(&a, &state), 0);
 	CHECK_EQ("attr.detachstate_detached", state, PTHREAD_CREATE_DETACHED);
 	CHECK_RC("attr.create_detached", pthread_create(&u, &a, wait_for_release, NULL), 0);
@@ -137,7 +145,8 @@ static void test_detach(void)
 	pthread_attr_destroy(&a);
 
 	release_detached = 1;
-	CHECK("detach.both_ran_to_the_end", WAIT_FOR(detached_done == 2, 5000), "%d of 2 detached threads finished", detached_done);
+	CHECK("detach.both_ran_to_the_end", WAIT_FOR(detached_done == 2, 5000),
+	      "%d of 2 detached threads finished", detached_done);
 
 	/* A thread that ends before it is detached: detach then frees it. */
 	CHECK_RC("detach.after_exit.create", pthread_create(&t, NULL, returns_null, NULL), 0);
@@ -175,22 +184,24 @@ static void test_stacksize(void)
 
 	pthread_attr_init(&a);
 	CHECK_RC("stacksize.get_default", pthread_attr_getstacksize(&a, &sz), 0);
-	CHECK("stacksize.default_nonzero", sz >= 16 * KiB, "default stack size %lu", (unsigned long)sz);
+	CHECK("stacksize.default_nonzero", sz >= 16 * KiB, "default stack size %lu",
+	      (unsigned long)sz);
 	CHECK_RC("stacksize.too_small_einval", pthread_attr_setstacksize(&a, 1), EINVAL);
 	CHECK_RC("stacksize.set_4m", pthread_attr_setstacksize(&a, BIG_STACK), 0);
 	CHECK_RC("stacksize.get_4m", pthread_attr_getstacksize(&a, &sz), 0);
 	CHECK_EQ("stacksize.reads_back", sz, BIG_STACK);
 	CHECK_RC("stacksize.create", pthread_create(&t, &a, use_big_stack, NULL), 0);
 	CHECK_RC("stacksize.join", pthread_join(t, &v), 0);
-	CHECK("stacksize.used_3_5_of_4_mib", v == (void *)1, "the thread's 3.5 MiB array read back wrong");
+	CHECK("stacksize.used_3_5_of_4_mib", v == (void *)1,
+	      "the thread's 3.5 MiB array read back wrong");
 	pthread_attr_destroy(&a);
 }
 
 /* --- thread-local storage and errno ------------------------------------------------------ */
 
-static __thread int tls_init = 42;		/* .tdata */
+static __thread int tls_init = 42; /* .tdata */
 static __thread long long tls_wide = 0x1122334455667788LL;
-static __thread int tls_zero;			/* .tbss */
+static __thread int tls_zero; /* .tbss */
 static __thread char tls_buf[256];
 
 static pthread_barrier_t tls_barrier;
@@ -252,7 +263,8 @@ static void test_tls(void)
 		join(t[i]);
 	pthread_barrier_destroy(&tls_barrier);
 
-	int init = 0, zero = 0, buf = 0, wide = 0, kept = 0, err = 0, distinct = 1, errno_distinct = 1;
+	int init = 0, zero = 0, buf = 0, wide = 0, kept = 0, err = 0, distinct = 1,
+	    errno_distinct = 1;
 	for (int i = 0; i < N; i++) {
 		init += r[i].seen_init == 42;
 		zero += r[i].seen_zero == 0;
@@ -272,7 +284,8 @@ static void test_tls(void)
 	CHECK_EQ("tls.tbss_zero_in_each_thread", zero, N);
 	CHECK_EQ("tls.tbss_array_zero_in_each_thread", buf, N);
 	CHECK_EQ("tls.values_independent", kept, N);
-	CHECK("tls.addresses_distinct", distinct, "two threads share a __thread variable's address");
+	CHECK("tls.addresses_distinct", distinct,
+	      "two threads share a __thread variable's address");
 	CHECK_EQ("tls.main_copy_untouched", tls_init, 7);
 	CHECK_EQ("errno.kept_per_thread", err, N);
 	CHECK("errno.addresses_distinct", errno_distinct, "two threads share &errno");
@@ -286,7 +299,8 @@ static void test_tls(void)
 	int mine = errno;
 	pthread_barrier_wait(&tls_barrier);
 	void *v = join(u);
-	CHECK("errno.main_ebadf_while_thread_einval", mine == EBADF && errno == EBADF, "main's errno %s", terr(errno));
+	CHECK("errno.main_ebadf_while_thread_einval", mine == EBADF && errno == EBADF,
+	      "main's errno %s", terr(errno));
 	CHECK("errno.thread_einval_while_main_ebadf", v == (void *)1, "the thread's errno changed");
 	pthread_barrier_destroy(&tls_barrier);
 }
@@ -317,7 +331,8 @@ static void dtor_b(void *v)
 
 static void *key_thread(void *arg)
 {
-	int initially_null = pthread_getspecific(key_a) == NULL && pthread_getspecific(key_b) == NULL;
+	int initially_null =
+		pthread_getspecific(key_a) == NULL && pthread_getspecific(key_b) == NULL;
 
 	pthread_setspecific(key_a, arg);
 	pthread_setspecific(key_b, NULL); /* NULL: no destructor call */
@@ -340,14 +355,17 @@ static void test_keys(void)
 	CHECK_RC("key.create_a", pthread_key_create(&key_a, dtor_a), 0);
 	CHECK_RC("key.create_b", pthread_key_create(&key_b, dtor_b), 0);
 	CHECK("key.distinct", key_a != key_b, "two keys are the same");
-	CHECK("key.main_initially_null", pthread_getspecific(key_a) == NULL, "a fresh key has a value");
+	CHECK("key.main_initially_null", pthread_getspecific(key_a) == NULL,
+	      "a fresh key has a value");
 	CHECK_RC("key.setspecific_main", pthread_setspecific(key_a, &dummy[0]), 0);
-	CHECK("key.getspecific_main", pthread_getspecific(key_a) == &dummy[0], "getspecific differs");
+	CHECK("key.getspecific_main", pthread_getspecific(key_a) == &dummy[0],
+	      "getspecific differs");
 
 	t[0] = spawn(key_thread, &dummy[1]);
 	t[1] = spawn(key_thread, &dummy[2]);
 	void *v0 = join(t[0]), *v1 = join(t[1]);
-	CHECK("key.thread_starts_null", v0 == (void *)1 && v1 == (void *)1, "a new thread saw a value (%p %p)", v0, v1);
+	CHECK("key.thread_starts_null", v0 == (void *)1 && v1 == (void *)1,
+	      "a new thread saw a value (%p %p)", v0, v1);
 	/* The destructors ran in the exiting threads, before join returned. */
 	pthread_mutex_lock(&dtor_lock);
 	int calls = dtor_calls, b_calls = dtor_b_calls;
@@ -358,9 +376,11 @@ static void test_keys(void)
 	}
 	pthread_mutex_unlock(&dtor_lock);
 	CHECK_EQ("key.destructor_called_once_per_thread", calls, 2);
-	CHECK("key.destructor_gets_the_value", found1 == 1 && found2 == 1, "values seen %d %d", found1, found2);
+	CHECK("key.destructor_gets_the_value", found1 == 1 && found2 == 1, "values seen %d %d",
+	      found1, found2);
 	CHECK_EQ("key.destructor_not_called_for_null", b_calls, 0);
-	CHECK("key.main_value_kept", pthread_getspecific(key_a) == &dummy[0], "a thread changed main's value");
+	CHECK("key.main_value_kept", pthread_getspecific(key_a) == &dummy[0],
+	      "a thread changed main's value");
 
 	t[2] = spawn(key_exit_thread, &dummy[2]);
 	join(t[2]);

@@ -84,7 +84,8 @@ static void *outlive_main(void *arg)
 {
 	(void)arg;
 	sleep_ms(50);
-	say("threads_fatal: %s: the last thread still runs after main's pthread_exit", "main-pthread-exit");
+	say("threads_fatal: %s: the last thread still runs after main's pthread_exit",
+	    "main-pthread-exit");
 	return NULL;
 }
 
@@ -132,8 +133,8 @@ static void run_all(void)
 		const char *mode;
 		int sig, status;
 	} cases[] = {
-		{"segv", SIGSEGV, 0},	      {"stack-overflow", SIGSEGV, 0}, {"exit", 0, 42},
-		{"main-returns", 0, 7},	      {"main-pthread-exit", 0, 0},
+		{"segv", SIGSEGV, 0},	{"stack-overflow", SIGSEGV, 0}, {"exit", 0, 42},
+		{"main-returns", 0, 7}, {"main-pthread-exit", 0, 0},
 	};
 
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

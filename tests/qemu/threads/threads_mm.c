@@ -207,9 +207,11 @@ int main(void)
 		for (unsigned id = 0; id < NT; id++)
 			right += shared_region[p * (PG / 4) + id] == (0x5a000000u | (p << 8) | id);
 	CHECK_EQ("mm.same_pages_every_write_kept", right, SHARED_PAGES * NT);
-	CHECK_EQ("mm.same_pages_all_resident", resident((void *)shared_region, SHARED_PAGES * PG), SHARED_PAGES);
+	CHECK_EQ("mm.same_pages_all_resident", resident((void *)shared_region, SHARED_PAGES * PG),
+		 SHARED_PAGES);
 	long faults = minflt() - f0;
-	CHECK("mm.same_pages_faults_counted", faults >= SHARED_PAGES, "%ld minor faults for %d pages", faults, SHARED_PAGES);
+	CHECK("mm.same_pages_faults_counted", faults >= SHARED_PAGES,
+	      "%ld minor faults for %d pages", faults, SHARED_PAGES);
 	munmap((void *)shared_region, SHARED_PAGES * PG);
 
 	/* malloc. */

@@ -115,12 +115,14 @@ static void check_stack_mapping(const char *what, uintptr_t local, size_t want_s
 	snprintf(name, sizeof(name), "maps.%s_stack_not_the_main_stack", what);
 	CHECK(name, strcmp(m.name, "[stack]") != 0, "the thread's local is in [stack]");
 	snprintf(name, sizeof(name), "maps.%s_stack_size", what);
-	CHECK(name, m.end - m.start >= want_size, "%#lx-%#lx is smaller than %lu", (unsigned long)m.start,
-	      (unsigned long)m.end, (unsigned long)want_size);
+	CHECK(name, m.end - m.start >= want_size, "%#lx-%#lx is smaller than %lu",
+	      (unsigned long)m.start, (unsigned long)m.end, (unsigned long)want_size);
 	snprintf(name, sizeof(name), "maps.%s_guard_below", what);
 	CHECK(name, m.prev_end == m.start && !strcmp(m.prev_perms, "---p"),
-	      "the mapping below (%#lx-%#lx %s) is not an inaccessible guard right under the stack at %#lx",
-	      (unsigned long)m.prev_start, (unsigned long)m.prev_end, m.prev_perms, (unsigned long)m.start);
+	      "the mapping below (%#lx-%#lx %s) is not an inaccessible guard right under the stack "
+	      "at %#lx",
+	      (unsigned long)m.prev_start, (unsigned long)m.prev_end, m.prev_perms,
+	      (unsigned long)m.start);
 }
 
 int main(void)
@@ -132,7 +134,8 @@ int main(void)
 	CHECK_EQ("status.threads_1_at_start", proc_threads(), 1);
 	snprintf(path, sizeof(path), "/proc/self/task/%d/status", getpid());
 	CHECK_EQ("task.main_status_pid", status_field(path, "Pid"), getpid());
-	CHECK("task.no_such_tid_enoent", !task_exists(30000) && errno == ENOENT, "errno %s", terr(errno));
+	CHECK("task.no_such_tid_enoent", !task_exists(30000) && errno == ENOENT, "errno %s",
+	      terr(errno));
 	long maps0 = maps_lines();
 	CHECK("maps.readable", maps0 > 0, "maps_lines %ld", maps0);
 
@@ -153,8 +156,8 @@ int main(void)
 
 	CHECK_EQ("status.threads_counts_live", proc_threads(), NT + 2);
 	CHECK_EQ("status.read_from_thread_is_process_pid", l[0].status_pid, getpid());
-	CHECK("status.read_from_thread_counts_all", l[NT].status_threads == NT + 2, "Threads: %ld, expected %d",
-	      l[NT].status_threads, NT + 2);
+	CHECK("status.read_from_thread_counts_all", l[NT].status_threads == NT + 2,
+	      "Threads: %ld, expected %d", l[NT].status_threads, NT + 2);
 	int exist = 0, pid_ok = 0, tgid_ok = 0;
 	for (int i = 0; i <= NT; i++) {
 		snprintf(path, sizeof(path), "/proc/self/task/%ld/status", l[i].tid);
@@ -167,24 +170,27 @@ int main(void)
 	CHECK_EQ("task.status_tgid_is_process", tgid_ok, NT + 1);
 
 	long maps1 = maps_lines();
-	CHECK("maps.a_mapping_per_thread", maps1 >= maps0 + NT + 1, "%ld lines with %d threads, %ld before",
-	      maps1, NT + 1, maps0);
+	CHECK("maps.a_mapping_per_thread", maps1 >= maps0 + NT + 1,
+	      "%ld lines with %d threads, %ld before", maps1, NT + 1, maps0);
 	check_stack_mapping("thread", l[0].local, 16 * KiB);
 	check_stack_mapping("big_thread", l[NT].local, 1 * MiB);
 	struct mapline m0, m1;
-	CHECK("maps.stacks_apart", find_mapping(l[0].local, &m0) && find_mapping(l[1].local, &m1) &&
-					   m0.start != m1.start,
+	CHECK("maps.stacks_apart",
+	      find_mapping(l[0].local, &m0) && find_mapping(l[1].local, &m1) &&
+		      m0.start != m1.start,
 	      "two threads' locals are in one mapping");
 
 	release_all = 1;
 	for (int i = 0; i <= NT; i++)
 		join(t[i]);
 	/* Linux releases a thread's task just after the tid word is cleared (join's wake). */
-	CHECK("status.threads_back_to_1", WAIT_FOR(proc_threads() == 1, 1000), "Threads: %ld", proc_threads());
+	CHECK("status.threads_back_to_1", WAIT_FOR(proc_threads() == 1, 1000), "Threads: %ld",
+	      proc_threads());
 	int gone = 0;
 	for (int i = 0; i <= NT; i++)
 		gone += WAIT_FOR(!task_exists(l[i].tid), 1000);
 	CHECK_EQ("task.dirs_gone_after_exit", gone, NT + 1);
-	CHECK("task.gone_is_enoent", !task_exists(l[0].tid) && errno == ENOENT, "errno %s", terr(errno));
+	CHECK("task.gone_is_enoent", !task_exists(l[0].tid) && errno == ENOENT, "errno %s",
+	      terr(errno));
 	return t_finish();
 }

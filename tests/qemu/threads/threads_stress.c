@@ -8,10 +8,10 @@
  */
 #include "thr_check.h"
 
-#define CYCLES	     10000
-#define ROUNDS	     1000
-#define PER_ROUND    8
-#define DETACHED     2000
+#define CYCLES	      10000
+#define ROUNDS	      1000
+#define PER_ROUND     8
+#define DETACHED      2000
 #define MEMFREE_SLACK 1024 /* kB */
 
 static void *work(void *arg)
@@ -51,7 +51,8 @@ static void compare(const char *phase, struct base before, struct base after)
 	char name[80];
 
 	t_note("%s: Threads %ld -> %ld, maps lines %ld -> %ld, MemFree %ld -> %ld kB", phase,
-	       before.threads, after.threads, before.maps, after.maps, before.memfree, after.memfree);
+	       before.threads, after.threads, before.maps, after.maps, before.memfree,
+	       after.memfree);
 	snprintf(name, sizeof(name), "%s.threads_back_to_1", phase);
 	CHECK_EQ(name, after.threads, 1);
 	snprintf(name, sizeof(name), "%s.maps_back_to_baseline", phase);
@@ -124,7 +125,8 @@ int main(void)
 			WAIT_FOR(proc_threads() == 1, 5000);
 	}
 	CHECK_EQ("detached.created", ok, DETACHED);
-	CHECK("detached.all_ran", WAIT_FOR(detached_done == DETACHED, 10000), "%u of %d ran", detached_done, DETACHED);
+	CHECK("detached.all_ran", WAIT_FOR(detached_done == DETACHED, 10000), "%u of %d ran",
+	      detached_done, DETACHED);
 	compare("detached", b1, measure());
 	pthread_attr_destroy(&small);
 	pthread_attr_destroy(&det);

@@ -84,8 +84,8 @@ static void test_preemption(void)
 
 /* --- mutual exclusion -------------------------------------------------------------------- */
 
-#define NCOUNT	4
-#define PER	50000
+#define NCOUNT 4
+#define PER    50000
 static pthread_mutex_t count_lock = PTHREAD_MUTEX_INITIALIZER;
 static volatile unsigned long counter;
 
@@ -200,8 +200,9 @@ static void test_cond(void)
 	pthread_t w[4];
 	for (int i = 0; i < 4; i++)
 		w[i] = spawn(broadcast_waiter, NULL);
-	CHECK("cond.broadcast_waiters_ready", WAIT_FOR(__atomic_load_n(&bc_waiting, __ATOMIC_SEQ_CST) == 4, 5000),
-	      "%d waiting", bc_waiting);
+	CHECK("cond.broadcast_waiters_ready",
+	      WAIT_FOR(__atomic_load_n(&bc_waiting, __ATOMIC_SEQ_CST) == 4, 5000), "%d waiting",
+	      bc_waiting);
 	sleep_ms(10);
 	pthread_mutex_lock(&bc_lock);
 	bc_go = 1;
@@ -234,8 +235,10 @@ static void test_cond(void)
 	pthread_mutex_lock(&m);
 	ts = deadline_ms(CLOCK_REALTIME, 50);
 	t0 = now_ns(CLOCK_MONOTONIC);
-	CHECK_RC("cond.timedwait_realtime_etimedout", pthread_cond_timedwait(&c, &m, &ts), ETIMEDOUT);
-	CHECK("cond.timedwait_realtime_waited", elapsed_ms(t0) >= 49, "returned after %lld ms", elapsed_ms(t0));
+	CHECK_RC("cond.timedwait_realtime_etimedout", pthread_cond_timedwait(&c, &m, &ts),
+		 ETIMEDOUT);
+	CHECK("cond.timedwait_realtime_waited", elapsed_ms(t0) >= 49, "returned after %lld ms",
+	      elapsed_ms(t0));
 	CHECK_RC("cond.timedwait_relocks", pthread_mutex_unlock(&m), 0);
 
 	pthread_mutex_lock(&m);
@@ -258,8 +261,10 @@ static void test_cond(void)
 	pthread_mutex_lock(&m);
 	ts = deadline_ms(CLOCK_MONOTONIC, 50);
 	t0 = now_ns(CLOCK_MONOTONIC);
-	CHECK_RC("cond.timedwait_monotonic_etimedout", pthread_cond_timedwait(&c, &m, &ts), ETIMEDOUT);
-	CHECK("cond.timedwait_monotonic_waited", elapsed_ms(t0) >= 49, "returned after %lld ms (deadline read on the wrong clock?)", elapsed_ms(t0));
+	CHECK_RC("cond.timedwait_monotonic_etimedout", pthread_cond_timedwait(&c, &m, &ts),
+		 ETIMEDOUT);
+	CHECK("cond.timedwait_monotonic_waited", elapsed_ms(t0) >= 49,
+	      "returned after %lld ms (deadline read on the wrong clock?)", elapsed_ms(t0));
 	CHECK_RC("cond.timedwait_monotonic_relocks", pthread_mutex_unlock(&m), 0);
 	pthread_cond_destroy(&c);
 	pthread_condattr_destroy(&ca);
@@ -351,7 +356,8 @@ static void test_mutex_types(void)
 	CHECK_RC("mutex.errorcheck.lock", pthread_mutex_lock(&m), 0);
 	CHECK_RC("mutex.errorcheck.relock_edeadlk", pthread_mutex_lock(&m), EDEADLK);
 	CHECK_RC("mutex.errorcheck.trylock_self_ebusy", pthread_mutex_trylock(&m), EBUSY);
-	CHECK_RC("mutex.errorcheck.unlock_by_other_eperm", in_other_thread(other_unlock, &m), EPERM);
+	CHECK_RC("mutex.errorcheck.unlock_by_other_eperm", in_other_thread(other_unlock, &m),
+		 EPERM);
 	CHECK_RC("mutex.errorcheck.unlock", pthread_mutex_unlock(&m), 0);
 	CHECK_RC("mutex.errorcheck.unlock_unlocked_eperm", pthread_mutex_unlock(&m), EPERM);
 	pthread_mutex_destroy(&m);
@@ -366,7 +372,8 @@ static void test_mutex_types(void)
 	struct timespec ts = deadline_ms(CLOCK_REALTIME, 50);
 	long long t0 = now_ns(CLOCK_MONOTONIC);
 	CHECK_RC("mutex.timedlock_held_etimedout", pthread_mutex_timedlock(&m, &ts), ETIMEDOUT);
-	CHECK("mutex.timedlock_waited", elapsed_ms(t0) >= 49, "returned after %lld ms", elapsed_ms(t0));
+	CHECK("mutex.timedlock_waited", elapsed_ms(t0) >= 49, "returned after %lld ms",
+	      elapsed_ms(t0));
 	ts = deadline_ms(CLOCK_REALTIME, 50);
 	ts.tv_nsec = -1;
 	CHECK_RC("mutex.timedlock_bad_nsec_einval", pthread_mutex_timedlock(&m, &ts), EINVAL);
@@ -463,7 +470,8 @@ static void test_rwlock(void)
 	CHECK_RC("rwlock.unlock_read", pthread_rwlock_unlock(&rw), 0);
 	CHECK_RC("rwlock.trywrlock_with_reader_ebusy", pthread_rwlock_trywrlock(&rw), EBUSY);
 	ts = deadline_ms(CLOCK_REALTIME, 30);
-	CHECK_RC("rwlock.timedwrlock_with_reader_etimedout", pthread_rwlock_timedwrlock(&rw, &ts), ETIMEDOUT);
+	CHECK_RC("rwlock.timedwrlock_with_reader_etimedout", pthread_rwlock_timedwrlock(&rw, &ts),
+		 ETIMEDOUT);
 	rw_release = 1;
 	join(t[0]);
 
@@ -474,7 +482,8 @@ static void test_rwlock(void)
 	CHECK_RC("rwlock.tryrdlock_with_writer_ebusy", pthread_rwlock_tryrdlock(&rw), EBUSY);
 	CHECK_RC("rwlock.trywrlock_with_writer_ebusy", pthread_rwlock_trywrlock(&rw), EBUSY);
 	ts = deadline_ms(CLOCK_REALTIME, 30);
-	CHECK_RC("rwlock.timedrdlock_with_writer_etimedout", pthread_rwlock_timedrdlock(&rw, &ts), ETIMEDOUT);
+	CHECK_RC("rwlock.timedrdlock_with_writer_etimedout", pthread_rwlock_timedrdlock(&rw, &ts),
+		 ETIMEDOUT);
 	rw_release = 1;
 	join(t[0]);
 
@@ -494,7 +503,8 @@ static void test_rwlock(void)
 	for (int i = 0; i < 4; i++)
 		join(t[i]);
 	CHECK_EQ("rwlock.writers_exclusive_no_torn_reads", torn_reads, 0);
-	CHECK("rwlock.writers_all_counted", pair_a == 6000 && pair_b == 6000, "a=%lu b=%lu", pair_a, pair_b);
+	CHECK("rwlock.writers_all_counted", pair_a == 6000 && pair_b == 6000, "a=%lu b=%lu", pair_a,
+	      pair_b);
 }
 
 /* --- barriers ---------------------------------------------------------------------------- */
@@ -599,7 +609,8 @@ static void test_sem(void)
 	ts = deadline_ms(CLOCK_REALTIME, 50);
 	t0 = now_ns(CLOCK_MONOTONIC);
 	CHECK_SYSERR("sem.timedwait_etimedout", sem_timedwait(&sem, &ts), ETIMEDOUT);
-	CHECK("sem.timedwait_waited", elapsed_ms(t0) >= 49, "returned after %lld ms", elapsed_ms(t0));
+	CHECK("sem.timedwait_waited", elapsed_ms(t0) >= 49, "returned after %lld ms",
+	      elapsed_ms(t0));
 	ts.tv_nsec = 1000000000L;
 	CHECK_SYSERR("sem.timedwait_bad_nsec_einval", sem_timedwait(&sem, &ts), EINVAL);
 
@@ -615,7 +626,8 @@ static void test_sem(void)
 	join(t);
 	CHECK_ZERO("sem.destroy", sem_destroy(&sem));
 
-	CHECK_SYSERR("sem.init_above_max_einval", sem_init(&sem, 0, (unsigned)SEM_VALUE_MAX + 1u), EINVAL);
+	CHECK_SYSERR("sem.init_above_max_einval", sem_init(&sem, 0, (unsigned)SEM_VALUE_MAX + 1u),
+		     EINVAL);
 	CHECK_ZERO("sem.init_max", sem_init(&sem, 0, SEM_VALUE_MAX));
 	CHECK_SYSERR("sem.post_at_max_eoverflow", sem_post(&sem), EOVERFLOW);
 	sem_destroy(&sem);

@@ -71,7 +71,7 @@ static long clone_errno(long r)
 
 #define THREAD_FLAGS                                                                               \
 	(LINUX_CLONE_VM | LINUX_CLONE_FS | LINUX_CLONE_FILES | LINUX_CLONE_SIGHAND |               \
-	 LINUX_CLONE_THREAD | LINUX_CLONE_SYSVSEM | LINUX_CLONE_SETTLS |                          \
+	 LINUX_CLONE_THREAD | LINUX_CLONE_SYSVSEM | LINUX_CLONE_SETTLS |                           \
 	 LINUX_CLONE_PARENT_SETTID | LINUX_CLONE_CHILD_CLEARTID)
 
 struct child {
@@ -129,8 +129,8 @@ static void test_clone(void)
 	/* A thread as glibc makes one. */
 	memset(&c, 0, sizeof(c));
 	c.ctid = &ctid;
-	long tid = clone_errno(thr_clone(THREAD_FLAGS, child_stack[0] + 16384, &ptid, fake_tls, &ctid,
-					 child_fn, &c));
+	long tid = clone_errno(thr_clone(THREAD_FLAGS, child_stack[0] + 16384, &ptid, fake_tls,
+					 &ctid, child_fn, &c));
 	CHECK("clone.thread_created", tid > 0, "clone returned %ld/%s", tid, terr(errno));
 	if (tid <= 0)
 		return;
@@ -140,7 +140,8 @@ static void test_clone(void)
 	CHECK_EQ("clone.child_gettid_is_return", c.tid, tid);
 	CHECK_EQ("clone.child_getpid_is_tgid", c.pid, getpid());
 	CHECK("clone.child_tid_new", tid != getpid() && tid != sys_gettid(), "tid %ld", tid);
-	CHECK("clone.settls", c.tp == (unsigned long)fake_tls, "TPIDRURO %#lx, expected %p", c.tp, (void *)fake_tls);
+	CHECK("clone.settls", c.tp == (unsigned long)fake_tls, "TPIDRURO %#lx, expected %p", c.tp,
+	      (void *)fake_tls);
 	CHECK_EQ("clone.child_cleartid_untouched_at_start", c.ctid_at_start, -1);
 	CHECK_EQ("clone.cleartid_zeroed_at_exit", ctid, 0);
 
@@ -149,12 +150,14 @@ static void test_clone(void)
 	ctid = 12345;
 	c.ctid = &ctid;
 	c.new_clear = &cleared;
-	tid = clone_errno(thr_clone((THREAD_FLAGS & ~LINUX_CLONE_CHILD_CLEARTID) | LINUX_CLONE_CHILD_SETTID,
-				    child_stack[0] + 16384, &ptid, fake_tls, &ctid, child_fn, &c));
+	tid = clone_errno(
+		thr_clone((THREAD_FLAGS & ~LINUX_CLONE_CHILD_CLEARTID) | LINUX_CLONE_CHILD_SETTID,
+			  child_stack[0] + 16384, &ptid, fake_tls, &ctid, child_fn, &c));
 	CHECK("clone.child_settid_created", tid > 0, "clone returned %ld/%s", tid, terr(errno));
 	if (tid <= 0)
 		return;
-	CHECK("set_tid_address.exit_clears_new_word", wait_cleared(&cleared), "word still %d after 5 s", cleared);
+	CHECK("set_tid_address.exit_clears_new_word", wait_cleared(&cleared),
+	      "word still %d after 5 s", cleared);
 	CHECK_EQ("clone.child_settid_seen_by_child", c.ctid_at_start, tid);
 	CHECK_EQ("set_tid_address.child_returns_tid", c.settid_ret, tid);
 	CHECK_EQ("clone.child_settid_not_cleared", ctid, tid);
@@ -166,22 +169,25 @@ static void test_clone(void)
 	} bad[] = {
 		{"clone.thread_without_sighand_einval", LINUX_CLONE_VM | LINUX_CLONE_THREAD},
 		{"clone.sighand_without_vm_einval", LINUX_CLONE_SIGHAND},
-		{"clone.thread_sighand_without_vm_einval", LINUX_CLONE_SIGHAND | LINUX_CLONE_THREAD},
+		{"clone.thread_sighand_without_vm_einval",
+		 LINUX_CLONE_SIGHAND | LINUX_CLONE_THREAD},
 		{"clone.newns_with_fs_einval", LINUX_CLONE_NEWNS | LINUX_CLONE_FS},
 		{"clone.newuser_with_fs_einval", LINUX_CLONE_NEWUSER | LINUX_CLONE_FS},
 		{"clone.thread_newuser_einval", THREAD_FLAGS | LINUX_CLONE_NEWUSER},
 		{"clone.thread_newpid_einval", THREAD_FLAGS | LINUX_CLONE_NEWPID},
 		{"clone.pidfd_detached_einval", LINUX_CLONE_PIDFD | LINUX_CLONE_DETACHED},
-		{"clone.pidfd_thread_einval", (THREAD_FLAGS & ~LINUX_CLONE_PARENT_SETTID) | LINUX_CLONE_PIDFD},
+		{"clone.pidfd_thread_einval",
+		 (THREAD_FLAGS & ~LINUX_CLONE_PARENT_SETTID) | LINUX_CLONE_PIDFD},
 		{"clone.pidfd_parent_settid_einval", LINUX_CLONE_PIDFD | LINUX_CLONE_PARENT_SETTID},
 	};
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		spare_ptid = 0;
 		spare_ctid = 0;
-		CHECK_SYSERR(bad[i].name,
-			     clone_errno(thr_clone(bad[i].flags, child_stack[1] + 16384, &spare_ptid,
-						   fake_tls, &spare_ctid, child_exit_at_once, NULL)),
-			     EINVAL);
+		CHECK_SYSERR(
+			bad[i].name,
+			clone_errno(thr_clone(bad[i].flags, child_stack[1] + 16384, &spare_ptid,
+					      fake_tls, &spare_ctid, child_exit_at_once, NULL)),
+			EINVAL);
 	}
 }
 
@@ -210,13 +216,15 @@ static void test_ids(void)
 	static volatile int word = 1;
 
 	CHECK_SYSVAL("gettid.main_is_pid", sys_gettid(), getpid());
-	CHECK_SYSVAL("set_tid_address.main_returns_tid", RAW(__NR_set_tid_address, &word), getpid());
+	CHECK_SYSVAL("set_tid_address.main_returns_tid", RAW(__NR_set_tid_address, &word),
+		     getpid());
 
 	long t1 = (long)join(spawn(tid_of, NULL)), t2;
 	pthread_t a = spawn(tid_of, NULL), b = spawn(tid_of, NULL);
 	t1 = (long)join(a);
 	t2 = (long)join(b);
-	CHECK("gettid.threads_distinct", t1 > 0 && t2 > 0 && t1 != t2 && t1 != getpid() && t2 != getpid(),
+	CHECK("gettid.threads_distinct",
+	      t1 > 0 && t2 > 0 && t1 != t2 && t1 != getpid() && t2 != getpid(),
 	      "tids %ld %ld, pid %d", t1, t2, getpid());
 
 	idle_stop = 0;
@@ -244,14 +252,19 @@ static void test_ids(void)
 	struct linux_robust_list_head *old = NULL, *got = NULL;
 	size_t oldlen = 0, len = 0;
 	CHECK_SYSVAL("get_robust_list.self", RAW(__NR_get_robust_list, 0, &old, &oldlen), 0);
-	CHECK_SYSERR("set_robust_list.bad_len_einval", RAW(__NR_set_robust_list, &head, sizeof(head) + 4), EINVAL);
+	CHECK_SYSERR("set_robust_list.bad_len_einval",
+		     RAW(__NR_set_robust_list, &head, sizeof(head) + 4), EINVAL);
 	CHECK_SYSVAL("set_robust_list", RAW(__NR_set_robust_list, &head, sizeof(head)), 0);
 	CHECK_SYSVAL("get_robust_list.after_set", RAW(__NR_get_robust_list, 0, &got, &len), 0);
-	CHECK("get_robust_list.reads_back", got == &head && len == sizeof(head), "got %p/%lu, expected %p/%lu",
-	      (void *)got, (unsigned long)len, (void *)&head, (unsigned long)sizeof(head));
-	CHECK_SYSVAL("get_robust_list.by_tid", RAW(__NR_get_robust_list, sys_gettid(), &got, &len), 0);
-	CHECK_SYSERR("get_robust_list.no_such_tid_esrch", RAW(__NR_get_robust_list, 30000, &got, &len), ESRCH);
-	CHECK_SYSERR("get_robust_list.bad_pointer_efault", RAW(__NR_get_robust_list, 0, NULL, &len), EFAULT);
+	CHECK("get_robust_list.reads_back", got == &head && len == sizeof(head),
+	      "got %p/%lu, expected %p/%lu", (void *)got, (unsigned long)len, (void *)&head,
+	      (unsigned long)sizeof(head));
+	CHECK_SYSVAL("get_robust_list.by_tid", RAW(__NR_get_robust_list, sys_gettid(), &got, &len),
+		     0);
+	CHECK_SYSERR("get_robust_list.no_such_tid_esrch",
+		     RAW(__NR_get_robust_list, 30000, &got, &len), ESRCH);
+	CHECK_SYSERR("get_robust_list.bad_pointer_efault", RAW(__NR_get_robust_list, 0, NULL, &len),
+		     EFAULT);
 	if (old)
 		RAW(__NR_set_robust_list, old, oldlen);
 }
@@ -319,65 +332,100 @@ static void test_futex_errors(void)
 	struct k_timespec64 ts64;
 	long long t0;
 
-	CHECK_SYSERR("futex.wait_value_differs_eagain", futex(&word, LINUX_FUTEX_WAIT, 6, NULL, NULL, 0), EAGAIN);
-	CHECK_SYSERR("futex.wait_private_value_differs_eagain", futex(&word, FUTEX_WAIT_P, 6, NULL, NULL, 0), EAGAIN);
+	CHECK_SYSERR("futex.wait_value_differs_eagain",
+		     futex(&word, LINUX_FUTEX_WAIT, 6, NULL, NULL, 0), EAGAIN);
+	CHECK_SYSERR("futex.wait_private_value_differs_eagain",
+		     futex(&word, FUTEX_WAIT_P, 6, NULL, NULL, 0), EAGAIN);
 
 	ts = (struct k_timespec32){0, 30000000};
 	t0 = now_ns(CLOCK_MONOTONIC);
-	CHECK_SYSERR("futex.wait_timeout_etimedout", futex(&word, LINUX_FUTEX_WAIT, 5, &ts, NULL, 0), ETIMEDOUT);
-	CHECK("futex.wait_timeout_waited", elapsed_ms(t0) >= 29, "returned after %lld ms", elapsed_ms(t0));
+	CHECK_SYSERR("futex.wait_timeout_etimedout",
+		     futex(&word, LINUX_FUTEX_WAIT, 5, &ts, NULL, 0), ETIMEDOUT);
+	CHECK("futex.wait_timeout_waited", elapsed_ms(t0) >= 29, "returned after %lld ms",
+	      elapsed_ms(t0));
 	ts = (struct k_timespec32){0, 20000000};
-	CHECK_SYSERR("futex.wait_private_timeout_etimedout", futex(&word, FUTEX_WAIT_P, 5, &ts, NULL, 0), ETIMEDOUT);
+	CHECK_SYSERR("futex.wait_private_timeout_etimedout",
+		     futex(&word, FUTEX_WAIT_P, 5, &ts, NULL, 0), ETIMEDOUT);
 	ts = (struct k_timespec32){0, 0};
-	CHECK_SYSERR("futex.wait_zero_timeout_etimedout", futex(&word, FUTEX_WAIT_P, 5, &ts, NULL, 0), ETIMEDOUT);
+	CHECK_SYSERR("futex.wait_zero_timeout_etimedout",
+		     futex(&word, FUTEX_WAIT_P, 5, &ts, NULL, 0), ETIMEDOUT);
 	ts = (struct k_timespec32){0, 1000000000};
-	CHECK_SYSERR("futex.wait_bad_nsec_einval", futex(&word, LINUX_FUTEX_WAIT, 5, &ts, NULL, 0), EINVAL);
-	CHECK_SYSERR("futex.wait_bad_nsec_before_value_einval", futex(&word, LINUX_FUTEX_WAIT, 6, &ts, NULL, 0), EINVAL);
+	CHECK_SYSERR("futex.wait_bad_nsec_einval", futex(&word, LINUX_FUTEX_WAIT, 5, &ts, NULL, 0),
+		     EINVAL);
+	CHECK_SYSERR("futex.wait_bad_nsec_before_value_einval",
+		     futex(&word, LINUX_FUTEX_WAIT, 6, &ts, NULL, 0), EINVAL);
 	ts = (struct k_timespec32){-1, 0};
-	CHECK_SYSERR("futex.wait_negative_sec_einval", futex(&word, LINUX_FUTEX_WAIT, 5, &ts, NULL, 0), EINVAL);
-	CHECK_SYSERR("futex.wait_timeout_pointer_efault", futex(&word, LINUX_FUTEX_WAIT, 5, (void *)16, NULL, 0), EFAULT);
+	CHECK_SYSERR("futex.wait_negative_sec_einval",
+		     futex(&word, LINUX_FUTEX_WAIT, 5, &ts, NULL, 0), EINVAL);
+	CHECK_SYSERR("futex.wait_timeout_pointer_efault",
+		     futex(&word, LINUX_FUTEX_WAIT, 5, (void *)16, NULL, 0), EFAULT);
 
-	CHECK_SYSERR("futex.wait_null_efault", futex(NULL, LINUX_FUTEX_WAIT, 0, NULL, NULL, 0), EFAULT);
-	CHECK_SYSERR("futex.wait_private_null_efault", futex(NULL, FUTEX_WAIT_P, 0, NULL, NULL, 0), EFAULT);
+	CHECK_SYSERR("futex.wait_null_efault", futex(NULL, LINUX_FUTEX_WAIT, 0, NULL, NULL, 0),
+		     EFAULT);
+	CHECK_SYSERR("futex.wait_private_null_efault", futex(NULL, FUTEX_WAIT_P, 0, NULL, NULL, 0),
+		     EFAULT);
 	char *hole_page = hole(1);
-	CHECK_SYSERR("futex.wait_unmapped_efault", futex((int *)hole_page, FUTEX_WAIT_P, 0, NULL, NULL, 0), EFAULT);
-	CHECK_SYSERR("futex.wait_kernel_address_efault", futex((int *)0xc0000000, FUTEX_WAIT_P, 0, NULL, NULL, 0), EFAULT);
-	CHECK_SYSERR("futex.wait_unaligned_einval", futex((int *)((char *)&word + 1), FUTEX_WAIT_P, 0, NULL, NULL, 0), EINVAL);
-	/* A private wake reads nothing: no fault for an unmapped word; a shared one looks the page up. */
-	CHECK_SYSVAL("futex.wake_private_unmapped_0", futex((int *)hole_page, FUTEX_WAKE_P, 1, NULL, NULL, 0), 0);
-	CHECK_SYSERR("futex.wake_shared_unmapped_efault", futex((int *)hole_page, LINUX_FUTEX_WAKE, 1, NULL, NULL, 0), EFAULT);
-	CHECK_SYSERR("futex.wake_kernel_address_efault", futex((int *)0xc0000000, FUTEX_WAKE_P, 1, NULL, NULL, 0), EFAULT);
-	CHECK_SYSERR("futex.wake_unaligned_einval", futex((int *)((char *)&word + 2), FUTEX_WAKE_P, 1, NULL, NULL, 0), EINVAL);
+	CHECK_SYSERR("futex.wait_unmapped_efault",
+		     futex((int *)hole_page, FUTEX_WAIT_P, 0, NULL, NULL, 0), EFAULT);
+	CHECK_SYSERR("futex.wait_kernel_address_efault",
+		     futex((int *)0xc0000000, FUTEX_WAIT_P, 0, NULL, NULL, 0), EFAULT);
+	CHECK_SYSERR("futex.wait_unaligned_einval",
+		     futex((int *)((char *)&word + 1), FUTEX_WAIT_P, 0, NULL, NULL, 0), EINVAL);
+	/* A private wake reads nothing: no fault for an unmapped word; a shared one looks the page
+	 * up. */
+	CHECK_SYSVAL("futex.wake_private_unmapped_0",
+		     futex((int *)hole_page, FUTEX_WAKE_P, 1, NULL, NULL, 0), 0);
+	CHECK_SYSERR("futex.wake_shared_unmapped_efault",
+		     futex((int *)hole_page, LINUX_FUTEX_WAKE, 1, NULL, NULL, 0), EFAULT);
+	CHECK_SYSERR("futex.wake_kernel_address_efault",
+		     futex((int *)0xc0000000, FUTEX_WAKE_P, 1, NULL, NULL, 0), EFAULT);
+	CHECK_SYSERR("futex.wake_unaligned_einval",
+		     futex((int *)((char *)&word + 2), FUTEX_WAKE_P, 1, NULL, NULL, 0), EINVAL);
 
 	CHECK_SYSERR("futex.unknown_op_enosys", futex(&word, 99, 0, NULL, NULL, 0), ENOSYS);
-	CHECK_SYSERR("futex.unknown_op_private_enosys", futex(&word, 99 | LINUX_FUTEX_PRIVATE_FLAG, 0, NULL, NULL, 0), ENOSYS);
-	CHECK_SYSERR("futex.fd_removed_enosys", futex(&word, LINUX_FUTEX_FD, 0, NULL, NULL, 0), ENOSYS);
+	CHECK_SYSERR("futex.unknown_op_private_enosys",
+		     futex(&word, 99 | LINUX_FUTEX_PRIVATE_FLAG, 0, NULL, NULL, 0), ENOSYS);
+	CHECK_SYSERR("futex.fd_removed_enosys", futex(&word, LINUX_FUTEX_FD, 0, NULL, NULL, 0),
+		     ENOSYS);
 	CHECK_SYSERR("futex.wait_clock_realtime_enosys",
-		     futex(&word, LINUX_FUTEX_WAIT | LINUX_FUTEX_CLOCK_REALTIME, 5, NULL, NULL, 0), ENOSYS);
-	CHECK_SYSERR("futex.wait_bitset0_einval", futex(&word, LINUX_FUTEX_WAIT_BITSET, 5, NULL, NULL, 0), EINVAL);
-	CHECK_SYSERR("futex.wake_bitset0_einval", futex(&word, LINUX_FUTEX_WAKE_BITSET, 1, NULL, NULL, 0), EINVAL);
+		     futex(&word, LINUX_FUTEX_WAIT | LINUX_FUTEX_CLOCK_REALTIME, 5, NULL, NULL, 0),
+		     ENOSYS);
+	CHECK_SYSERR("futex.wait_bitset0_einval",
+		     futex(&word, LINUX_FUTEX_WAIT_BITSET, 5, NULL, NULL, 0), EINVAL);
+	CHECK_SYSERR("futex.wake_bitset0_einval",
+		     futex(&word, LINUX_FUTEX_WAKE_BITSET, 1, NULL, NULL, 0), EINVAL);
 
 	CHECK_SYSVAL("futex.wake_nobody_0", futex(&word, LINUX_FUTEX_WAKE, 1, NULL, NULL, 0), 0);
-	CHECK_SYSVAL("futex.wake_private_nobody_0", futex(&word, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 0);
+	CHECK_SYSVAL("futex.wake_private_nobody_0",
+		     futex(&word, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 0);
 
-	/* WAIT_BITSET: absolute deadlines, CLOCK_MONOTONIC by default, CLOCK_REALTIME on request. */
+	/* WAIT_BITSET: absolute deadlines, CLOCK_MONOTONIC by default, CLOCK_REALTIME on request.
+	 */
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	ts = (struct k_timespec32){(int32_t)now.tv_sec - 1, 0};
-	CHECK_SYSERR("futex.wait_bitset_past_monotonic_etimedout",
-		     futex(&word, LINUX_FUTEX_WAIT_BITSET | LINUX_FUTEX_PRIVATE_FLAG, 5, &ts, NULL, -1), ETIMEDOUT);
+	CHECK_SYSERR(
+		"futex.wait_bitset_past_monotonic_etimedout",
+		futex(&word, LINUX_FUTEX_WAIT_BITSET | LINUX_FUTEX_PRIVATE_FLAG, 5, &ts, NULL, -1),
+		ETIMEDOUT);
 	struct timespec dl = deadline_ms(CLOCK_MONOTONIC, 30);
 	ts = (struct k_timespec32){(int32_t)dl.tv_sec, (int32_t)dl.tv_nsec};
 	t0 = now_ns(CLOCK_MONOTONIC);
-	CHECK_SYSERR("futex.wait_bitset_monotonic_etimedout",
-		     futex(&word, LINUX_FUTEX_WAIT_BITSET | LINUX_FUTEX_PRIVATE_FLAG, 5, &ts, NULL, -1), ETIMEDOUT);
-	CHECK("futex.wait_bitset_monotonic_waited", elapsed_ms(t0) >= 29, "returned after %lld ms", elapsed_ms(t0));
+	CHECK_SYSERR(
+		"futex.wait_bitset_monotonic_etimedout",
+		futex(&word, LINUX_FUTEX_WAIT_BITSET | LINUX_FUTEX_PRIVATE_FLAG, 5, &ts, NULL, -1),
+		ETIMEDOUT);
+	CHECK("futex.wait_bitset_monotonic_waited", elapsed_ms(t0) >= 29, "returned after %lld ms",
+	      elapsed_ms(t0));
 	dl = deadline_ms(CLOCK_REALTIME, 30);
 	ts = (struct k_timespec32){(int32_t)dl.tv_sec, (int32_t)dl.tv_nsec};
 	t0 = now_ns(CLOCK_MONOTONIC);
 	CHECK_SYSERR("futex.wait_bitset_realtime_etimedout",
-		     futex(&word, LINUX_FUTEX_WAIT_BITSET | LINUX_FUTEX_PRIVATE_FLAG | LINUX_FUTEX_CLOCK_REALTIME, 5,
-			   &ts, NULL, -1), ETIMEDOUT);
+		     futex(&word,
+			   LINUX_FUTEX_WAIT_BITSET | LINUX_FUTEX_PRIVATE_FLAG |
+				   LINUX_FUTEX_CLOCK_REALTIME,
+			   5, &ts, NULL, -1),
+		     ETIMEDOUT);
 	CHECK("futex.wait_bitset_realtime_waited", elapsed_ms(t0) >= 29 && elapsed_ms(t0) < 5000,
 	      "returned after %lld ms", elapsed_ms(t0));
 
@@ -388,7 +436,8 @@ static void test_futex_errors(void)
 	t0 = now_ns(CLOCK_MONOTONIC);
 	CHECK_SYSERR("futex_time64.wait_timeout_etimedout",
 		     RAW(__NR_futex_time64, &word, FUTEX_WAIT_P, 5, &ts64, NULL, 0), ETIMEDOUT);
-	CHECK("futex_time64.wait_timeout_waited", elapsed_ms(t0) >= 19, "returned after %lld ms", elapsed_ms(t0));
+	CHECK("futex_time64.wait_timeout_waited", elapsed_ms(t0) >= 19, "returned after %lld ms",
+	      elapsed_ms(t0));
 	ts64 = (struct k_timespec64){0, 1000000000};
 	CHECK_SYSERR("futex_time64.wait_bad_nsec_einval",
 		     RAW(__NR_futex_time64, &word, FUTEX_WAIT_P, 5, &ts64, NULL, 0), EINVAL);
@@ -397,12 +446,14 @@ static void test_futex_errors(void)
 	static volatile int other = 0;
 	CHECK_SYSERR("futex.cmp_requeue_val3_differs_eagain",
 		     futex_requeue(&word, LINUX_FUTEX_CMP_REQUEUE, 1, 1, &other, 6), EAGAIN);
-	CHECK_SYSVAL("futex.cmp_requeue_nobody_0", futex_requeue(&word, LINUX_FUTEX_CMP_REQUEUE, 1, 1, &other, 5), 0);
+	CHECK_SYSVAL("futex.cmp_requeue_nobody_0",
+		     futex_requeue(&word, LINUX_FUTEX_CMP_REQUEUE, 1, 1, &other, 5), 0);
 	CHECK_SYSERR("futex.cmp_requeue_negative_wake_einval",
 		     futex_requeue(&word, LINUX_FUTEX_CMP_REQUEUE, -1, 1, &other, 5), EINVAL);
 	CHECK_SYSERR("futex.cmp_requeue_negative_requeue_einval",
 		     futex_requeue(&word, LINUX_FUTEX_CMP_REQUEUE, 1, -1, &other, 5), EINVAL);
-	CHECK_SYSVAL("futex.requeue_nobody_0", futex_requeue(&word, LINUX_FUTEX_REQUEUE, 1, 1, &other, 0), 0);
+	CHECK_SYSVAL("futex.requeue_nobody_0",
+		     futex_requeue(&word, LINUX_FUTEX_REQUEUE, 1, 1, &other, 0), 0);
 }
 
 static void test_futex_wake(void)
@@ -417,25 +468,31 @@ static void test_futex_wake(void)
 	CHECK_EQ("futex.waiters_asleep", count_done(w, 3, &ok), 0);
 	CHECK_SYSVAL("futex.wake_2_of_3", futex(&f1, FUTEX_WAKE_P, 2, NULL, NULL, 0), 2);
 	WAIT_FOR(count_done(w, 3, &ok) == 2, 2000);
-	CHECK("futex.two_woken_with_0", count_done(w, 3, &ok) == 2 && ok == 2, "%d returned, %d with 0", count_done(w, 3, &ok), ok);
+	CHECK("futex.two_woken_with_0", count_done(w, 3, &ok) == 2 && ok == 2,
+	      "%d returned, %d with 0", count_done(w, 3, &ok), ok);
 	CHECK_SYSVAL("futex.wake_rest_1", futex(&f1, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 1);
 	for (int i = 0; i < 3; i++)
 		join(t[i]);
-	CHECK("futex.all_woken_with_0", count_done(w, 3, &ok) == 3 && ok == 3, "%d woken with 0", ok);
+	CHECK("futex.all_woken_with_0", count_done(w, 3, &ok) == 3 && ok == 3, "%d woken with 0",
+	      ok);
 
-	/* FUTEX_WAKE with a count of 0 still wakes one (futex_wake tests the count after waking). */
+	/* FUTEX_WAKE with a count of 0 still wakes one (futex_wake tests the count after waking).
+	 */
 	start_waiters(t, w, 1, &f1, FUTEX_WAIT_P, 0);
 	CHECK_SYSVAL("futex.wake_count0_wakes_one", futex(&f1, FUTEX_WAKE_P, 0, NULL, NULL, 0), 1);
 	join(t[0]);
 
 	/* A private waiter is keyed apart from a shared one: a shared wake does not reach it. */
 	start_waiters(t, w, 1, &f1, FUTEX_WAIT_P, 0);
-	CHECK_SYSVAL("futex.shared_wake_misses_private_waiter", futex(&f1, LINUX_FUTEX_WAKE, 1, NULL, NULL, 0), 0);
+	CHECK_SYSVAL("futex.shared_wake_misses_private_waiter",
+		     futex(&f1, LINUX_FUTEX_WAKE, 1, NULL, NULL, 0), 0);
 	CHECK_SYSVAL("futex.private_wake_finds_it", futex(&f1, FUTEX_WAKE_P, 1, NULL, NULL, 0), 1);
 	join(t[0]);
 	start_waiters(t, w, 1, &f1, LINUX_FUTEX_WAIT, 0);
-	CHECK_SYSVAL("futex.private_wake_misses_shared_waiter", futex(&f1, FUTEX_WAKE_P, 1, NULL, NULL, 0), 0);
-	CHECK_SYSVAL("futex.shared_wake_finds_it", futex(&f1, LINUX_FUTEX_WAKE, 1, NULL, NULL, 0), 1);
+	CHECK_SYSVAL("futex.private_wake_misses_shared_waiter",
+		     futex(&f1, FUTEX_WAKE_P, 1, NULL, NULL, 0), 0);
+	CHECK_SYSVAL("futex.shared_wake_finds_it", futex(&f1, LINUX_FUTEX_WAKE, 1, NULL, NULL, 0),
+		     1);
 	join(t[0]);
 
 	/* Bitsets: a wake reaches only the waiters whose bits it shares. */
@@ -451,36 +508,52 @@ static void test_futex_wake(void)
 	u = spawn(futex_waiter, &wb);
 	MUST("bitset waiter started", WAIT_FOR(waiting == 1, 5000));
 	sleep_ms(50);
-	CHECK_SYSVAL("futex.wake_bitset_2_wakes_one", futex(&f1, LINUX_FUTEX_WAKE_BITSET | LINUX_FUTEX_PRIVATE_FLAG, INT_MAX, NULL, NULL, 0x2), 1);
+	CHECK_SYSVAL("futex.wake_bitset_2_wakes_one",
+		     futex(&f1, LINUX_FUTEX_WAKE_BITSET | LINUX_FUTEX_PRIVATE_FLAG, INT_MAX, NULL,
+			   NULL, 0x2),
+		     1);
 	join(u);
-	CHECK("futex.wake_bitset_woke_the_right_one", wb.done && wb.ret == 0 && !w[0].done, "bit-2 waiter done %d, bit-1 waiter done %d", wb.done, w[0].done);
-	CHECK_SYSVAL("futex.plain_wake_matches_any_bitset", futex(&f1, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 1);
+	CHECK("futex.wake_bitset_woke_the_right_one", wb.done && wb.ret == 0 && !w[0].done,
+	      "bit-2 waiter done %d, bit-1 waiter done %d", wb.done, w[0].done);
+	CHECK_SYSVAL("futex.plain_wake_matches_any_bitset",
+		     futex(&f1, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 1);
 	join(t[0]);
 
 	/* REQUEUE: wake one, move one to f2, leave one. */
 	start_waiters(t, w, 3, &f1, FUTEX_WAIT_P, 0);
-	CHECK_SYSVAL("futex.requeue_returns_woken_plus_moved",
-		     futex_requeue(&f1, LINUX_FUTEX_REQUEUE | LINUX_FUTEX_PRIVATE_FLAG, 1, 1, &f2, 0), 2);
+	CHECK_SYSVAL(
+		"futex.requeue_returns_woken_plus_moved",
+		futex_requeue(&f1, LINUX_FUTEX_REQUEUE | LINUX_FUTEX_PRIVATE_FLAG, 1, 1, &f2, 0),
+		2);
 	sleep_ms(20);
 	CHECK_EQ("futex.requeue_woke_one", count_done(w, 3, &ok), 1);
-	CHECK_SYSVAL("futex.requeued_waiter_on_f2", futex(&f2, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 1);
+	CHECK_SYSVAL("futex.requeued_waiter_on_f2",
+		     futex(&f2, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 1);
 	CHECK_SYSVAL("futex.one_left_on_f1", futex(&f1, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 1);
 	for (int i = 0; i < 3; i++)
 		join(t[i]);
-	CHECK("futex.requeue_all_returned_0", count_done(w, 3, &ok) == 3 && ok == 3, "%d returned 0", ok);
+	CHECK("futex.requeue_all_returned_0", count_done(w, 3, &ok) == 3 && ok == 3,
+	      "%d returned 0", ok);
 
 	/* CMP_REQUEUE: the same after comparing *f1 with val3. */
 	start_waiters(t, w, 3, &f1, FUTEX_WAIT_P, 0);
 	CHECK_SYSERR("futex.cmp_requeue_with_waiters_eagain",
-		     futex_requeue(&f1, LINUX_FUTEX_CMP_REQUEUE | LINUX_FUTEX_PRIVATE_FLAG, 1, 1, &f2, 1), EAGAIN);
+		     futex_requeue(&f1, LINUX_FUTEX_CMP_REQUEUE | LINUX_FUTEX_PRIVATE_FLAG, 1, 1,
+				   &f2, 1),
+		     EAGAIN);
 	CHECK_EQ("futex.cmp_requeue_eagain_woke_nobody", count_done(w, 3, &ok), 0);
 	CHECK_SYSVAL("futex.cmp_requeue_wake0_move2",
-		     futex_requeue(&f1, LINUX_FUTEX_CMP_REQUEUE | LINUX_FUTEX_PRIVATE_FLAG, 0, 2, &f2, 0), 2);
-	CHECK_SYSVAL("futex.cmp_requeued_two_on_f2", futex(&f2, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 2);
-	CHECK_SYSVAL("futex.cmp_requeue_left_one_on_f1", futex(&f1, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 1);
+		     futex_requeue(&f1, LINUX_FUTEX_CMP_REQUEUE | LINUX_FUTEX_PRIVATE_FLAG, 0, 2,
+				   &f2, 0),
+		     2);
+	CHECK_SYSVAL("futex.cmp_requeued_two_on_f2",
+		     futex(&f2, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 2);
+	CHECK_SYSVAL("futex.cmp_requeue_left_one_on_f1",
+		     futex(&f1, FUTEX_WAKE_P, INT_MAX, NULL, NULL, 0), 1);
 	for (int i = 0; i < 3; i++)
 		join(t[i]);
-	CHECK("futex.cmp_requeue_all_returned_0", count_done(w, 3, &ok) == 3 && ok == 3, "%d returned 0", ok);
+	CHECK("futex.cmp_requeue_all_returned_0", count_done(w, 3, &ok) == 3 && ok == 3,
+	      "%d returned 0", ok);
 
 	/* A waiter whose word changed before it slept: EAGAIN, from another thread too. */
 	f1 = 1;
@@ -489,7 +562,8 @@ static void test_futex_wake(void)
 	w[0].op = FUTEX_WAIT_P;
 	w[0].val = 0;
 	join(spawn(futex_waiter, &w[0]));
-	CHECK("futex.thread_wait_value_differs_eagain", w[0].ret == -1 && w[0].err == EAGAIN, "got %ld/%s", w[0].ret, terr(w[0].err));
+	CHECK("futex.thread_wait_value_differs_eagain", w[0].ret == -1 && w[0].err == EAGAIN,
+	      "got %ld/%s", w[0].ret, terr(w[0].err));
 	f1 = 0;
 }
 
@@ -544,7 +618,8 @@ static void test_yield_sleep(void)
 	yield_turn = 0;
 	pthread_t a = spawn(yielder, (void *)0), b = spawn(yielder, (void *)1);
 	int both = (join(a) == (void *)1) + (join(b) == (void *)1);
-	CHECK("sched_yield.two_threads_alternate", both == 2 && !yield_bad, "%d finished, %d non-zero returns", both, yield_bad);
+	CHECK("sched_yield.two_threads_alternate", both == 2 && !yield_bad,
+	      "%d finished, %d non-zero returns", both, yield_bad);
 
 	/* Main sleeps while a thread computes: the thread runs meanwhile. */
 	counting_stop = 0;
@@ -567,8 +642,10 @@ static void test_yield_sleep(void)
 	t0 = now_ns(CLOCK_MONOTONIC);
 	while (!slept_flag)
 		;
-	CHECK("nanosleep.thread_wakes_while_main_spins", elapsed_ms(t0) >= 40, "flag after %lld ms", elapsed_ms(t0));
-	CHECK("nanosleep.in_thread_returns_0", join(t) == (void *)1, "the thread's nanosleep failed");
+	CHECK("nanosleep.thread_wakes_while_main_spins", elapsed_ms(t0) >= 40, "flag after %lld ms",
+	      elapsed_ms(t0));
+	CHECK("nanosleep.in_thread_returns_0", join(t) == (void *)1,
+	      "the thread's nanosleep failed");
 
 	ts = (struct timespec){0, 1000000000L};
 	CHECK_SYSERR("nanosleep.bad_nsec_einval", nanosleep(&ts, NULL), EINVAL);
