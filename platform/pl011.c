@@ -22,6 +22,7 @@
 
 static void __iomem *uart;
 static void (*rx_handler)(unsigned int dr);
+static void (*rx_wake)(void);
 
 void pl011_init(void __iomem *base)
 {
@@ -70,6 +71,11 @@ void pl011_set_rx_handler(void (*rx)(unsigned int dr))
 	writel(INT_RX | INT_RT, (char *)uart + UART_IMSC);
 }
 
+void pl011_set_rx_wake(void (*wake)(void))
+{
+	rx_wake = wake;
+}
+
 void pl011_irq(unsigned int irq, void *data)
 {
 	int c;
@@ -78,10 +84,13 @@ void pl011_irq(unsigned int irq, void *data)
 	(void)data;
 	if (!rx_handler) {
 		writel(0, (char *)uart + UART_IMSC);
-		return;
+	} else {
+		/* Clear first, then drain: a character arriving during the drain raises it
+		 * again. */
+		writel(INT_RX | INT_RT, (char *)uart + UART_ICR);
+		while ((c = pl011_rx()) >= 0)
+			rx_handler((unsigned int)c);
 	}
-	/* Clear first, then drain: a character arriving during the drain raises it again. */
-	writel(INT_RX | INT_RT, (char *)uart + UART_ICR);
-	while ((c = pl011_rx()) >= 0)
-		rx_handler((unsigned int)c);
+	if (rx_wake)
+		rx_wake();
 }

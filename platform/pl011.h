@@ -28,6 +28,8 @@ bool pl011_arm_rx_irq(void);
 /* From now on the receive interrupt stays on, and its handler passes every character to rx
  * (in interrupt context). */
 void pl011_set_rx_handler(void (*rx)(unsigned int dr));
+/* Called at the end of every receive interrupt: the readers waiting for input (runtime/tty.c). */
+void pl011_set_rx_wake(void (*wake)(void));
 
 /* Interrupt handler: with an rx handler, drains the receive FIFO into it; else masks the
  * receive interrupt again (the reader drains the FIFO). */

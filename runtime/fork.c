@@ -157,15 +157,17 @@ static long check_clone_flags(unsigned long flags)
 	/* The application's first thread is init: no siblings for it (Linux's rule). */
 	if ((flags & LINUX_CLONE_PARENT) && current->group_leader->pid == 1)
 		return -EINVAL;
-	if ((flags & LINUX_CLONE_PIDFD) && (flags & (LINUX_CLONE_DETACHED | LINUX_CLONE_THREAD)))
+	if ((flags & LINUX_CLONE_THREAD) && (flags & (LINUX_CLONE_NEWUSER | LINUX_CLONE_NEWPID)))
+		return -EINVAL;
+	/* clone() returns the pidfd through parent_tid: not both (kernel_clone's check). */
+	if ((flags & LINUX_CLONE_PIDFD) &&
+	    (flags & (LINUX_CLONE_DETACHED | LINUX_CLONE_THREAD | LINUX_CLONE_PARENT_SETTID)))
 		return -EINVAL;
 	if (!(flags & LINUX_CLONE_THREAD))
 		return -ENOSYS;
+	/* Namespaces of its own and vfork for a thread: not in one image. */
 	if (flags & (LINUX_CLONE_NEWNS | LINUX_CLONE_NEWCGROUP | LINUX_CLONE_NEWUTS |
-		     LINUX_CLONE_NEWIPC | LINUX_CLONE_NEWUSER | LINUX_CLONE_NEWPID |
-		     LINUX_CLONE_NEWNET | LINUX_CLONE_VFORK | LINUX_CLONE_PIDFD))
-		return -EINVAL; /* Linux: a thread cannot have namespaces of its own, nor vfork */
-	if (flags & LINUX_CSIGNAL)
+		     LINUX_CLONE_NEWIPC | LINUX_CLONE_NEWNET | LINUX_CLONE_VFORK | LINUX_CLONE_PIDFD))
 		return -EINVAL;
 	return 0;
 }

@@ -1,6 +1,7 @@
 /*
- * futex(2) (docs/tasks.md): waiters hashed by the futex word's address (one address space, so
- * private and shared futexes are the same), each with its bitset. One CPU and no preemption
+ * futex(2) (docs/tasks.md): waiters hashed by a key, the futex word's address with bit 0 set for
+ * a shared futex (FUTEX_PRIVATE_FLAG clear): as on Linux, a private wake never wakes a shared
+ * waiter of the same word, nor the other way round. Each waiter has its bitset. One CPU and no preemption
  * inside the runtime: between reading the word and queueing the waiter nothing else runs, so no
  * wake-up is lost (Linux needs the hash bucket's lock for that). Interrupts never touch futexes.
  */
@@ -20,7 +21,7 @@
 struct futex_q {
 	struct list_head list;
 	struct task_struct *task;
-	uintptr_t key; /* the word's address */
+	uintptr_t key; /* the word's address, | 1 if shared */
 	uint32_t bitset;
 	bool woken;
 };
@@ -45,10 +46,10 @@ static void wake_futex(struct futex_q *q)
 	wake_up_process(q->task);
 }
 
-static long futex_wait(uint32_t __user *uaddr, uint32_t val, uint32_t bitset, bool has_deadline,
-		       uint64_t deadline_ns)
+static long futex_wait(uint32_t __user *uaddr, uintptr_t key, uint32_t val, uint32_t bitset,
+		       bool has_deadline, uint64_t deadline_ns)
 {
-	struct futex_q q = {.task = current, .key = (uintptr_t)uaddr, .bitset = bitset};
+	struct futex_q q = {.task = current, .key = key, .bitset = bitset};
 	uint32_t cur;
 
 	if (!bitset)
@@ -72,37 +73,39 @@ static long futex_wait(uint32_t __user *uaddr, uint32_t val, uint32_t bitset, bo
 	return has_deadline && ktime_get_ns() >= deadline_ns ? -ETIMEDOUT : -EINTR;
 }
 
-long futex_wake(uint32_t __user *uaddr, int nr, uint32_t bitset)
+/* Linux's futex_wake: at least one waiter, even for nr 0. */
+static long futex_wake_key(uintptr_t key, int nr, uint32_t bitset)
 {
-	struct list_head *head = hash_futex((uintptr_t)uaddr), *pos, *n;
+	struct list_head *head = hash_futex(key), *pos, *n;
 	int woken = 0;
 
 	if (!bitset)
 		return -EINVAL;
-	list_for_each_safe(pos, n, head)
-	{
+	list_for_each_safe(pos, n, head) {
 		struct futex_q *q = list_entry(pos, struct futex_q, list);
 
-		if (woken >= nr)
-			break;
-		if (q->key == (uintptr_t)uaddr && (q->bitset & bitset)) {
+		if (q->key == key && (q->bitset & bitset)) {
 			wake_futex(q);
-			woken++;
+			if (++woken >= nr)
+				break;
 		}
 	}
 	return woken;
 }
 
+long futex_wake(uint32_t __user *uaddr, int nr, uint32_t bitset)
+{
+	return futex_wake_key((uintptr_t)uaddr | 1, nr, bitset);
+}
+
 /* Wake nr_wake waiters of uaddr, move up to nr_requeue of the rest to uaddr2; with cmpval,
  * only if *uaddr still holds it (CMP_REQUEUE). Returns woken + requeued. */
-static long futex_requeue(uint32_t __user *uaddr, uint32_t __user *uaddr2, int nr_wake,
+static long futex_requeue(uint32_t __user *uaddr, uintptr_t key, uintptr_t key2, int nr_wake,
 			  int nr_requeue, const uint32_t *cmpval)
 {
-	struct list_head *head = hash_futex((uintptr_t)uaddr), *pos, *n;
+	struct list_head *head = hash_futex(key), *pos, *n;
 	int woken = 0, moved = 0;
 
-	if (nr_wake < 0 || nr_requeue < 0)
-		return -EINVAL;
 	if (cmpval) {
 		uint32_t cur;
 
@@ -115,14 +118,14 @@ static long futex_requeue(uint32_t __user *uaddr, uint32_t __user *uaddr2, int n
 	{
 		struct futex_q *q = list_entry(pos, struct futex_q, list);
 
-		if (q->key != (uintptr_t)uaddr)
+		if (q->key != key)
 			continue;
 		if (woken < nr_wake) {
 			wake_futex(q);
 			woken++;
 		} else if (moved < nr_requeue) {
 			list_del(&q->list);
-			q->key = (uintptr_t)uaddr2;
+			q->key = key2;
 			list_add_tail(&q->list, hash_futex(q->key));
 			moved++;
 		} else {
@@ -132,17 +135,35 @@ static long futex_requeue(uint32_t __user *uaddr, uint32_t __user *uaddr2, int n
 	return woken + moved;
 }
 
+/* A shared futex's key needs the page: an address with nothing readable behind it is -EFAULT
+ * (a private one is only an address). */
+static long futex_key(uint32_t __user *uaddr, bool shared, uintptr_t *key)
+{
+	uint32_t v;
+
+	if ((uintptr_t)uaddr & 3)
+		return -EINVAL;
+	if (!access_ok(uaddr, sizeof(*uaddr)))
+		return -EFAULT;
+	if (shared && get_user(v, uaddr))
+		return -EFAULT;
+	*key = (uintptr_t)uaddr | (shared ? 1 : 0);
+	return 0;
+}
+
 static long do_futex(uint32_t __user *uaddr, int op, uint32_t val,
 		     const struct linux_timespec64 *ts, uint32_t val2, uint32_t __user *uaddr2,
 		     uint32_t val3)
 {
 	int cmd = op & LINUX_FUTEX_CMD_MASK;
 	bool realtime = op & LINUX_FUTEX_CLOCK_REALTIME;
+	bool shared = !(op & LINUX_FUTEX_PRIVATE_FLAG);
 	uint64_t deadline = 0;
+	uintptr_t key, key2;
+	long err;
 
-	if ((uintptr_t)uaddr & 3)
-		return -EINVAL;
-	if (realtime && cmd != LINUX_FUTEX_WAIT_BITSET && cmd != LINUX_FUTEX_WAIT)
+	/* Linux: the realtime clock only for the waits that take an absolute time. */
+	if (realtime && cmd != LINUX_FUTEX_WAIT_BITSET)
 		return -ENOSYS;
 	switch (cmd) {
 	case LINUX_FUTEX_WAIT:
@@ -161,17 +182,30 @@ static long do_futex(uint32_t __user *uaddr, int op, uint32_t val,
 			else
 				deadline = ns;
 		}
-		return futex_wait(uaddr, val,
+		err = futex_key(uaddr, false, &key);
+		if (err)
+			return err;
+		return futex_wait(uaddr, key | (shared ? 1 : 0), val,
 				  cmd == LINUX_FUTEX_WAIT ? LINUX_FUTEX_BITSET_MATCH_ANY : val3,
 				  ts != NULL, deadline);
 	case LINUX_FUTEX_WAKE:
-		return futex_wake(uaddr, (int)val, LINUX_FUTEX_BITSET_MATCH_ANY);
 	case LINUX_FUTEX_WAKE_BITSET:
-		return futex_wake(uaddr, (int)val, val3);
+		err = futex_key(uaddr, shared, &key);
+		if (err)
+			return err;
+		return futex_wake_key(key, (int)val,
+				      cmd == LINUX_FUTEX_WAKE ? LINUX_FUTEX_BITSET_MATCH_ANY : val3);
 	case LINUX_FUTEX_REQUEUE:
-		return futex_requeue(uaddr, uaddr2, (int)val, (int)val2, NULL);
 	case LINUX_FUTEX_CMP_REQUEUE:
-		return futex_requeue(uaddr, uaddr2, (int)val, (int)val2, &val3);
+		if ((int)val < 0 || (int)val2 < 0)
+			return -EINVAL;
+		err = futex_key(uaddr, shared, &key);
+		if (!err)
+			err = futex_key(uaddr2, shared, &key2);
+		if (err)
+			return err;
+		return futex_requeue(uaddr, key, key2, (int)val, (int)val2,
+				     cmd == LINUX_FUTEX_CMP_REQUEUE ? &val3 : NULL);
 	default:
 		return -ENOSYS;
 	}

@@ -7,7 +7,6 @@
  */
 #include "runtime/n_tty.h"
 #include "runtime/exit.h"
-#include "platform/arch_timer.h"
 #include "platform/cp15.h"
 #include "platform/pl011.h"
 
@@ -522,9 +521,9 @@ long n_tty_read(void __user *buf, size_t count, bool nonblock)
 				local_irq_restore(flags);
 				return -EAGAIN;
 			}
-			/* wfi wakes for a pending interrupt even while it is masked; the receive
-			 * interrupt then runs when they are unmasked. */
-			cpu_idle_wfi();
+			/* The receive interrupt wakes the task (runtime/tty.c); other tasks run
+			 * meanwhile. */
+			tty_wait_input();
 			local_irq_restore(flags);
 			flags = local_irq_save();
 		}

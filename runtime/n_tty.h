@@ -7,6 +7,10 @@
 #include <stdint.h>
 #include "platform/uaccess.h"
 
+/* Sleep until the next receive interrupt (runtime/tty.c); interrupts masked by the caller,
+ * and again on return. */
+void tty_wait_input(void);
+
 /* Linux's kernel struct termios (asm-generic/termbits.h): what TCGETS and TCSETS pass. */
 #define NCCS 19
 struct linux_termios {

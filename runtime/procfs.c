@@ -412,11 +412,27 @@ static void status_kb(struct pbuf *pb, const char *label, unsigned long kb)
 
 /*
  * The lines of Linux's status file that uniarm has values for, in Linux's order. VmPeak and
- * VmHWM are the high-water marks of runtime/rusage.c (see its comment). One task, never
- * preempted: no context switches.
+ * VmHWM are the high-water marks of runtime/rusage.c (see its comment). Threads: the group's
+ * live threads. Context switches are not counted yet.
  */
+/* The task a /proc file describes: the group leader for /proc/<pid>, the thread for
+ * /proc/<pid>/task/<tid> (set around each show). */
+static struct task_struct *show_task;
+
+static const char *task_state_name(const struct task_struct *t)
+{
+	if (t->exit_state & EXIT_ZOMBIE)
+		return "Z (zombie)";
+	if (t == current || t->state == TASK_RUNNING)
+		return "R (running)";
+	if (t->state & TASK_UNINTERRUPTIBLE)
+		return "D (disk sleep)";
+	return "S (sleeping)";
+}
+
 static void show_status(struct pbuf *pb)
 {
+	struct task_struct *t = show_task;
 	struct mm_struct *mm = current_mm;
 	struct mm_rss_stat rss;
 	unsigned long text, lib;
@@ -424,10 +440,10 @@ static void show_status(struct pbuf *pb)
 	mm_rss_stat(mm, &rss);
 	text_and_lib(mm, &text, &lib);
 	/* Linux's comm holds 15 characters. */
-	pb_printf(pb, "Name:\t%.15s\n", current->comm);
-	pb_printf(pb, "State:\tR (running)\n");
-	pb_printf(pb, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", current->tgid,
-		  current->pid, current->parent->tgid);
+	pb_printf(pb, "Name:\t%.15s\n", t->comm);
+	pb_printf(pb, "State:\t%s\n", task_state_name(t));
+	pb_printf(pb, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", t->tgid,
+		  t->pid, t->parent->tgid);
 	pb_printf(pb, "FDSize:\t%d\n", NR_OPEN);
 	status_kb(pb, "VmPeak", K(rss.hiwater_vm));
 	status_kb(pb, "VmSize", K(mm->total_vm));
@@ -444,7 +460,7 @@ static void show_status(struct pbuf *pb)
 	status_kb(pb, "VmLib", K(lib));
 	status_kb(pb, "VmPTE", K(user_pagetable_pages(mm)));
 	status_kb(pb, "VmSwap", 0);
-	pb_printf(pb, "Threads:\t1\n");
+	pb_printf(pb, "Threads:\t%d\n", t->group_leader->nr_threads);
 	pb_printf(pb, "voluntary_ctxt_switches:\t0\nnonvoluntary_ctxt_switches:\t0\n");
 }
 
@@ -622,6 +638,9 @@ enum {
 	PROC_PID_SMAPS,	       /* /proc/<pid>/smaps */
 	PROC_PID_SMAPS_ROLLUP, /* /proc/<pid>/smaps_rollup */
 	PROC_PID_PAGEMAP,      /* /proc/<pid>/pagemap: binary, read in place */
+	PROC_PID_TASK,	       /* /proc/<pid>/task */
+	PROC_TID,	       /* /proc/<pid>/task/<tid>: one per live thread of the group */
+	PROC_TID_STATUS,       /* /proc/<pid>/task/<tid>/status */
 	PROC_SYS,	       /* /proc/sys */
 	PROC_SYS_VM,	       /* /proc/sys/vm */
 	PROC_SYS_VM_OVERCOMMIT_MEMORY,
@@ -666,6 +685,9 @@ static const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PROC_PID_SMAPS] = {"smaps", PROC_PID, false, show_smaps, smaps_size_hint, NULL},
 	[PROC_PID_SMAPS_ROLLUP] = {"smaps_rollup", PROC_PID, false, show_smaps_rollup, NULL, NULL},
 	[PROC_PID_PAGEMAP] = {"pagemap", PROC_PID, false, NULL, NULL, NULL},
+	[PROC_PID_TASK] = {"task", PROC_PID, true, NULL, NULL, NULL},
+	[PROC_TID] = {NULL, PROC_PID_TASK, true, NULL, NULL, NULL},
+	[PROC_TID_STATUS] = {"status", PROC_TID, false, show_status, NULL, NULL},
 	[PROC_SYS] = {"sys", PROC_ROOT, true, NULL, NULL, NULL},
 	[PROC_SYS_VM] = {"vm", PROC_SYS, true, NULL, NULL, NULL},
 	[PROC_SYS_VM_OVERCOMMIT_MEMORY] = {"overcommit_memory", PROC_SYS_VM, false,
@@ -684,6 +706,7 @@ struct procfs_file {
 	size_t len;
 	bool vmalloced;
 	bool read; /* the snapshot has been read from: a read at 0 generates a new one */
+	int tid;   /* the task it describes (show_task) */
 	long long pos;
 };
 
@@ -702,10 +725,37 @@ static bool name_is_pid(const char *name, size_t len, int pid)
 	return v == (unsigned long)pid;
 }
 
-static bool entry_matches(const struct proc_entry *e, const char *name, size_t len)
+/* The task the walk has named so far: the group leader for /proc/<pid>, then the thread. */
+static int walk_tid;
+
+/* A live thread of the current group with the number name. */
+static bool name_is_thread(const char *name, size_t len)
 {
+	struct task_struct *leader = current->group_leader, *t;
+	struct list_head *pos;
+
+	if (!leader->exit_state && name_is_pid(name, len, leader->pid)) {
+		walk_tid = leader->pid;
+		return true;
+	}
+	list_for_each(pos, &leader->thread_group) {
+		t = list_entry(pos, struct task_struct, thread_node);
+		if (name_is_pid(name, len, t->pid)) {
+			walk_tid = t->pid;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool entry_matches(int i, const char *name, size_t len)
+{
+	const struct proc_entry *e = &proc_entries[i];
+
 	if (e->name)
 		return strlen(e->name) == len && !memcmp(e->name, name, len);
+	if (i == PROC_TID)
+		return name_is_thread(name, len);
 	return (len == 4 && !memcmp(name, "self", 4)) || name_is_pid(name, len, current->tgid);
 }
 
@@ -713,7 +763,7 @@ static bool entry_matches(const struct proc_entry *e, const char *name, size_t l
 static int proc_child(int dir, const char *name, size_t len)
 {
 	for (int i = 0; i < NR_PROC_ENTRIES; i++)
-		if (proc_entries[i].parent == dir && entry_matches(&proc_entries[i], name, len))
+		if (proc_entries[i].parent == dir && entry_matches(i, name, len))
 			return i;
 	return dir == PROC_OUTSIDE ? WALK_NOT_PROC : -ENOENT;
 }
@@ -729,6 +779,7 @@ static int proc_walk(const char *path)
 	int node = PROC_OUTSIDE;
 	const char *p = path;
 
+	walk_tid = current->tgid;
 	if (!path || path[0] != '/')
 		return WALK_NOT_PROC;
 	while (*p) {
@@ -799,6 +850,9 @@ static int snapshot(struct procfs_file *pf)
 		if (!pb.buf)
 			return -ENOMEM;
 		pf->buf = pb.buf;
+		show_task = find_task_by_pid(pf->tid);
+		if (!show_task) /* the thread is gone: what it was is no longer there */
+			show_task = current->group_leader;
 		e->show(&pb);
 		if (!pb.overflow) {
 			pf->len = pb.count;
@@ -845,6 +899,7 @@ int procfs_open(const char *path, int flags, struct procfs_file **out)
 	if (!pf)
 		return -ENOMEM;
 	pf->entry = e;
+	pf->tid = walk_tid;
 	if (e->show) {
 		err = snapshot(pf);
 		if (err) {

@@ -100,6 +100,8 @@ const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_sched_yield, sys_sched_yield),
 	SYSCALL(__NR_nanosleep, sys_nanosleep),
 	SYSCALL(__NR_gettid, sys_gettid),
+	SYSCALL(__NR_tkill, sys_tkill),
+	SYSCALL(__NR_tgkill, sys_tgkill),
 	SYSCALL(__NR_futex, sys_futex),
 	SYSCALL(__NR_futex_time64, sys_futex_time64),
 	SYSCALL(__NR_set_tid_address, sys_set_tid_address),

@@ -31,6 +31,8 @@ long sys_getrusage(int who, struct linux_rusage *ru);
 struct linux_timespec32;
 long sys_exit(int status);
 long sys_gettid(void);
+long sys_tgkill(int tgid, int tid, int sig);
+long sys_tkill(int tid, int sig);
 long sys_set_tid_address(int *tidptr);
 long sys_set_robust_list(struct linux_robust_list_head *head, size_t len);
 long sys_get_robust_list(int pid, void **head_ptr, size_t *len_ptr);

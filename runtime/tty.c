@@ -6,7 +6,7 @@
  */
 #include "runtime/tty.h"
 #include "runtime/n_tty.h"
-#include "platform/arch_timer.h"
+#include "runtime/wait.h"
 #include "platform/cp15.h"
 #include "platform/pl011.h"
 #include "platform/uaccess.h"
@@ -90,7 +90,7 @@ static long raw_read(struct file *f, void __user *buf, size_t count)
 		/* Sleep until the receive interrupt (masked again by its handler). */
 		flags = local_irq_save();
 		if (pl011_arm_rx_irq())
-			cpu_idle_wfi();
+			tty_wait_input();
 		local_irq_restore(flags);
 	}
 	while (c >= 0) {
@@ -177,8 +177,25 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 const struct file_operations console_fops = {
 	.read = tty_read, .write = tty_write, .ioctl = tty_ioctl, .rdev = MKDEV(5, 1)};
 
+static DECLARE_WAIT_QUEUE_HEAD(tty_read_wait);
+
+void tty_wait_input(void)
+{
+	DEFINE_WAIT(w);
+
+	prepare_to_wait(&tty_read_wait, &w, TASK_INTERRUPTIBLE);
+	schedule();
+	finish_wait(&tty_read_wait, &w);
+}
+
+static void tty_rx_wake(void)
+{
+	wake_up_all(&tty_read_wait);
+}
+
 void tty_init(void)
 {
+	pl011_set_rx_wake(tty_rx_wake);
 	n_tty_open();
 	if (!console_raw)
 		pl011_set_rx_handler(n_tty_receive_char_flagged);
