@@ -2,21 +2,18 @@
  * The application's entry point. The runtime starts it in USR mode as Linux's exec starts a
  * static program (runtime/exec.c): sp points at argc, then argv[], NULL, envp[], NULL and the
  * auxiliary vector; every other register is zero. _start hands sp to __libc_start, which
- * sets up what newlib needs (the thread pointer for its per-thread state, environ, the
- * auxiliary vector for getauxval), runs the constructors and main, and exits with main's
- * value; exit() runs atexit handlers and destructors and flushes stdio before _exit hands the
- * status to the runtime.
+ * sets up what newlib needs (the main thread's descriptor, TLS block and thread pointer, through
+ * which newlib finds its per-thread state; environ; the auxiliary vector for getauxval), runs the
+ * constructors and main, and exits with main's value; exit() runs atexit handlers and destructors
+ * and flushes stdio before _exit hands the status to the runtime.
  */
-#include "libc-glue/syscall.h"
-#include "runtime/uapi.h"
-
-#include <reent.h>
 #include <stdlib.h>
 
 extern char **environ;
 extern void __libc_init_array(void);
 extern void __libc_fini_array(void);
 extern int main(int argc, char **argv, char **envp);
+extern void __uniarm_init_main_thread(const unsigned long *auxv, void *sp); /* pthread/tls.c */
 
 /* The auxiliary vector exec left on the stack (libc-glue/auxv.c reads it). */
 const unsigned long *__uniarm_auxv;
@@ -27,13 +24,17 @@ __attribute__((noreturn, used)) void __libc_start(unsigned long *sp)
 	char **argv = (char **)(sp + 1);
 	char **envp = argv + argc + 1, **e = envp;
 
-	/* newlib finds its per-thread state through TPIDRURO (libc-glue/reent.c), which only
-	 * the runtime can write: set_tls, as a Linux C library sets its thread pointer. Before
-	 * anything of newlib runs. */
-	__uniarm_syscall(__ARM_NR_set_tls, (long)_impure_ptr, 0, 0, 0, 0, 0);
 	while (*e)
 		e++;
 	__uniarm_auxv = (const unsigned long *)(e + 1);
+	/* The main thread's descriptor and TLS block, and the thread pointer (TPIDRURO, which
+	 * only the runtime writes: set_tls) at them; newlib finds its per-thread state through
+	 * it (libc-glue/reent.c), so this comes before anything of newlib runs. */
+	__uniarm_init_main_thread(__uniarm_auxv, sp);
+	/* Keeps this frame at the 32 bytes it had when set_tls was an inline system call here
+	 * (r7 and r8 saved): main's sp stays where it was, on which the depth at which
+	 * tests/qemu/reports/stack_overflow's mutual recursion overflows depends. */
+	__asm__ volatile("" ::: "r7", "r8");
 	environ = envp;
 	atexit(__libc_fini_array);
 	__libc_init_array();

@@ -1,19 +1,17 @@
 /*
- * newlib's per-thread state (errno, stdio's streams, strtok's position, ...) lives in a
+ * newlib's per-thread state (errno, strtok's position, the stdio pointers, ...) lives in a
  * struct _reent; newlib is built with __DYNAMIC_REENT__ (tools/build-newlib), so it finds the
  * current thread's one by calling __getreent() instead of reading the global _impure_ptr.
  *
- * The pointer is kept in TPIDRURO, the user-read-only thread register Linux ARM uses for the
- * thread pointer (set_tls): one instruction to read from any mode, and the runtime switches
- * it with the thread. Today there is one thread, whose structure is newlib's static
- * _impure_data; the runtime loads it before anything of newlib runs (runtime/start.c).
+ * Each thread's descriptor (struct pthread, libc-glue/pthread/pthread_impl.h) lies just below
+ * its thread pointer, TPIDRURO, which the runtime switches with the thread, and holds the
+ * pointer: one mrc and one load. The main thread's structure is newlib's static _impure_data
+ * (crt0 sets its descriptor up before anything of newlib runs); a new thread's is its own
+ * (pthread_create), reclaimed when it exits.
  */
-#include <reent.h>
+#include "libc-glue/pthread/pthread_impl.h"
 
 struct _reent *__getreent(void)
 {
-	struct _reent *r;
-
-	__asm__("mrc p15, 0, %0, c13, c0, 3" : "=r"(r)); /* TPIDRURO */
-	return r;
+	return __pthread_self()->reent;
 }
