@@ -112,3 +112,14 @@ vfp_set_fpexc:
 	bx	lr
 	.fnend
 	.size	vfp_set_fpexc, . - vfp_set_fpexc
+
+	.section .text.vfp_get_fpscr, "ax", %progbits
+	.globl	vfp_get_fpscr
+	.type	vfp_get_fpscr, %function
+	.align	2
+vfp_get_fpscr:
+	.fnstart
+	vmrs	r0, fpscr
+	bx	lr
+	.fnend
+	.size	vfp_get_fpscr, . - vfp_get_fpscr

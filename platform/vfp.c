@@ -4,9 +4,6 @@
 #include "runtime/sched.h"
 #include "vm/slab.h"
 
-#include <errno.h>
-#include <string.h>
-
 #define FPEXC_EN (1u << 30)
 
 static struct task_struct *vfp_owner; /* whose registers the unit holds */
@@ -37,8 +34,11 @@ static bool is_vfp_insn(uint32_t insn, bool thumb)
 
 static struct vfp_state *vfp_state_of(struct task_struct *tsk)
 {
-	if (!tsk->vfp)
+	if (!tsk->vfp) {
 		tsk->vfp = kzalloc(sizeof(*tsk->vfp), GFP_KERNEL);
+		if (tsk->vfp)
+			tsk->vfp->fpscr = tsk->vfp_fpscr;
+	}
 	return tsk->vfp;
 }
 
@@ -63,20 +63,17 @@ bool vfp_support_entry(struct pt_regs *regs, uint32_t insn)
 
 int vfp_copy_thread(struct task_struct *child, struct task_struct *parent)
 {
-	struct vfp_state *st = kzalloc(sizeof(*st), GFP_KERNEL);
-
-	if (!st)
-		return -ENOMEM;
+	/* POSIX: a new thread inherits the floating-point environment (FPSCR); its data
+	 * registers start as zeros, in a save area made at its first FP instruction. */
 	if (parent == vfp_owner) {
 		uint32_t fpexc = vfp_get_fpexc();
 
 		vfp_set_fpexc(FPEXC_EN);
-		vfp_save_state(st);
+		child->vfp_fpscr = vfp_get_fpscr();
 		vfp_set_fpexc(fpexc);
-	} else if (parent->vfp) {
-		memcpy(st, parent->vfp, sizeof(*st));
+	} else {
+		child->vfp_fpscr = parent->vfp ? parent->vfp->fpscr : parent->vfp_fpscr;
 	}
-	child->vfp = st;
 	return 0;
 }
 

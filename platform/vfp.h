@@ -24,6 +24,7 @@ int vfp_init(void);
 void vfp_save_state(struct vfp_state *st);
 void vfp_load_state(const struct vfp_state *st);
 uint32_t vfp_get_fpexc(void);
+uint32_t vfp_get_fpscr(void);
 void vfp_set_fpexc(uint32_t fpexc);
 
 /* The context switch: the unit on for next only if its registers are the ones in it. */
@@ -31,8 +32,8 @@ void vfp_switch(struct task_struct *prev, struct task_struct *next);
 /* An undefined instruction of the application: true when it was an FP instruction the unit
  * was off for, now on with the task's registers (the instruction is retried). */
 bool vfp_support_entry(struct pt_regs *regs, uint32_t insn);
-/* A new thread's FP registers: a copy of parent's (POSIX: the FP environment is inherited).
- * -ENOMEM without memory. */
+/* A new thread's FP state: parent's FPSCR (POSIX: the FP environment is inherited), zero
+ * registers. 0. */
 int vfp_copy_thread(struct task_struct *child, struct task_struct *parent);
 /* A task is going away: forget its registers. */
 void vfp_release_thread(struct task_struct *tsk);

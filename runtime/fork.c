@@ -22,9 +22,33 @@
 
 static unsigned int nr_tasks; /* besides init_task */
 
+/* Freed kernel stacks kept for the next tasks, as Linux's NR_CACHED_STACKS: a thread's
+ * create and exit then cost no vmalloc and no vfree (with their TLB flush). */
+#define NR_CACHED_STACKS 2
+static void *cached_stacks[NR_CACHED_STACKS];
+
 static void *alloc_thread_stack(void)
 {
+	for (int i = 0; i < NR_CACHED_STACKS; i++) {
+		void *s = cached_stacks[i];
+
+		if (s) {
+			cached_stacks[i] = NULL;
+			return s;
+		}
+	}
 	return __vmalloc_node(THREAD_SIZE, THREAD_ALIGN, GFP_KERNEL, __builtin_return_address(0));
+}
+
+static void free_thread_stack(void *stack)
+{
+	for (int i = 0; i < NR_CACHED_STACKS; i++) {
+		if (!cached_stacks[i]) {
+			cached_stacks[i] = stack;
+			return;
+		}
+	}
+	vfree(stack);
 }
 
 /* A task with a stack and a pid, linked nowhere yet, state TASK_UNINTERRUPTIBLE (not
@@ -44,7 +68,7 @@ static struct task_struct *alloc_task(int *err)
 	tsk->pid = alloc_pid();
 	if (tsk->pid < 0) {
 		*err = tsk->pid;
-		vfree(tsk->stack);
+		free_thread_stack(tsk->stack);
 		kfree(tsk);
 		return NULL;
 	}
@@ -75,7 +99,7 @@ void put_task_struct(struct task_struct *tsk)
 		return;
 	}
 	vfp_release_thread(tsk);
-	vfree(tsk->stack);
+	free_thread_stack(tsk->stack);
 	kfree(tsk);
 }
 

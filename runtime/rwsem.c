@@ -43,7 +43,8 @@ void rwsem_down_write_slowpath(struct rw_semaphore *sem)
 void rwsem_wake(struct rw_semaphore *sem)
 {
 	while (!list_empty(&sem->wait_list)) {
-		struct rwsem_waiter *w = list_first_entry(&sem->wait_list, struct rwsem_waiter, list);
+		struct rwsem_waiter *w =
+			list_first_entry(&sem->wait_list, struct rwsem_waiter, list);
 
 		if (w->write) {
 			if (sem->count != 0)

@@ -20,7 +20,10 @@ struct rw_semaphore {
 	struct list_head wait_list;
 };
 
-#define __RWSEM_INITIALIZER(name) {0, NULL, LIST_HEAD_INIT((name).wait_list)}
+#define __RWSEM_INITIALIZER(name)                                                                  \
+	{                                                                                          \
+		0, NULL, LIST_HEAD_INIT((name).wait_list)                                          \
+	}
 
 static inline void init_rwsem(struct rw_semaphore *sem)
 {

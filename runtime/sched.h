@@ -76,6 +76,7 @@ struct task_struct {
 	void *kthread;		       /* struct kthread of a kernel thread (runtime/kthread.c) */
 
 	struct vfp_state *vfp; /* the FP registers while not in the unit (platform/vfp.c) */
+	uint32_t vfp_fpscr;    /* FPSCR to start with, until vfp exists */
 };
 
 /* The boot context: pid 0, "swapper", the idle task once the others run. */

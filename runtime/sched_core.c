@@ -12,9 +12,12 @@
 #include "runtime/syscalls.h"
 #include "runtime/time.h"
 #include "platform/arch_timer.h"
+#include "platform/uaccess.h"
 #include "platform/vfp.h"
 
 #define SLICE_NS 10000000ull /* 10 ms: HZ = 100's tick */
+
+static uint64_t slice_ticks; /* SLICE_NS in counter ticks */
 
 static struct rq {
 	struct list_head queue; /* runnable tasks other than curr, in the order they will run */
@@ -33,12 +36,25 @@ void sched_init(void)
 {
 	INIT_LIST_HEAD(&rq.queue);
 	hrtimer_init(&rq.slice_timer, slice_expired);
+	slice_ticks = ns_to_counter(SLICE_NS);
 	init_task.on_rq = 1;
 }
 
 unsigned int nr_running_others(void)
 {
 	return rq.nr_queued;
+}
+
+/*
+ * Someone waits for the CPU: the running task's slice ends at most SLICE_NS from now. A slice
+ * timer already pending is left as it is, and one no longer needed is left to fire for nothing
+ * (slice_expired looks at the queue): a wake-up and a switch then cost no timer programming,
+ * and with one runnable task the timer fires at most once more (tickless).
+ */
+static inline void arm_slice(void)
+{
+	if (!rq.slice_timer.queued)
+		hrtimer_start_counter(&rq.slice_timer, arch_counter_read() + slice_ticks);
 }
 
 static void enqueue_task(struct task_struct *p)
@@ -78,11 +94,8 @@ void schedule(void)
 		enqueue_task(prev);
 	next = pick_next_task();
 	if (next != prev) {
-		/* A fresh slice for next, if anyone else waits for the CPU. */
 		if (rq.nr_queued)
-			hrtimer_start(&rq.slice_timer, ktime_get_ns() + SLICE_NS);
-		else
-			hrtimer_cancel(&rq.slice_timer);
+			arm_slice();
 		vfp_switch(prev, next);
 		prev = __switch_to(prev, next);
 		finish_task_switch(prev);
@@ -94,8 +107,13 @@ void schedule(void)
  * since the switch. */
 void schedule_tail(struct task_struct *prev)
 {
+	struct task_struct *tsk = current;
+
 	finish_task_switch(prev);
 	local_irq_enable();
+	/* CLONE_CHILD_SETTID: the new thread's tid in its own memory, by the thread itself. */
+	if (tsk->set_child_tid && put_user(tsk->pid, tsk->set_child_tid))
+		tsk->set_child_tid = NULL;
 }
 
 bool wake_up_state(struct task_struct *p, unsigned int state)
@@ -108,9 +126,7 @@ bool wake_up_state(struct task_struct *p, unsigned int state)
 		if (!p->on_rq) {
 			p->on_rq = 1;
 			enqueue_task(p);
-			/* Someone else waits now: the running task gets a time slice. */
-			if (rq.nr_queued == 1 && p != current)
-				hrtimer_start(&rq.slice_timer, ktime_get_ns() + SLICE_NS);
+			arm_slice();
 			if (current == &init_task)
 				set_tsk_need_resched(current);
 		}

@@ -39,8 +39,11 @@ static int wait(pthread_cond_t *__restrict c, pthread_mutex_t *__restrict m, clo
 
 	if (__atomic_sub_fetch(&c->__waiters, 1, __ATOMIC_SEQ_CST) == WAITERS_DESTROY)
 		futex_wake(&c->__waiters, 1, priv);
-	while (__atomic_exchange_n(&m->__lock, 2, __ATOMIC_ACQUIRE) != 0)
-		futex_wait(&m->__lock, 2, mpriv);
+	/* The mutex again: free (0) means nobody sleeps on it, so taking it as 1 keeps its
+	 * unlock free of a wake-up call; otherwise mark it contended (2) and wait. */
+	if (!__ll_trylock(&m->__lock))
+		while (__atomic_exchange_n(&m->__lock, 2, __ATOMIC_ACQUIRE) != 0)
+			futex_wait(&m->__lock, 2, mpriv);
 	if (type != PTHREAD_MUTEX_NORMAL) {
 		m->__owner = self;
 		m->__count = count;

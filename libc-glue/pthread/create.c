@@ -8,6 +8,7 @@
  */
 #include "libc-glue/pthread/pthread_impl.h"
 
+#include <string.h>
 #include <sys/mman.h>
 
 #define CLONE_THREAD_FLAGS                                                                         \
@@ -100,13 +101,22 @@ int pthread_create(pthread_t *__restrict thread, const pthread_attr_t *__restric
 		guard = page_up(guard);
 		map_size = guard + stack_size + top_size;
 	}
-	map = mmap(0, map_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1,
-		   0);
-	if (map == MAP_FAILED)
-		return EAGAIN;
-	if (guard && mprotect(map, guard, PROT_NONE)) {
-		munmap(map, map_size);
-		return EAGAIN;
+	/* A detached thread unmaps its memory itself at its exit: it takes none of the cache's,
+	 * which then stays for the joinable threads that give memory back to it. */
+	map = stack_addr || detached ? 0 : __uniarm_stack_cache_get(map_size, guard);
+	if (map) {
+		/* A joined thread's memory: its top area (reent, descriptor, TLS) zeroed again, as
+		 * a fresh mapping's would be. */
+		memset(map + map_size - top_size, 0, top_size);
+	} else {
+		map = mmap(0, map_size, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+		if (map == MAP_FAILED)
+			return EAGAIN;
+		if (guard && mprotect(map, guard, PROT_NONE)) {
+			munmap(map, map_size);
+			return EAGAIN;
+		}
 	}
 	top = map + map_size;
 	tp = __uniarm_tls_setup(top);

@@ -30,7 +30,8 @@ static int join(pthread_t thread, void **value_ptr, const struct timespec *absti
 	}
 	if (value_ptr)
 		*value_ptr = t->result;
-	if (t->map_base)
+	if (t->map_base && !(t->stack_base == (char *)t->map_base + t->guard_size &&
+			     __uniarm_stack_cache_put(t->map_base, t->map_size, t->guard_size)))
 		munmap(t->map_base, t->map_size);
 	return 0;
 }

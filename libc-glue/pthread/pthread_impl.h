@@ -55,6 +55,11 @@ struct pthread {
 	struct pthread_key_value keys[PTHREAD_KEYS_MAX];
 } __attribute__((aligned(8)));
 
+/* Joined threads' memory for reuse (stack_cache.c): a mapping of map_size with a guard of
+ * guard bytes, or 0; put returns 1 when it kept the mapping. */
+void *__uniarm_stack_cache_get(size_t map_size, size_t guard);
+int __uniarm_stack_cache_put(void *base, size_t map_size, size_t guard);
+
 static inline char *__uniarm_tp(void)
 {
 	char *tp;

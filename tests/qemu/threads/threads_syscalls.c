@@ -403,7 +403,9 @@ static void test_futex_errors(void)
 	 */
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	ts = (struct k_timespec32){(int32_t)now.tv_sec - 1, 0};
+	/* A second ago, or the clock's start when it is younger than that (uniarm's monotonic
+	 * clock starts at boot, well under a second before this; a negative time is EINVAL). */
+	ts = (struct k_timespec32){now.tv_sec > 0 ? (int32_t)now.tv_sec - 1 : 0, 0};
 	CHECK_SYSERR(
 		"futex.wait_bitset_past_monotonic_etimedout",
 		futex(&word, LINUX_FUTEX_WAIT_BITSET | LINUX_FUTEX_PRIVATE_FLAG, 5, &ts, NULL, -1),
