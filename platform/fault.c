@@ -35,6 +35,7 @@
 #include "runtime/printk.h"
 #include "runtime/sched.h"
 #include "vm/mm_user.h"
+#include "vm/mmap_lock.h"
 #include "vm/report.h"
 #include "vm/vmalloc.h"
 
@@ -333,15 +334,53 @@ static __attribute__((noinline, cold)) int bad_access(uintptr_t addr, struct pt_
  * contains addr (so addr is below TASK_SIZE), it is the VMA, without a call. The slow paths
  * check the address range and read the fault status again rather than keep it live here.
  */
+/* The VMA is not find_vma's cached one: look it up (growing the stack if that is where addr
+ * is), check the access, fault the page in. */
+static int fault_lookup(uintptr_t addr, struct pt_regs *regs, unsigned int flags)
+{
+	struct vm_area_struct *vma = lookup_fault_vma(addr);
+
+	if (!vma)
+		return VM_FAULT_SIGSEGV;
+	if (unlikely(!(vma->vm_flags & access_needs(flags))))
+		return bad_access(addr, regs, flags);
+	return handle_mm_fault(vma, addr, flags);
+}
+
+/*
+ * The slow path, and where the mmap lock (vm/mmap_lock.h) is taken for reading. Free, it is not
+ * taken: on one CPU, with no preemption inside the runtime and no interrupt handler taking it,
+ * nothing can take it while a fault that does not sleep runs, and a fault sleeps only waiting
+ * for the lock itself. Held or waited for, the fault waits for it, unless it is a fault of the
+ * runtime's own user copy inside a call of this task that holds it: that goes on under the
+ * caller's hold.
+ */
+static __attribute__((noinline)) int fault_vma_miss(uintptr_t addr, struct pt_regs *regs,
+						    unsigned int flags)
+{
+	struct mm_struct *mm = current_mm;
+	int ret;
+
+	if (likely(!mm->mmap_lock.count) || current->mmap_locked)
+		return fault_lookup(addr, regs, flags);
+	mmap_read_lock(mm);
+	ret = fault_lookup(addr, regs, flags);
+	mmap_read_unlock(mm);
+	return ret;
+}
+
+/*
+ * The hot path: find_vma's one-entry cache holds the VMA. It takes no lock: the cache is empty
+ * whenever a task that holds the mmap lock is not running (schedule() empties it,
+ * mmap_lock_sleeping), so a fault that finds it full runs while no writer is inside a change
+ * of the VMAs; every other fault goes through fault_vma_miss, which looks at the lock.
+ */
 static inline int __do_page_fault(uintptr_t addr, struct pt_regs *regs, unsigned int flags)
 {
 	struct vm_area_struct *vma = current_mm->mmap_cache;
 
-	if (unlikely(!vma || addr < vma->vm_start || addr >= vma->vm_end)) {
-		vma = lookup_fault_vma(addr);
-		if (!vma)
-			return VM_FAULT_SIGSEGV;
-	}
+	if (unlikely(!vma || addr < vma->vm_start || addr >= vma->vm_end))
+		return fault_vma_miss(addr, regs, flags);
 	if (unlikely(!(vma->vm_flags & access_needs(flags))))
 		return bad_access(addr, regs, flags);
 	return handle_mm_fault(vma, addr, flags);

@@ -20,6 +20,7 @@ static void rwsem_wait(struct rw_semaphore *sem, bool write)
 	struct rwsem_waiter w = {.task = current, .write = write};
 
 	list_add_tail(&w.list, &sem->wait_list);
+	sem->count |= RWSEM_FLAG_WAITERS;
 	/* The release that lets this waiter in hands it the lock (rwsem_wake). */
 	while (!w.granted) {
 		set_current_state(TASK_UNINTERRUPTIBLE);
@@ -47,12 +48,12 @@ void rwsem_wake(struct rw_semaphore *sem)
 			list_first_entry(&sem->wait_list, struct rwsem_waiter, list);
 
 		if (w->write) {
-			if (sem->count != 0)
+			if (sem->count & (RWSEM_READER_MASK | RWSEM_WRITER_LOCKED))
 				break;
-			sem->count = -1;
+			sem->count |= RWSEM_WRITER_LOCKED;
 			sem->owner = w->task;
 		} else {
-			if (sem->count < 0)
+			if (sem->count & RWSEM_WRITER_LOCKED)
 				break;
 			sem->count++;
 		}
@@ -62,4 +63,6 @@ void rwsem_wake(struct rw_semaphore *sem)
 		if (w->write)
 			break;
 	}
+	if (list_empty(&sem->wait_list))
+		sem->count &= ~RWSEM_FLAG_WAITERS;
 }

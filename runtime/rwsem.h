@@ -1,7 +1,9 @@
 /*
- * Reader/writer semaphores (sleeping), Linux's rw_semaphore: the mm's mmap_lock. count is the
- * number of readers holding it, or -1 for a writer (owner); waiters queue in FIFO order and
- * are handed the lock by the release that lets them in. One CPU and no preemption inside the
+ * Reader/writer semaphores (sleeping), Linux's rw_semaphore: the mm's mmap_lock. count holds
+ * the number of readers holding it (low 16 bits), RWSEM_WRITER_LOCKED when a writer (owner)
+ * holds it and RWSEM_FLAG_WAITERS while anyone waits, so "free and nobody waiting" is count ==
+ * 0, one test (the page-fault path's, platform/fault.c). Waiters queue in FIFO order and are
+ * handed the lock by the release that lets them in. One CPU and no preemption inside the
  * runtime, and no interrupt handler takes one: plain loads and stores are atomic enough (on SMP
  * the count would be an atomic and the queue would have a spinlock).
  */
@@ -14,8 +16,12 @@
 
 struct task_struct;
 
+#define RWSEM_READER_MASK   0x0000ffffL
+#define RWSEM_WRITER_LOCKED 0x40000000L
+#define RWSEM_FLAG_WAITERS  0x20000000L
+
 struct rw_semaphore {
-	long count;		   /* readers, or -1: a writer holds it */
+	long count;		   /* readers | RWSEM_WRITER_LOCKED | RWSEM_FLAG_WAITERS */
 	struct task_struct *owner; /* the writer */
 	struct list_head wait_list;
 };
@@ -44,7 +50,7 @@ static inline void up_read(struct rw_semaphore *sem)
 }
 static inline void down_write(struct rw_semaphore *sem)
 {
-	sem->count = -1;
+	sem->count = RWSEM_WRITER_LOCKED;
 }
 static inline void up_write(struct rw_semaphore *sem)
 {
@@ -58,12 +64,12 @@ struct task_struct *rwsem_current(void);
 
 static inline bool rwsem_is_contended(const struct rw_semaphore *sem)
 {
-	return !list_empty(&sem->wait_list);
+	return sem->count & RWSEM_FLAG_WAITERS;
 }
 
 static inline void down_read(struct rw_semaphore *sem)
 {
-	if (likely(sem->count >= 0 && !rwsem_is_contended(sem)))
+	if (likely(!(sem->count & (RWSEM_WRITER_LOCKED | RWSEM_FLAG_WAITERS))))
 		sem->count++;
 	else
 		rwsem_down_read_slowpath(sem);
@@ -71,14 +77,14 @@ static inline void down_read(struct rw_semaphore *sem)
 
 static inline void up_read(struct rw_semaphore *sem)
 {
-	if (--sem->count == 0 && unlikely(rwsem_is_contended(sem)))
+	if (unlikely(--sem->count == RWSEM_FLAG_WAITERS))
 		rwsem_wake(sem);
 }
 
 static inline void down_write(struct rw_semaphore *sem)
 {
-	if (likely(sem->count == 0 && !rwsem_is_contended(sem))) {
-		sem->count = -1;
+	if (likely(sem->count == 0)) {
+		sem->count = RWSEM_WRITER_LOCKED;
 		sem->owner = rwsem_current();
 	} else {
 		rwsem_down_write_slowpath(sem);
@@ -87,9 +93,9 @@ static inline void down_write(struct rw_semaphore *sem)
 
 static inline void up_write(struct rw_semaphore *sem)
 {
-	sem->count = 0;
+	sem->count &= ~RWSEM_WRITER_LOCKED;
 	sem->owner = NULL;
-	if (unlikely(rwsem_is_contended(sem)))
+	if (unlikely(sem->count & RWSEM_FLAG_WAITERS))
 		rwsem_wake(sem);
 }
 #endif

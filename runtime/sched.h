@@ -66,6 +66,7 @@ struct task_struct {
 	struct hrtimer sleep_timer; /* nanosleep's and timed waits' wake-up */
 
 	int exit_code;
+	int mmap_locked;   /* holds of an mm's mmap_lock (vm/mmap_lock.h) */
 	int preempt_count; /* HARDIRQ_OFFSET per interrupt being handled (runtime/hardirq.h) */
 
 	/* threads (runtime/fork.c, runtime/futex.c) */

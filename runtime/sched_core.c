@@ -14,6 +14,7 @@
 #include "platform/arch_timer.h"
 #include "platform/uaccess.h"
 #include "platform/vfp.h"
+#include "vm/mmap_lock.h"
 
 #define SLICE_NS 10000000ull /* 10 ms: HZ = 100's tick */
 
@@ -88,6 +89,7 @@ void schedule(void)
 	struct task_struct *prev = current, *next;
 
 	prev->ti_flags &= ~_TIF_NEED_RESCHED;
+	mmap_lock_sleeping(prev);
 	if (prev->state != TASK_RUNNING)
 		prev->on_rq = 0;
 	else if (prev != &init_task)

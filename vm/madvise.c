@@ -19,6 +19,7 @@
  * their advice values are EINVAL, like any unknown value.
  */
 #include "vm/mmap_internal.h"
+#include "vm/mmap_lock.h"
 
 #include <errno.h>
 
@@ -154,7 +155,7 @@ static int madvise_populate(struct mm_struct *mm, unsigned long start, unsigned 
 	return 0;
 }
 
-long sys_madvise(unsigned long start, size_t len_in, int behavior)
+static long __sys_madvise(unsigned long start, size_t len_in, int behavior)
 {
 	struct mm_struct *mm = current_mm;
 	struct vm_area_struct *vma;
@@ -196,4 +197,16 @@ long sys_madvise(unsigned long start, size_t len_in, int behavior)
 		vma = vma_next(vma);
 	}
 	return unmapped_error;
+}
+
+/* madvise with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_madvise(unsigned long start, size_t len_in, int behavior)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_madvise(start, len_in, behavior);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -9,6 +9,7 @@
  * with EFAULT; the bytes of vec for the chunks before are written either way.
  */
 #include "vm/mmap_internal.h"
+#include "vm/mmap_lock.h"
 #include "platform/uaccess.h"
 
 #include <errno.h>
@@ -16,7 +17,7 @@
 /* Pages per chunk: the runtime buffer of one walk step, on the syscall stack. */
 #define MINCORE_CHUNK 256UL
 
-long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec)
+static long __sys_mincore(unsigned long start, size_t len, unsigned char __user *vec)
 {
 	unsigned char kvec[MINCORE_CHUNK];
 	struct mm_struct *mm = current_mm;
@@ -46,4 +47,16 @@ long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec)
 		start = e;
 	}
 	return 0;
+}
+
+/* mincore with the mmap lock held for reading (vm/mmap_lock.h). */
+long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_read_lock(mm);
+	ret = __sys_mincore(start, len, vec);
+	mmap_read_unlock(mm);
+	return ret;
 }

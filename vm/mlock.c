@@ -15,6 +15,7 @@
  * Linux's mlock_fixup does.
  */
 #include "vm/mmap_internal.h"
+#include "vm/mmap_lock.h"
 #include "runtime/cred.h"
 #include "runtime/rusage.h"
 #include "runtime/syscalls.h"
@@ -138,24 +139,60 @@ int mlock_future_check(struct mm_struct *mm, unsigned long vm_flags, unsigned lo
 	return 0;
 }
 
-long sys_mlock(unsigned long start, size_t len)
+static long __sys_mlock(unsigned long start, size_t len)
 {
 	return do_mlock(start, len, VM_LOCKED);
 }
 
+/* mlock with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_mlock(unsigned long start, size_t len)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_mlock(start, len);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
 /* mlock2: mlock, or with MLOCK_ONFAULT a lock that populates nothing (VM_LOCKONFAULT). */
-long sys_mlock2(unsigned long start, size_t len, int flags)
+static long __sys_mlock2(unsigned long start, size_t len, int flags)
 {
 	if (flags & ~MLOCK_ONFAULT)
 		return -EINVAL;
 	return do_mlock(start, len, flags & MLOCK_ONFAULT ? VM_LOCKED | VM_LOCKONFAULT : VM_LOCKED);
 }
 
-long sys_munlock(unsigned long start, size_t len)
+/* mlock2 with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_mlock2(unsigned long start, size_t len, int flags)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_mlock2(start, len, flags);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
+static long __sys_munlock(unsigned long start, size_t len)
 {
 	len = PAGE_ALIGN(len + (start & ~PAGE_MASK));
 	start &= PAGE_MASK;
 	return apply_vma_lock_flags(current_mm, start, len, 0);
+}
+
+/* munlock with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_munlock(unsigned long start, size_t len)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_munlock(start, len);
+	mmap_write_unlock(mm);
+	return ret;
 }
 
 /* def_flags from MCL_FUTURE; with MCL_CURRENT every VMA gets (or, flags 0, loses) the lock. */
@@ -183,7 +220,7 @@ static void apply_mlockall_flags(struct mm_struct *mm, int flags)
 			    &vma); /* whole VMAs: no split */
 }
 
-long sys_mlockall(int flags)
+static long __sys_mlockall(int flags)
 {
 	struct mm_struct *mm = current_mm;
 
@@ -200,8 +237,32 @@ long sys_mlockall(int flags)
 	return 0;
 }
 
-long sys_munlockall(void)
+/* mlockall with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_mlockall(int flags)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_mlockall(flags);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
+static long __sys_munlockall(void)
 {
 	apply_mlockall_flags(current_mm, 0);
 	return 0;
+}
+
+/* munlockall with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_munlockall(void)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_munlockall();
+	mmap_write_unlock(mm);
+	return ret;
 }

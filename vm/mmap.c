@@ -22,6 +22,7 @@
  * happen in the middle of a change to the VMAs or the allocators.
  */
 #include "vm/mmap_internal.h"
+#include "vm/mmap_lock.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -465,7 +466,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
 	return 0;
 }
 
-long sys_munmap(unsigned long addr, size_t len)
+static long __sys_munmap(unsigned long addr, size_t len)
 {
 	struct mm_struct *mm = current_mm;
 
@@ -475,6 +476,18 @@ long sys_munmap(unsigned long addr, size_t len)
 	if (!len)
 		return -EINVAL;
 	return do_munmap(mm, addr, addr + len);
+}
+
+/* munmap with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_munmap(unsigned long addr, size_t len)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_munmap(addr, len);
+	mmap_write_unlock(mm);
+	return ret;
 }
 
 void exit_mmap(struct mm_struct *mm)
@@ -778,8 +791,8 @@ static inline unsigned long round_hint_to_min(unsigned long hint)
  * MAP_PRIVATE (MAP_SHARED_VALIDATE only validates file mappings: anonymous, it is EINVAL as on
  * Linux).
  */
-long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
-		    unsigned long fd, unsigned long pgoff)
+static long __sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+			     unsigned long flags, unsigned long fd, unsigned long pgoff)
 {
 	struct mm_struct *mm = current_mm;
 	struct vm_area_struct *next;
@@ -878,6 +891,19 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot, u
 	return ret;
 }
 
+/* mmap_pgoff with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+		    unsigned long fd, unsigned long pgoff)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_mmap_pgoff(addr, len, prot, flags, fd, pgoff);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
 int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end, bool ignore_errors)
 {
 	struct vm_area_struct *vma;
@@ -907,7 +933,7 @@ int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end, bo
  * extends the heap VMA or makes one (VM_READ | VM_WRITE, accounted), populated under
  * mlockall(MCL_FUTURE).
  */
-long sys_brk(unsigned long brk)
+static long __sys_brk(unsigned long brk)
 {
 	struct mm_struct *mm = current_mm;
 	unsigned long newbrk, oldbrk, flags, pages;
@@ -955,6 +981,18 @@ long sys_brk(unsigned long brk)
 set:
 	mm->brk = brk;
 	return (long)brk;
+}
+
+/* brk with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_brk(brk);
+	mmap_write_unlock(mm);
+	return ret;
 }
 
 /* --- the stack ---------------------------------------------------------------------------- */
@@ -1020,6 +1058,7 @@ void mm_init_layout(struct mm_struct *mm)
 	if (gap < (128UL << 20))
 		gap = 128UL << 20;
 	vma_cache_init();
+	init_rwsem(&mm->mmap_lock);
 	page_counts.user = &mm->rss;
 	area_tree_init(&mm->mm_areas, FIRST_USER_ADDRESS, TASK_SIZE);
 	mm->mmap_cache = NULL;

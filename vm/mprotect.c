@@ -9,6 +9,7 @@
  * ENOMEM) leaves the VMAs before it changed.
  */
 #include "vm/mmap_internal.h"
+#include "vm/mmap_lock.h"
 
 #include <errno.h>
 
@@ -51,7 +52,7 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma, unsi
 	return 0;
 }
 
-long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
+static long __sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 {
 	struct mm_struct *mm = current_mm;
 	const unsigned long grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
@@ -107,4 +108,16 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 		if (!vma || vma->vm_start != nstart)
 			return -ENOMEM;
 	}
+}
+
+/* mprotect with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_mprotect(start, len, prot);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -21,6 +21,7 @@
  * faulting the source in and sharing its pages (dup_page_range).
  */
 #include "vm/mmap_internal.h"
+#include "vm/mmap_lock.h"
 #include "runtime/cred.h"
 
 #include <errno.h>
@@ -196,8 +197,8 @@ static long mremap_to(struct mm_struct *mm, unsigned long addr, unsigned long ol
 	return move_vma(mm, vma, addr, old_len, new_len, ret, flags);
 }
 
-long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
-		unsigned long flags, unsigned long new_addr)
+static long __sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+			 unsigned long flags, unsigned long new_addr)
 {
 	struct mm_struct *mm = current_mm;
 	struct vm_area_struct *vma;
@@ -254,4 +255,17 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 	if (ret & ~PAGE_MASK)
 		return (long)ret;
 	return move_vma(mm, vma, addr, old_len, new_len, ret, flags);
+}
+
+/* mremap with the mmap lock held for writing (vm/mmap_lock.h). */
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = __sys_mremap(addr, old_len, new_len, flags, new_addr);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -7,10 +7,11 @@
  * mlocked memory (EBUSY).
  */
 #include "vm/mmap_internal.h"
+#include "vm/mmap_lock.h"
 
 #include <errno.h>
 
-long sys_msync(unsigned long start, size_t len, int flags)
+static long __sys_msync(unsigned long start, size_t len, int flags)
 {
 	struct mm_struct *mm = current_mm;
 	struct vm_area_struct *vma;
@@ -50,4 +51,16 @@ long sys_msync(unsigned long start, size_t len, int flags)
 			return unmapped_error;
 		vma = vma_next(vma);
 	}
+}
+
+/* msync with the mmap lock held for reading (vm/mmap_lock.h). */
+long sys_msync(unsigned long start, size_t len, int flags)
+{
+	struct mm_struct *mm = current_mm;
+	long ret;
+
+	mmap_read_lock(mm);
+	ret = __sys_msync(start, len, flags);
+	mmap_read_unlock(mm);
+	return ret;
 }
