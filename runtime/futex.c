@@ -233,10 +233,6 @@ long sys_futex_time64(uint32_t __user *uaddr, int op, uint32_t val,
 	return do_futex(uaddr, op, val, NULL, (uint32_t)(uintptr_t)utime, uaddr2, val3);
 }
 
-struct linux_timespec32 {
-	int32_t tv_sec, tv_nsec;
-};
-
 long sys_futex(uint32_t __user *uaddr, int op, uint32_t val,
 	       const struct linux_timespec32 __user *utime, uint32_t __user *uaddr2, uint32_t val3)
 {

@@ -28,7 +28,6 @@ long sys_getrusage(int who, struct linux_rusage *ru);
 
 /* Threads (runtime/exit.c, runtime/futex.c, runtime/sched_core.c, runtime/time.c,
  * platform/entry.S). */
-struct linux_timespec32;
 long sys_exit(int status);
 long sys_gettid(void);
 long sys_tgkill(int tgid, int tid, int sig);

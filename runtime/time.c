@@ -136,10 +136,6 @@ long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_times
 	return do_nanosleep(clockid, flags, &req);
 }
 
-struct linux_timespec32 {
-	int32_t tv_sec, tv_nsec;
-};
-
 /* nanosleep(2) with the 32-bit struct timespec: CLOCK_MONOTONIC, relative. */
 long sys_nanosleep(const struct linux_timespec32 __user *ureq, struct linux_timespec32 __user *rem)
 {

@@ -73,6 +73,11 @@ struct linux_timespec64 {
 	int64_t tv_nsec;
 };
 
+/* The 32-bit struct timespec of the older calls (nanosleep, futex). */
+struct linux_timespec32 {
+	int32_t tv_sec, tv_nsec;
+};
+
 struct linux_tms {
 	long tms_utime, tms_stime, tms_cutime, tms_cstime;
 };

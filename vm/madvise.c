@@ -200,13 +200,5 @@ static long __sys_madvise(unsigned long start, size_t len_in, int behavior)
 }
 
 /* madvise with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_madvise(unsigned long start, size_t len_in, int behavior)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_madvise(start, len_in, behavior);
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_madvise, (unsigned long start, size_t len_in, int behavior),
+		    (start, len_in, behavior))

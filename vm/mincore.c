@@ -50,13 +50,5 @@ static long __sys_mincore(unsigned long start, size_t len, unsigned char __user 
 }
 
 /* mincore with the mmap lock held for reading (vm/mmap_lock.h). */
-long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_read_lock(mm);
-	ret = __sys_mincore(start, len, vec);
-	mmap_read_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(read, sys_mincore, (unsigned long start, size_t len, unsigned char __user *vec),
+		    (start, len, vec))

@@ -145,16 +145,7 @@ static long __sys_mlock(unsigned long start, size_t len)
 }
 
 /* mlock with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_mlock(unsigned long start, size_t len)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_mlock(start, len);
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_mlock, (unsigned long start, size_t len), (start, len))
 
 /* mlock2: mlock, or with MLOCK_ONFAULT a lock that populates nothing (VM_LOCKONFAULT). */
 static long __sys_mlock2(unsigned long start, size_t len, int flags)
@@ -165,16 +156,8 @@ static long __sys_mlock2(unsigned long start, size_t len, int flags)
 }
 
 /* mlock2 with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_mlock2(unsigned long start, size_t len, int flags)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_mlock2(start, len, flags);
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_mlock2, (unsigned long start, size_t len, int flags),
+		    (start, len, flags))
 
 static long __sys_munlock(unsigned long start, size_t len)
 {
@@ -184,16 +167,7 @@ static long __sys_munlock(unsigned long start, size_t len)
 }
 
 /* munlock with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_munlock(unsigned long start, size_t len)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_munlock(start, len);
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_munlock, (unsigned long start, size_t len), (start, len))
 
 /* def_flags from MCL_FUTURE; with MCL_CURRENT every VMA gets (or, flags 0, loses) the lock. */
 static void apply_mlockall_flags(struct mm_struct *mm, int flags)
@@ -238,16 +212,7 @@ static long __sys_mlockall(int flags)
 }
 
 /* mlockall with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_mlockall(int flags)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_mlockall(flags);
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_mlockall, (int flags), (flags))
 
 static long __sys_munlockall(void)
 {
@@ -256,13 +221,4 @@ static long __sys_munlockall(void)
 }
 
 /* munlockall with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_munlockall(void)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_munlockall();
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_munlockall, (void), ())

@@ -479,16 +479,7 @@ static long __sys_munmap(unsigned long addr, size_t len)
 }
 
 /* munmap with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_munmap(unsigned long addr, size_t len)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_munmap(addr, len);
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_munmap, (unsigned long addr, size_t len), (addr, len))
 
 void exit_mmap(struct mm_struct *mm)
 {
@@ -892,17 +883,10 @@ static long __sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned lon
 }
 
 /* mmap_pgoff with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
-		    unsigned long fd, unsigned long pgoff)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_mmap_pgoff(addr, len, prot, flags, fd, pgoff);
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_mmap_pgoff,
+		    (unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+		     unsigned long fd, unsigned long pgoff),
+		    (addr, len, prot, flags, fd, pgoff))
 
 int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end, bool ignore_errors)
 {
@@ -984,16 +968,7 @@ set:
 }
 
 /* brk with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_brk(unsigned long brk)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_brk(brk);
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_brk, (unsigned long brk), (brk))
 
 /* --- the stack ---------------------------------------------------------------------------- */
 

@@ -54,4 +54,18 @@ static inline void mmap_write_unlock(struct mm_struct *mm)
 	up_write(&mm->mmap_lock);
 }
 
+/* The system call name(params), defined as __name(args) with the application's mmap lock held
+ * for mode (read or write). */
+#define MMAP_LOCKED_SYSCALL(mode, name, params, args)                                              \
+	long name params                                                                           \
+	{                                                                                          \
+		struct mm_struct *mm_ = current_mm;                                                \
+		long ret_;                                                                         \
+                                                                                                   \
+		mmap_##mode##_lock(mm_);                                                           \
+		ret_ = __##name args;                                                              \
+		mmap_##mode##_unlock(mm_);                                                         \
+		return ret_;                                                                       \
+	}
+
 #endif

@@ -111,13 +111,5 @@ static long __sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 }
 
 /* mprotect with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_mprotect(start, len, prot);
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_mprotect, (unsigned long start, size_t len, unsigned long prot),
+		    (start, len, prot))

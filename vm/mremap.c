@@ -258,14 +258,7 @@ static long __sys_mremap(unsigned long addr, unsigned long old_len, unsigned lon
 }
 
 /* mremap with the mmap lock held for writing (vm/mmap_lock.h). */
-long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
-		unsigned long flags, unsigned long new_addr)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_write_lock(mm);
-	ret = __sys_mremap(addr, old_len, new_len, flags, new_addr);
-	mmap_write_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(write, sys_mremap,
+		    (unsigned long addr, unsigned long old_len, unsigned long new_len,
+		     unsigned long flags, unsigned long new_addr),
+		    (addr, old_len, new_len, flags, new_addr))

@@ -54,13 +54,5 @@ static long __sys_msync(unsigned long start, size_t len, int flags)
 }
 
 /* msync with the mmap lock held for reading (vm/mmap_lock.h). */
-long sys_msync(unsigned long start, size_t len, int flags)
-{
-	struct mm_struct *mm = current_mm;
-	long ret;
-
-	mmap_read_lock(mm);
-	ret = __sys_msync(start, len, flags);
-	mmap_read_unlock(mm);
-	return ret;
-}
+MMAP_LOCKED_SYSCALL(read, sys_msync, (unsigned long start, size_t len, int flags),
+		    (start, len, flags))
