@@ -190,8 +190,9 @@ static long check_clone_flags(unsigned long flags)
 	if (!(flags & LINUX_CLONE_THREAD))
 		return -ENOSYS;
 	/* Namespaces of its own and vfork for a thread: not in one image. */
-	if (flags & (LINUX_CLONE_NEWNS | LINUX_CLONE_NEWCGROUP | LINUX_CLONE_NEWUTS |
-		     LINUX_CLONE_NEWIPC | LINUX_CLONE_NEWNET | LINUX_CLONE_VFORK | LINUX_CLONE_PIDFD))
+	if (flags &
+	    (LINUX_CLONE_NEWNS | LINUX_CLONE_NEWCGROUP | LINUX_CLONE_NEWUTS | LINUX_CLONE_NEWIPC |
+	     LINUX_CLONE_NEWNET | LINUX_CLONE_VFORK | LINUX_CLONE_PIDFD))
 		return -EINVAL;
 	return 0;
 }

@@ -1,9 +1,10 @@
 /*
  * futex(2) (docs/tasks.md): waiters hashed by a key, the futex word's address with bit 0 set for
  * a shared futex (FUTEX_PRIVATE_FLAG clear): as on Linux, a private wake never wakes a shared
- * waiter of the same word, nor the other way round. Each waiter has its bitset. One CPU and no preemption
- * inside the runtime: between reading the word and queueing the waiter nothing else runs, so no
- * wake-up is lost (Linux needs the hash bucket's lock for that). Interrupts never touch futexes.
+ * waiter of the same word, nor the other way round. Each waiter has its bitset. One CPU and no
+ * preemption inside the runtime: between reading the word and queueing the waiter nothing else
+ * runs, so no wake-up is lost (Linux needs the hash bucket's lock for that). Interrupts never touch
+ * futexes.
  */
 #include "runtime/futex.h"
 #include "runtime/math64.h"
@@ -81,7 +82,8 @@ static long futex_wake_key(uintptr_t key, int nr, uint32_t bitset)
 
 	if (!bitset)
 		return -EINVAL;
-	list_for_each_safe(pos, n, head) {
+	list_for_each_safe(pos, n, head)
+	{
 		struct futex_q *q = list_entry(pos, struct futex_q, list);
 
 		if (q->key == key && (q->bitset & bitset)) {
@@ -194,7 +196,8 @@ static long do_futex(uint32_t __user *uaddr, int op, uint32_t val,
 		if (err)
 			return err;
 		return futex_wake_key(key, (int)val,
-				      cmd == LINUX_FUTEX_WAKE ? LINUX_FUTEX_BITSET_MATCH_ANY : val3);
+				      cmd == LINUX_FUTEX_WAKE ? LINUX_FUTEX_BITSET_MATCH_ANY
+							      : val3);
 	case LINUX_FUTEX_REQUEUE:
 	case LINUX_FUTEX_CMP_REQUEUE:
 		if ((int)val < 0 || (int)val2 < 0)

@@ -442,8 +442,8 @@ static void show_status(struct pbuf *pb)
 	/* Linux's comm holds 15 characters. */
 	pb_printf(pb, "Name:\t%.15s\n", t->comm);
 	pb_printf(pb, "State:\t%s\n", task_state_name(t));
-	pb_printf(pb, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", t->tgid,
-		  t->pid, t->parent->tgid);
+	pb_printf(pb, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", t->tgid, t->pid,
+		  t->parent->tgid);
 	pb_printf(pb, "FDSize:\t%d\n", NR_OPEN);
 	status_kb(pb, "VmPeak", K(rss.hiwater_vm));
 	status_kb(pb, "VmSize", K(mm->total_vm));
@@ -738,7 +738,8 @@ static bool name_is_thread(const char *name, size_t len)
 		walk_tid = leader->pid;
 		return true;
 	}
-	list_for_each(pos, &leader->thread_group) {
+	list_for_each(pos, &leader->thread_group)
+	{
 		t = list_entry(pos, struct task_struct, thread_node);
 		if (name_is_pid(name, len, t->pid)) {
 			walk_tid = t->pid;

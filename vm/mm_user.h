@@ -77,8 +77,8 @@ _Static_assert(offsetof(struct vm_area_struct, vm_start) ==
 	       "vm_start/vm_end overlay the area node's start/end");
 
 struct mm_struct {
-	struct area_tree mm_areas;		     /* VMAs in [mmap_min_addr, TASK_SIZE) */
-	struct rw_semaphore mmap_lock;		     /* over the VMAs (vm/mmap_lock.h) */
+	struct area_tree mm_areas;     /* VMAs in [mmap_min_addr, TASK_SIZE) */
+	struct rw_semaphore mmap_lock; /* over the VMAs (vm/mmap_lock.h) */
 	int mm_users; /* threads using it (clone with CLONE_VM adds one, exit drops one) */
 	int mm_count; /* references to the structure: mm_users counts one, each borrower one */
 	struct vm_area_struct *mmap_cache;	     /* last find_vma() result */
