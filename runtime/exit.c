@@ -185,7 +185,7 @@ void do_exit(long code)
 			do_exit_machine(EXIT_REASON_EXIT, leader->exit_code & 0xff);
 		tsk->mm->mm_users--;
 		tsk->mm->mm_count--;
-		tsk->mm = NULL;
+		tsk->mm = tsk->active_mm = NULL;
 	}
 	if (tsk->vfork_done)
 		complete_all(tsk->vfork_done);

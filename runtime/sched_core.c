@@ -76,9 +76,14 @@ static struct task_struct *pick_next_task(void)
 	return p;
 }
 
-/* After the switch, on the next task's stack: the previous task may be freed now. */
+/* After the switch, on the next task's stack: a kernel thread's borrowed address space is
+ * given back, and the previous task may be freed now. */
 static void finish_task_switch(struct task_struct *prev)
 {
+	if (!prev->mm && prev->active_mm) {
+		prev->active_mm->mm_count--;
+		prev->active_mm = NULL;
+	}
 	if (prev->state == TASK_DEAD)
 		put_task_struct(prev); /* its stack is no longer in use */
 }
@@ -98,6 +103,13 @@ void schedule(void)
 	if (next != prev) {
 		if (rq.nr_queued)
 			arm_slice();
+		/* A kernel thread has no address space: it borrows prev's, as Linux's lazy TLB
+		 * (the one there is stays in TTBR0), counted in mm_count. */
+		if (!next->mm) {
+			next->active_mm = prev->active_mm;
+			if (next->active_mm)
+				next->active_mm->mm_count++;
+		}
 		vfp_switch(prev, next);
 		prev = __switch_to(prev, next);
 		finish_task_switch(prev);

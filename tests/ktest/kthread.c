@@ -10,6 +10,7 @@
 #include "runtime/pid.h"
 #include "runtime/sched.h"
 #include "runtime/wait.h"
+#include "vm/mm_user.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -66,6 +67,9 @@ static int driver(void *unused)
 	struct task_struct *k, *idle;
 
 	(void)unused;
+	/* A kernel thread borrows the address space there is (mm_count counts the borrower). */
+	CHECK(!current->mm && current->active_mm == current_mm);
+	CHECK(current_mm->mm_users == 1 && current_mm->mm_count == 2);
 	init_completion(&started);
 	k = kthread_run(worker, &runs, "worker/%d", 7);
 	CHECK(!IS_ERR(k));
@@ -109,6 +113,7 @@ int main(void)
 		schedule(); /* runnable all along: the others run in between */
 	for (int i = 0; i < 10 && pid_nr_in_use() != pids_before; i++)
 		schedule(); /* the driver's own exit */
+	CHECK(current_mm->mm_users == 1 && current_mm->mm_count == 1);
 	printf("kthread: worker did %d items, stop returned, pids back to %d\n", work_done,
 	       pid_nr_in_use());
 	printf("kthread: %s\n", failed ? "FAILED" : "all checks passed");
