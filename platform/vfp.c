@@ -61,7 +61,7 @@ bool vfp_support_entry(struct pt_regs *regs, uint32_t insn)
 	return true;
 }
 
-int vfp_copy_thread(struct task_struct *child, struct task_struct *parent)
+void vfp_copy_thread(struct task_struct *child, struct task_struct *parent)
 {
 	/* POSIX: a new thread inherits the floating-point environment (FPSCR); its data
 	 * registers start as zeros, in a save area made at its first FP instruction. */
@@ -74,7 +74,6 @@ int vfp_copy_thread(struct task_struct *child, struct task_struct *parent)
 	} else {
 		child->vfp_fpscr = parent->vfp ? parent->vfp->fpscr : parent->vfp_fpscr;
 	}
-	return 0;
 }
 
 void vfp_release_thread(struct task_struct *tsk)

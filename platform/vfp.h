@@ -33,8 +33,8 @@ void vfp_switch(struct task_struct *prev, struct task_struct *next);
  * was off for, now on with the task's registers (the instruction is retried). */
 bool vfp_support_entry(struct pt_regs *regs, uint32_t insn);
 /* A new thread's FP state: parent's FPSCR (POSIX: the FP environment is inherited), zero
- * registers. 0. */
-int vfp_copy_thread(struct task_struct *child, struct task_struct *parent);
+ * registers. */
+void vfp_copy_thread(struct task_struct *child, struct task_struct *parent);
 /* A task is going away: forget its registers. */
 void vfp_release_thread(struct task_struct *tsk);
 

@@ -201,7 +201,6 @@ void do_exit(long code)
 		if (tsk != leader)
 			list_del(&tsk->thread_node);
 		free_pid(tsk->pid);
-		task_exited();
 	}
 	tsk->state = TASK_DEAD;
 	schedule();

@@ -20,8 +20,6 @@
 #include <errno.h>
 #include <string.h>
 
-static unsigned int nr_tasks; /* besides init_task */
-
 /* Freed kernel stacks kept for the next tasks, as Linux's NR_CACHED_STACKS: a thread's
  * create and exit then cost no vmalloc and no vfree (with their TLB flush). */
 #define NR_CACHED_STACKS 2
@@ -87,7 +85,6 @@ static void link_task(struct task_struct *tsk, struct task_struct *parent)
 	tsk->parent = parent;
 	list_add_tail(&tsk->sibling, &parent->children);
 	list_add_tail(&tsk->tasks, &init_task.tasks);
-	nr_tasks++;
 }
 
 void put_task_struct(struct task_struct *tsk)
@@ -210,12 +207,6 @@ long sys_clone_regs(unsigned long flags, unsigned long newsp, int __user *parent
 	tsk = alloc_task(&e);
 	if (!tsk)
 		return e == -EAGAIN ? -EAGAIN : -ENOMEM;
-	if (vfp_copy_thread(tsk, parent)) {
-		tsk->state = TASK_DEAD;
-		free_pid(tsk->pid);
-		put_task_struct(tsk);
-		return -ENOMEM;
-	}
 	if ((flags & LINUX_CLONE_PARENT_SETTID) && put_user(tsk->pid, parent_tid)) {
 		tsk->state = TASK_DEAD;
 		free_pid(tsk->pid);
@@ -233,6 +224,7 @@ long sys_clone_regs(unsigned long flags, unsigned long newsp, int __user *parent
 	if (flags & LINUX_CLONE_CHILD_CLEARTID)
 		tsk->clear_child_tid = child_tid;
 	tsk->thread.tp_value = flags & LINUX_CLONE_SETTLS ? tls : parent->thread.tp_value;
+	vfp_copy_thread(tsk, parent);
 
 	/* Its first return to the application: the caller's registers, r0 = 0, its own sp. */
 	childregs = (struct pt_regs *)(task_stack_top(tsk) - sizeof(*childregs));
@@ -248,14 +240,4 @@ long sys_clone_regs(unsigned long flags, unsigned long newsp, int __user *parent
 	leader->nr_threads++;
 	wake_up_new_task(tsk);
 	return tsk->pid;
-}
-
-void task_exited(void)
-{
-	nr_tasks--;
-}
-
-unsigned int nr_threads_total(void)
-{
-	return nr_tasks;
 }

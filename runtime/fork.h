@@ -21,9 +21,4 @@ struct task_struct *create_init_process(struct mm_struct *mm, const char *name, 
 long sys_clone_regs(unsigned long flags, unsigned long newsp, int __user *parent_tid,
 		    unsigned long tls, int __user *child_tid, const struct pt_regs *regs);
 
-/* A task left the task list for good (do_exit). */
-void task_exited(void);
-/* Tasks besides init_task. */
-unsigned int nr_threads_total(void);
-
 #endif

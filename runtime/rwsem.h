@@ -10,7 +10,6 @@
 #ifndef UNIARM_RUNTIME_RWSEM_H
 #define UNIARM_RUNTIME_RWSEM_H
 
-#include <stdbool.h>
 #include "runtime/compiler.h"
 #include "vm/list.h"
 
@@ -61,11 +60,6 @@ void rwsem_down_read_slowpath(struct rw_semaphore *sem);
 void rwsem_down_write_slowpath(struct rw_semaphore *sem);
 void rwsem_wake(struct rw_semaphore *sem);
 struct task_struct *rwsem_current(void);
-
-static inline bool rwsem_is_contended(const struct rw_semaphore *sem)
-{
-	return sem->count & RWSEM_FLAG_WAITERS;
-}
 
 static inline void down_read(struct rw_semaphore *sem)
 {

@@ -137,8 +137,6 @@ void wake_up_new_task(struct task_struct *tsk);
 uint64_t schedule_hrtimeout(uint64_t deadline_ns);
 /* The idle loop of init_task: never returns. */
 __attribute__((noreturn)) void cpu_startup_entry(void);
-/* Runnable tasks besides current. */
-unsigned int nr_running_others(void);
 /* Call schedule while current needs it (the return to the application, entry.S). */
 void do_work_pending(void);
 

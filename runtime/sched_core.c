@@ -41,11 +41,6 @@ void sched_init(void)
 	init_task.on_rq = 1;
 }
 
-unsigned int nr_running_others(void)
-{
-	return rq.nr_queued;
-}
-
 /*
  * Someone waits for the CPU: the running task's slice ends at most SLICE_NS from now. A slice
  * timer already pending is left as it is, and one no longer needed is left to fire for nothing

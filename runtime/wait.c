@@ -77,17 +77,6 @@ struct mutex_waiter {
 	struct task_struct *task;
 };
 
-int mutex_trylock(struct mutex *m)
-{
-	uint32_t flags = local_irq_save();
-	int taken = m->owner == NULL;
-
-	if (taken)
-		m->owner = current;
-	local_irq_restore(flags);
-	return taken;
-}
-
 void mutex_lock(struct mutex *m)
 {
 	uint32_t flags = local_irq_save();

@@ -90,11 +90,6 @@ static inline void mutex_init(struct mutex *m)
 }
 
 void mutex_lock(struct mutex *m);
-int mutex_trylock(struct mutex *m); /* 1 when taken */
 void mutex_unlock(struct mutex *m);
-static inline bool mutex_is_locked(const struct mutex *m)
-{
-	return m->owner != NULL;
-}
 
 #endif

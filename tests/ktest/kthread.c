@@ -13,18 +13,10 @@
 #include "vm/mm_user.h"
 
 #include <errno.h>
+#include "ktest_check.h"
+
 #include <stdio.h>
 #include <string.h>
-
-static int failed;
-
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			printf("CHECK failed at line %d: %s\n", __LINE__, #cond);                  \
-			failed++;                                                                  \
-		}                                                                                  \
-	} while (0)
 
 static struct completion started;
 static DECLARE_WAIT_QUEUE_HEAD(work_wq);
@@ -116,6 +108,6 @@ int main(void)
 	CHECK(current_mm->mm_users == 1 && current_mm->mm_count == 1);
 	printf("kthread: worker did %d items, stop returned, pids back to %d\n", work_done,
 	       pid_nr_in_use());
-	printf("kthread: %s\n", failed ? "FAILED" : "all checks passed");
-	return failed;
+	printf("kthread: %s\n", check_failures ? "FAILED" : "all checks passed");
+	return check_failures;
 }

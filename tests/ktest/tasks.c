@@ -11,19 +11,11 @@
 
 #include <stdint.h>
 
+#include "ktest_check.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-static int failed;
-
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			printf("CHECK failed at line %d: %s\n", __LINE__, #cond);                  \
-			failed++;                                                                  \
-		}                                                                                  \
-	} while (0)
 
 int main(void)
 {
@@ -53,6 +45,6 @@ int main(void)
 
 	printf("tasks: current pid %d (%s), parent pid %d, %d task(s) listed\n", me->pid, me->comm,
 	       me->parent->pid, n);
-	printf("tasks: %s\n", failed ? "FAILED" : "all checks passed");
-	return failed;
+	printf("tasks: %s\n", check_failures ? "FAILED" : "all checks passed");
+	return check_failures;
 }
