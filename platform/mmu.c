@@ -8,6 +8,7 @@
 #include "platform/pgtable.h"
 #include "platform/tlbflush.h"
 #include "runtime/printk.h"
+#include "runtime/spinlock.h"
 #include "vm/gfp.h"
 #include "vm/memblock.h"
 #include "vm/mm.h"
@@ -47,6 +48,9 @@
 
 pgd_t *const swapper_pgd = (pgd_t *)swapper_pg_dir;
 static unsigned long pagetable_pages;
+/* Over the level-1 entries (Linux ARM's pgd_lock, and pmd_install's lock): linking a page of
+ * tables into a group and unlinking it. Taken inside a page-table lock, never around one. */
+static DEFINE_SPINLOCK(pgd_lock);
 
 /* One page for the four level-2 tables of a 4 MiB group: from memblock before mem_init, from
  * the buddy allocator after. Zeroed. */
@@ -68,6 +72,17 @@ static phys_addr_t alloc_pagetable_page(void)
 	}
 	pagetable_pages++;
 	return pa;
+}
+
+/* A page of tables no level-1 entry points at any more (nor any TLB or walk cache: R5). Only
+ * after mem_init: before it one flow of execution builds the tables and never unlinks them. */
+static void free_pagetable_page(phys_addr_t pa)
+{
+	struct page *page = pfn_to_page(PFN_DOWN(pa));
+
+	page->flags &= ~PG_pgtable;
+	__free_page(page);
+	pagetable_pages--;
 }
 
 /*
@@ -97,12 +112,19 @@ pte_t *pte_alloc(pmd_t *pmd, unsigned long addr)
 		 * for other CPUs' software walks only. Each set_pmd below then completes its own
 		 * store (R1) and ISB (R2); the entries were invalid, so no TLB maintenance. */
 		dsb(ishst);
-		/* Entries of the group already holding a table or section keep them; their slot
-		 * of the new page simply stays unused. */
-		for (unsigned int i = 0; i < PMD_GROUP; i++)
-			if (pmd_none(group[i]))
-				set_pmd(&group[i],
-					__pmd((pa + i * PTE_TABLE_SIZE) | table_flags(addr)));
+		spin_lock(&pgd_lock);
+		if (pmd_none(*pmd)) {
+			/* Entries of the group already holding a table or section keep them;
+			 * their slot of the new page simply stays unused. */
+			for (unsigned int i = 0; i < PMD_GROUP; i++)
+				if (pmd_none(group[i]))
+					set_pmd(&group[i], __pmd((pa + i * PTE_TABLE_SIZE) |
+								 table_flags(addr)));
+			pa = 0;
+		}
+		spin_unlock(&pgd_lock);
+		if (pa) /* another task linked a page while this one was allocated */
+			free_pagetable_page(pa);
 	}
 	if (!pmd_table(*pmd))
 		return NULL;
@@ -115,11 +137,12 @@ void free_pte_group_if_empty(unsigned long addr)
 	unsigned int first = 0;
 	phys_addr_t pa;
 
+	spin_lock(&pgd_lock);
 	/* pte_alloc links one page into every empty entry of the group, and this clears them
 	 * together, so the group's tables are one page; its first table entry names it. */
 	while (!pmd_table(group[first]))
 		if (++first == PMD_GROUP)
-			return;
+			goto out;
 	pa = pmd_val(group[first]) & PAGE_MASK;
 	for (unsigned int i = 0; i < PMD_GROUP; i++) {
 		if (!pmd_table(group[i]) || (pmd_val(group[i]) & PAGE_MASK) != pa)
@@ -127,7 +150,7 @@ void free_pte_group_if_empty(unsigned long addr)
 		const pte_t *t = pmd_page_vaddr(group[i]);
 		for (unsigned int j = 0; j < PTRS_PER_PTE; j++)
 			if (!pte_none(t[j]))
-				return;
+				goto out;
 	}
 	/* Break only (valid -> invalid, nothing made): the cleared entries, then
 	 * local_flush_tlb_all's DSB ISHST so the walker sees them (R1) before TLBIALL, and its
@@ -138,10 +161,11 @@ void free_pte_group_if_empty(unsigned long addr)
 		if (pmd_table(group[i]) && (pmd_val(group[i]) & PAGE_MASK) == pa)
 			group[i] = __pmd(0);
 	local_flush_tlb_all();
-	struct page *page = pfn_to_page(PFN_DOWN(pa));
-	page->flags &= ~PG_pgtable;
-	__free_page(page);
-	pagetable_pages--;
+	spin_unlock(&pgd_lock);
+	free_pagetable_page(pa);
+	return;
+out:
+	spin_unlock(&pgd_lock);
 }
 
 void early_map_lowmem(phys_addr_t phys, uint32_t size)

@@ -109,6 +109,11 @@ typedef struct {
 
 /* --- entries ------------------------------------------------------------------------ */
 
+static inline bool pte_same(pte_t a, pte_t b)
+{
+	return pte_val(a) == pte_val(b);
+}
+
 static inline bool pte_none(pte_t pte)
 {
 	return pte_val(pte) == 0;

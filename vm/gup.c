@@ -4,29 +4,18 @@
  */
 #include "vm/memory_internal.h"
 
-struct populate_details {
-	struct vm_area_struct *vma;
-	unsigned int flags;
-};
-
-static int populate_pte_entry(pte_t *ptep, unsigned long addr, struct mm_walk *walk)
+/* Already as an access of flags would leave it: mapped, and for a write writable and dirty.
+ * Read without the page-table lock: a hint only (handle_mm_fault looks again under it). */
+static bool populated(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 {
-	const struct populate_details *d = walk->private;
-	pte_t pte = *ptep;
-	int ret;
+	pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
+	pte_t pte;
 
-	/* Already as the access would leave it: mapped, and for a write writable and dirty. */
-	if (pte_valid(pte) && (!d->flags || (pte_write(pte) && pte_dirty(pte))))
-		return 0;
-	ret = handle_mm_fault(d->vma, addr, d->flags);
-	if (ret)
-		return (ret & VM_FAULT_OOM) ? -ENOMEM : -EFAULT;
-	return 0;
+	if (!pmd_table(*pmd))
+		return false;
+	pte = *pte_offset(pmd, addr);
+	return pte_valid(pte) && (!flags || (pte_write(pte) && pte_dirty(pte)));
 }
-
-static const struct mm_walk_ops populate_walk_ops = {
-	.pte_entry = populate_pte_entry,
-};
 
 /*
  * Fault in every page of [start, end) inside vma as handle_mm_fault would for an access of
@@ -34,15 +23,24 @@ static const struct mm_walk_ops populate_walk_ops = {
  * a read, which maps the zero page in private memory); pages already satisfying that are left
  * alone. A VMA without access (PROT_NONE) gets nothing, as in Linux. 0, -ENOMEM when out of
  * memory (the pages faulted in so far stay), -EFAULT if a level-1 section sits in the range.
+ * One address at a time, as Linux's __get_user_pages, not through the page-table walker: each
+ * fault takes the page-table lock itself, which a walker's callback already holds.
  */
 int populate_range_flags(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 			 unsigned int flags)
 {
-	struct populate_details d = {vma, flags};
-
 	if (!(vma->vm_flags & VM_ACCESS_FLAGS))
 		return 0;
-	return apply_to_page_range(vma->vm_mm, start, end, &populate_walk_ops, &d);
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		int ret;
+
+		if (populated(vma->vm_mm, addr, flags))
+			continue;
+		ret = handle_mm_fault(vma, addr, flags);
+		if (ret)
+			return (ret & VM_FAULT_OOM) ? -ENOMEM : -EFAULT;
+	}
+	return 0;
 }
 
 /*

@@ -25,13 +25,19 @@
  * included: 340 for an anonymous write, 150 for a zero-page read, 400 for a write after a
  * read): it is straight-line code without loops or printing, the level-2 table walk is
  * open-coded (one address, not a range: vm/pagewalk.h is for ranges), and counters are plain
- * increments. Faults run with interrupts off (the abort entry masks them), and uniarm has one
- * CPU and one address space, so nothing else walks or changes these tables meanwhile.
+ * increments.
+ *
+ * Locking (docs/tasks.md, "Locks"): the VMAs are stable under the mmap lock (or find_vma's
+ * cache, vm/mmap_lock.h); the entries are read and changed under app_mm.page_table_lock, as
+ * Linux's pte_offset_map_lock. Code that lets the lock go to allocate or copy a page takes it
+ * again and checks that the entry is still what it saw (pte_none, pte_same), backing off if
+ * not, so nothing here depends on the allocation not sleeping.
  */
 #include "vm/memory_internal.h"
 #include "platform/page.h"
 #include "runtime/compiler.h"
 #include "runtime/printk.h"
+#include "runtime/spinlock.h"
 #include "vm/gfp.h"
 
 #include <errno.h>
@@ -44,6 +50,16 @@ struct vm_event_counts vm_events;
 unsigned long zero_pfn;
 
 /* --- helpers -------------------------------------------------------------------------- */
+
+static inline void pte_lock(void)
+{
+	spin_lock(&app_mm.page_table_lock);
+}
+
+static inline void pte_unlock(void)
+{
+	spin_unlock(&app_mm.page_table_lock);
+}
 
 /* Replace the entry old at ptep: a TLB flush only if old may sit in the TLB (valid and
  * young), the barriers of set_pte_at otherwise. */
@@ -92,7 +108,9 @@ void zero_page_init(void)
 /*
  * A fresh page for an empty entry, cleared, mapped young: for a write also dirty and writable
  * (the VMA is VM_WRITE: the caller checked); for a read (shared mappings only) clean, with the
- * VMA's protection. Its reference is the mapping's.
+ * VMA's protection. Its reference is the mapping's. Called without the page-table lock; the
+ * page is prepared outside it and the entry checked again under it: if another fault filled
+ * it meanwhile, that one's page stays and this one goes back.
  */
 static __fastpath int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
 					bool write)
@@ -113,7 +131,14 @@ static __fastpath int do_anonymous_page(struct vm_area_struct *vma, unsigned lon
 		entry = pte_mkdirty(pte_mkwrite(entry));
 	if (unlikely(pte_exec(entry)))
 		flush_icache_pfn(pfn);
+	pte_lock();
+	if (unlikely(!pte_none(*ptep))) {
+		pte_unlock();
+		__free_page(page);
+		return 0;
+	}
 	set_pte_at(&app_mm, addr, ptep, entry);
+	pte_unlock();
 	add_mm_rss(&app_mm, 1);
 	vm_events.zero_fill++;
 	app_mm.min_flt++;
@@ -135,13 +160,14 @@ static __slowpath int do_anonymous_write(struct vm_area_struct *vma, unsigned lo
 static __slowpath int do_anonymous_read_slow(struct vm_area_struct *vma, unsigned long addr,
 					     pte_t *ptep)
 {
+	pte_unlock();
 	return do_anonymous_page(vma, addr, ptep, false);
 }
 
 /*
  * Read or instruction fetch on an empty entry of a private mapping: the zero page, read-only,
  * young. One store and the barrier; no page allocated. (zero_page_init made the zero page at
- * boot, before anything could fault.)
+ * boot, before anything could fault.) Called with the page-table lock, which it releases.
  */
 static __fastpath int do_anonymous_read(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep)
 {
@@ -150,6 +176,7 @@ static __fastpath int do_anonymous_read(struct vm_area_struct *vma, unsigned lon
 	if (unlikely(vma->vm_flags & VM_SHARED))
 		return do_anonymous_read_slow(vma, addr, ptep);
 	set_pte_at(&app_mm, addr, ptep, pte_wrprotect(pfn_pte(pfn, vma->vm_page_prot)));
+	pte_unlock();
 	vm_events.zero_page_maps++;
 	app_mm.min_flt++;
 	return 0;
@@ -160,7 +187,9 @@ static __fastpath int do_anonymous_read(struct vm_area_struct *vma, unsigned lon
  * do_wp_page). A page that is ours alone is reused: marked writable, dirty and young. The
  * zero page, or a private page with other references, is copied into a fresh page (the zero
  * page by clearing, which is cheaper than copying zeros) that replaces it in the entry; the
- * old page loses the mapping's reference after the TLB no longer holds it.
+ * old page loses the mapping's reference after the TLB no longer holds it. Called with the
+ * page-table lock, which it releases; the copy is made outside it, with a reference of its own
+ * on the old page, and goes in only if the entry is still orig.
  */
 static __slowpath int do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
 				 pte_t orig)
@@ -169,32 +198,51 @@ static __slowpath int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	struct page *page;
 
 	if (!is_zero_pfn(old_pfn)) {
-		if (unlikely(!pfn_valid(old_pfn)))
+		if (unlikely(!pfn_valid(old_pfn))) {
+			pte_unlock();
 			return VM_FAULT_SIGSEGV;
+		}
 		if (page_count(pfn_to_page(old_pfn)) == 1 || (vma->vm_flags & VM_SHARED)) {
 			replace_pte(addr, ptep, orig, pte_mkyoung(pte_mkdirty(pte_mkwrite(orig))));
+			pte_unlock();
 			vm_events.reuse++;
 			app_mm.min_flt++;
 			return 0;
 		}
+		get_page(pfn_to_page(old_pfn)); /* the copy's source stays until it is made */
 	}
+	pte_unlock();
 	if (unlikely(!vma->anon_vma))
 		anon_vma_prepare(vma); /* a copy of the zero page is its first anonymous page */
 	page = alloc_user_page(GFP_KERNEL | __GFP_NOWARN);
-	if (unlikely(!page))
+	if (unlikely(!page)) {
+		if (!is_zero_pfn(old_pfn))
+			put_page(pfn_to_page(old_pfn));
 		return VM_FAULT_OOM;
-	pfn = page_to_pfn(page);
-	if (is_zero_pfn(old_pfn)) {
-		clear_page(pfn_address(pfn));
-		add_mm_rss(&app_mm, 1); /* the zero page was not counted */
-	} else {
-		copy_page(pfn_address(pfn), pfn_address(old_pfn));
 	}
+	pfn = page_to_pfn(page);
+	if (is_zero_pfn(old_pfn))
+		clear_page(pfn_address(pfn));
+	else
+		copy_page(pfn_address(pfn), pfn_address(old_pfn));
 	if (unlikely(vma->vm_flags & VM_EXEC))
 		flush_icache_pfn(pfn);
+	pte_lock();
+	if (unlikely(!pte_same(*ptep, orig))) { /* another fault got there first */
+		pte_unlock();
+		__free_page(page);
+		if (!is_zero_pfn(old_pfn))
+			put_page(pfn_to_page(old_pfn));
+		return 0;
+	}
 	replace_pte(addr, ptep, orig, pte_mkdirty(pte_mkwrite(pfn_pte(pfn, vma->vm_page_prot))));
-	if (!is_zero_pfn(old_pfn))
-		put_page(pfn_to_page(old_pfn));
+	pte_unlock();
+	if (is_zero_pfn(old_pfn)) {
+		add_mm_rss(&app_mm, 1); /* the zero page was not counted */
+	} else {
+		put_page(pfn_to_page(old_pfn)); /* the copy's reference */
+		put_page(pfn_to_page(old_pfn)); /* the mapping's */
+	}
 	vm_events.cow++;
 	app_mm.min_flt++;
 	return 0;
@@ -207,7 +255,8 @@ static int do_present_fault(struct vm_area_struct *vma, unsigned long addr, pte_
  * The entry does not allow an access the VMA allows: a PROT_NONE entry left in a VMA that has
  * become accessible, or an XN entry in an executable one. Rebuild it from vm_page_prot
  * (keeping young and dirty, write permission only for an exclusive page), then finish as a
- * fault on a present entry (a write may still need do_wp_page or the dirty bit).
+ * fault on a present entry (a write may still need do_wp_page or the dirty bit). Called with
+ * the page-table lock, which it releases.
  */
 static __slowpath int do_prot_fixup(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
 				    unsigned int flags)
@@ -216,13 +265,16 @@ static __slowpath int do_prot_fixup(struct vm_area_struct *vma, unsigned long ad
 	pte_t entry = pte_mkyoung(
 		pte_modify_prot(orig, vma->vm_page_prot, pte_page_exclusive(vma, orig)));
 
-	if (!pte_valid(entry) || ((flags & FAULT_FLAG_EXEC) && !pte_exec(entry)))
+	if (!pte_valid(entry) || ((flags & FAULT_FLAG_EXEC) && !pte_exec(entry))) {
+		pte_unlock();
 		return VM_FAULT_SIGSEGV;
+	}
 	if (pte_exec(entry) && (!pte_valid(orig) || !pte_exec(orig)) && pfn_valid(pte_pfn(entry)))
 		flush_icache_pfn(pte_pfn(entry));
 	replace_pte(addr, ptep, orig, entry);
 	if ((flags & FAULT_FLAG_WRITE) && !(pte_write(entry) && pte_dirty(entry)))
 		return do_present_fault(vma, addr, ptep, flags);
+	pte_unlock();
 	app_mm.min_flt++;
 	return 0;
 }
@@ -231,7 +283,8 @@ static __slowpath int do_prot_fixup(struct vm_area_struct *vma, unsigned long ad
  * A fault on a present entry: a write without WRITE goes to do_wp_page; a write to a clean
  * writable page marks it dirty; an entry whose Access flag is clear becomes young (both in one
  * update, as the Access flag fault is reported first). An entry that already allows the access
- * was a stale TLB entry: flushing it is the fix.
+ * was a stale TLB entry: flushing it is the fix. Called with the page-table lock, which it
+ * (or the handler it passes the fault to) releases.
  */
 static __slowpath int do_present_fault(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
 				       unsigned int flags)
@@ -255,17 +308,25 @@ static __slowpath int do_present_fault(struct vm_area_struct *vma, unsigned long
 		vm_events.access_flag++;
 	}
 	replace_pte(addr, ptep, orig, entry);
+	pte_unlock();
 	app_mm.min_flt++;
 	return 0;
 }
 
-/* One fault at addr whose level-2 entry is ptep (Linux's handle_pte_fault). */
+/*
+ * One fault at addr whose level-2 entry is ptep (Linux's handle_pte_fault). The entry is
+ * looked at under the page-table lock; each handler releases it (a write to an empty entry
+ * at once: its page is allocated outside the lock).
+ */
 static __fastpath int handle_pte_fault(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
 				       unsigned int flags)
 {
+	pte_lock();
 	if (likely(pte_none(*ptep))) {
-		if (flags & FAULT_FLAG_WRITE)
+		if (flags & FAULT_FLAG_WRITE) {
+			pte_unlock();
 			return do_anonymous_write(vma, addr, ptep);
+		}
 		return do_anonymous_read(vma, addr, ptep);
 	}
 	return do_present_fault(vma, addr, ptep, flags);
@@ -319,7 +380,9 @@ int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *
 		entry = pte_mkdirty(pte_mkwrite(entry));
 	if (pte_exec(entry))
 		flush_icache_pfn(pfn);
+	pte_lock();
 	set_pte_at(&app_mm, addr, ptep, entry);
+	pte_unlock();
 	add_mm_rss(&app_mm, 1);
 	return 0;
 }

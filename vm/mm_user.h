@@ -13,6 +13,7 @@
 #include "platform/pgtable.h"
 #include "vm/area_tree.h"
 #include "runtime/rwsem.h"
+#include "runtime/spinlock.h"
 #include "vm/gfp.h"
 
 /* vm_flags (Linux's values). */
@@ -79,6 +80,7 @@ _Static_assert(offsetof(struct vm_area_struct, vm_start) ==
 struct mm_struct {
 	struct area_tree mm_areas;     /* VMAs in [mmap_min_addr, TASK_SIZE) */
 	struct rw_semaphore mmap_lock; /* over the VMAs (vm/mmap_lock.h) */
+	spinlock_t page_table_lock;    /* over the entries of its level-2 tables (vm/memory.c) */
 	int mm_users; /* threads using it (clone with CLONE_VM adds one, exit drops one) */
 	int mm_count; /* references to the structure: mm_users counts one, each borrower one */
 	struct vm_area_struct *mmap_cache;	     /* last find_vma() result */

@@ -18,6 +18,11 @@
  * changes none: the callbacks store, and end with the barriers or TLB flush their stores need
  * (platform/pgtable.h).
  *
+ * pte_entry runs under mm->page_table_lock, taken for each table's part of the range (Linux's
+ * pte_offset_map_lock in walk_pte_range): a callback must not sleep or copy to or from the
+ * application (a fault there takes the same lock); readers gather into runtime buffers and
+ * copy afterwards (mincore, pagemap). pmd_entry and pte_hole run without it.
+ *
  * The walk is an inline function: an operation whose callbacks are static functions in a
  * constant mm_walk_ops gets them inlined into one loop per level, as an open-coded walk would
  * be; fault-path neighbours (unmap, change_protection) stay as cheap as they were.
@@ -29,6 +34,8 @@
 #include <stdbool.h>
 #include "platform/pgtable.h"
 #include "runtime/compiler.h"
+#include "runtime/spinlock.h"
+#include "vm/mm_user.h"
 
 struct mm_struct;
 struct mm_walk;
@@ -99,8 +106,13 @@ static __always_inline int __walk_page_range(struct mm_struct *mm, unsigned long
 			if (walk.action == ACTION_CONTINUE)
 				continue;
 		}
-		if (ops->pte_entry && (err = walk_pte_range(pmd, addr, next, ops, &walk)))
-			return err;
+		if (ops->pte_entry) {
+			spin_lock(&mm->page_table_lock);
+			err = walk_pte_range(pmd, addr, next, ops, &walk);
+			spin_unlock(&mm->page_table_lock);
+			if (err)
+				return err;
+		}
 	}
 	return 0;
 }
