@@ -495,6 +495,8 @@ static void show_vmstat(struct pbuf *pb)
 	pb_printf(pb, "pgmajfault %lu\n", mm->maj_flt);
 	pb_printf(pb, "zero_page_map %lu\n", vm_events.zero_page_maps);
 	pb_printf(pb, "zero_fill %lu\n", vm_events.zero_fill);
+	pb_printf(pb, "zero_fill_prezeroed %lu\n", vm_events.zero_fill_prezeroed);
+	pb_printf(pb, "nr_prezeroed %lu\n", page_counts.prezeroed);
 	pb_printf(pb, "cow %lu\n", vm_events.cow);
 	pb_printf(pb, "reuse %lu\n", vm_events.reuse);
 	pb_printf(pb, "stack_growth %lu\n", vm_events.stack_growth);

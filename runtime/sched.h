@@ -135,6 +135,8 @@ void wake_up_new_task(struct task_struct *tsk);
  * TASK_INTERRUPTIBLE): the state is set by the caller. Returns the time left in ns (0 when the
  * deadline passed). */
 uint64_t schedule_hrtimeout(uint64_t deadline_ns);
+/* Another task waits for the CPU: the cue for work done in idle time (kzerod) to stop. */
+bool cpu_wanted(void);
 /* The idle loop of init_task: never returns. */
 __attribute__((noreturn)) void cpu_startup_entry(void);
 /* Call schedule while current needs it (the return to the application, entry.S). */

@@ -15,6 +15,7 @@
 #include "platform/uaccess.h"
 #include "platform/vfp.h"
 #include "vm/mmap_lock.h"
+#include "vm/prezero.h"
 
 #define SLICE_NS 10000000ull /* 10 ms: HZ = 100's tick */
 
@@ -190,6 +191,11 @@ uint64_t schedule_hrtimeout(uint64_t deadline_ns)
 	return now < deadline_ns ? deadline_ns - now : 0;
 }
 
+bool cpu_wanted(void)
+{
+	return rq.nr_queued != 0;
+}
+
 /* init_task after the boot: wait for an interrupt whenever nothing else is runnable. wfi wakes
  * for a pending interrupt even while interrupts are masked, so none is lost between the test
  * and the wfi; the interrupt is taken when they are unmasked. */
@@ -198,7 +204,8 @@ void cpu_startup_entry(void)
 	init_task.flags |= PF_IDLE;
 	for (;;) {
 		local_irq_disable();
-		if (!rq.nr_queued)
+		/* Nothing to run: idle-time work first (kzerod: vm/prezero.c), else sleep. */
+		if (!rq.nr_queued && !prezero_idle())
 			cpu_idle_wfi();
 		local_irq_enable();
 		schedule();

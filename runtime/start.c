@@ -32,6 +32,7 @@
 #include "platform/unwind.h"
 #include "platform/semihosting.h"
 #include "platform/hwcap.h"
+#include "vm/prezero.h"
 
 #include <string.h>
 
@@ -274,6 +275,7 @@ static int kernel_init(void *unused)
 	mmap_file_check = file_mmap_check;
 	files_init();
 	pmu_user_enable();
+	prezero_init();
 	if (main) /* a ktest image: the test runs in the runtime (runtime/ktest.c) */
 		run_ktest(cmdline.argc, cmdline.argv);
 	exec_application(current_mm, &cmdline, &start);

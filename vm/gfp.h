@@ -44,10 +44,26 @@ unsigned long totalram_pages(void);
 struct page_counts {
 	unsigned long totalram;	    /* pages handed to the allocator at boot */
 	unsigned long free_buddy;   /* pages in the buddy lists (the pcp list's are not in it) */
+	unsigned long prezeroed;    /* free pages on the pre-zeroed list (vm/prezero.c) */
 	const unsigned long *user;  /* the application's rss counter (its mm's, vm/mm_user.h) */
 	unsigned long runtime_peak; /* the most pages the runtime held for itself at once (pages
 				     * in use less the application's), noted by alloc_pages */
 };
 extern struct page_counts page_counts;
+
+/*
+ * Pre-zeroed pages (vm/prezero.c): free order-0 pages that kzerod cleared while the CPU was
+ * idle. alloc_prezeroed_page hands one out as alloc_user_page would (one reference), or NULL
+ * when there is none; add_prezeroed_page takes a page from alloc_user_page that its caller has
+ * cleared; drain_prezeroed_pages gives them all back to the buddy lists (an allocation that
+ * would fail otherwise does this first). They count as free pages (nr_free_pages).
+ */
+struct page *__alloc_prezeroed_page(void);
+static inline struct page *alloc_prezeroed_page(void)
+{
+	return page_counts.prezeroed ? __alloc_prezeroed_page() : (struct page *)0;
+}
+void add_prezeroed_page(struct page *page);
+void drain_prezeroed_pages(void);
 
 #endif

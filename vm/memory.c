@@ -72,6 +72,25 @@ static inline void replace_pte(unsigned long addr, pte_t *ptep, pte_t old, pte_t
 		emit_pte_barriers();
 }
 
+/* A cleared page for the application, and its pfn: one kzerod cleared in idle time if there is
+ * one (vm/prezero.c), else a fresh one cleared here. NULL when out of memory. */
+static inline struct page *alloc_zeroed_user_page(unsigned long *pfn)
+{
+	struct page *page = alloc_prezeroed_page();
+
+	if (page) {
+		vm_events.zero_fill_prezeroed++;
+		*pfn = page_to_pfn(page);
+		return page;
+	}
+	page = alloc_user_page(GFP_KERNEL | __GFP_NOWARN);
+	if (likely(page)) {
+		*pfn = page_to_pfn(page);
+		clear_page(pfn_address(*pfn));
+	}
+	return page;
+}
+
 /* --- the zero page ---------------------------------------------------- */
 
 /* Allocate and clear the zero page. False when there is no page for it. */
@@ -121,11 +140,9 @@ static __fastpath int do_anonymous_page(struct vm_area_struct *vma, unsigned lon
 
 	if (write && unlikely(!vma->anon_vma))
 		anon_vma_prepare(vma); /* its first anonymous page */
-	page = alloc_user_page(GFP_KERNEL | __GFP_NOWARN);
+	page = alloc_zeroed_user_page(&pfn);
 	if (unlikely(!page))
 		return VM_FAULT_OOM;
-	pfn = page_to_pfn(page);
-	clear_page(pfn_address(pfn));
 	entry = pfn_pte(pfn, vma->vm_page_prot);
 	if (write)
 		entry = pte_mkdirty(pte_mkwrite(entry));
@@ -214,17 +231,20 @@ static __slowpath int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	pte_unlock();
 	if (unlikely(!vma->anon_vma))
 		anon_vma_prepare(vma); /* a copy of the zero page is its first anonymous page */
-	page = alloc_user_page(GFP_KERNEL | __GFP_NOWARN);
+	if (is_zero_pfn(old_pfn)) {
+		page = alloc_zeroed_user_page(&pfn);
+	} else {
+		page = alloc_user_page(GFP_KERNEL | __GFP_NOWARN);
+		if (likely(page)) {
+			pfn = page_to_pfn(page);
+			copy_page(pfn_address(pfn), pfn_address(old_pfn));
+		}
+	}
 	if (unlikely(!page)) {
 		if (!is_zero_pfn(old_pfn))
 			put_page(pfn_to_page(old_pfn));
 		return VM_FAULT_OOM;
 	}
-	pfn = page_to_pfn(page);
-	if (is_zero_pfn(old_pfn))
-		clear_page(pfn_address(pfn));
-	else
-		copy_page(pfn_address(pfn), pfn_address(old_pfn));
 	if (unlikely(vma->vm_flags & VM_EXEC))
 		flush_icache_pfn(pfn);
 	pte_lock();

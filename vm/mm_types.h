@@ -40,5 +40,6 @@ struct page {
 #define PG_head	    (1u << 4) /* first page of a multi-page kmalloc */
 #define PG_pgtable  (1u << 5) /* holds page tables */
 #define PG_vmalloc  (1u << 6) /* mapped into the vmalloc area */
+#define PG_zeroed   (1u << 7) /* free, cleared, on the pre-zeroed list (vm/prezero.c) */
 
 #endif

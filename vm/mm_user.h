@@ -237,13 +237,15 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags);
 
 /* Fault statistics by kind. */
 struct vm_event_counts {
-	unsigned long zero_page_maps; /* read fault: the shared zero page mapped */
-	unsigned long zero_fill;      /* fresh zeroed page */
-	unsigned long cow;	      /* write to a shared/zero page: copied */
-	unsigned long reuse;	      /* write-protect fault on a page with one user */
-	unsigned long stack_growth;   /* faults that grew the stack */
-	unsigned long access_flag;    /* young-tracking faults */
-	unsigned long dirty;	      /* dirty-tracking faults */
+	unsigned long zero_page_maps;	   /* read fault: the shared zero page mapped */
+	unsigned long zero_fill;	   /* fresh zeroed page */
+	unsigned long zero_fill_prezeroed; /* fresh pages for zero-fill or a zero-page copy that
+					    * kzerod had cleared beforehand (vm/prezero.c) */
+	unsigned long cow;		   /* write to a shared/zero page: copied */
+	unsigned long reuse;		   /* write-protect fault on a page with one user */
+	unsigned long stack_growth;	   /* faults that grew the stack */
+	unsigned long access_flag;	   /* young-tracking faults */
+	unsigned long dirty;		   /* dirty-tracking faults */
 };
 extern struct vm_event_counts vm_events;
 

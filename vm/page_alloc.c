@@ -14,6 +14,7 @@
 
 #include "platform/memory.h"
 #include "runtime/printk.h"
+#include "runtime/spinlock.h"
 #include "vm/gfp.h"
 #include "vm/list.h"
 #include "vm/memblock.h"
@@ -234,6 +235,10 @@ static __attribute__((noinline)) struct page *__alloc_pages_slow(gfp_t gfp, unsi
 		}
 	}
 	local_irq_restore(flags);
+	if (!page && page_counts.prezeroed) { /* the pre-zeroed pages are free memory too */
+		drain_prezeroed_pages();
+		return __alloc_pages_slow(gfp, order);
+	}
 	if (!page) {
 		warn_alloc(gfp, order, "out of memory");
 		return NULL;
@@ -276,9 +281,14 @@ static inline __attribute__((always_inline)) struct page *__alloc_pages(gfp_t gf
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	struct page *page = __alloc_pages(gfp, order);
+	struct page *page = order == 0 && (gfp & __GFP_ZERO) ? alloc_prezeroed_page() : NULL;
 	struct page_counts *c = &page_counts;
-	long own = (long)(c->totalram - c->free_buddy - (unsigned long)pcp.count - *c->user);
+	long own;
+
+	if (!page)
+		page = __alloc_pages(gfp, order);
+	own = (long)(c->totalram - c->free_buddy - (unsigned long)pcp.count - c->prezeroed -
+		     *c->user);
 
 	if (own > (long)c->runtime_peak)
 		c->runtime_peak = (unsigned long)own;
@@ -288,6 +298,63 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 struct page *alloc_user_page(gfp_t gfp)
 {
 	return __alloc_pages(gfp, 0);
+}
+
+/* ---- pre-zeroed pages (vm/prezero.c) ---- */
+
+/* Free order-0 pages known to hold zeros: PG_zeroed, no reference, linked by buddy_list,
+ * counted in page_counts.prezeroed. Task context fills and empties the list (kzerod, faults,
+ * allocations); the lock masks interrupts as the pcp list's users do. */
+static struct list_head prezeroed_list = {&prezeroed_list, &prezeroed_list};
+static DEFINE_SPINLOCK(prezero_lock);
+
+struct page *__alloc_prezeroed_page(void)
+{
+	struct page *page = NULL;
+	uint32_t flags;
+
+	spin_lock_irqsave(&prezero_lock, flags);
+	if (!list_empty(&prezeroed_list)) {
+		page = list_first_entry(&prezeroed_list, struct page, buddy_list);
+		list_unlink(&page->buddy_list);
+		page_counts.prezeroed--;
+		page->flags = 0;
+		page->_refcount = 1;
+	}
+	spin_unlock_irqrestore(&prezero_lock, flags);
+	return page;
+}
+
+void add_prezeroed_page(struct page *page)
+{
+	uint32_t flags;
+
+	if (page->_refcount != 1 || page->flags) {
+		bad_page(page, "pre-zeroed but not a page just allocated");
+		return;
+	}
+	page->_refcount = 0;
+	page->flags = PG_zeroed;
+	spin_lock_irqsave(&prezero_lock, flags);
+	list_add(&page->buddy_list, &prezeroed_list);
+	page_counts.prezeroed++;
+	spin_unlock_irqrestore(&prezero_lock, flags);
+}
+
+void drain_prezeroed_pages(void)
+{
+	uint32_t flags;
+
+	spin_lock_irqsave(&prezero_lock, flags);
+	while (!list_empty(&prezeroed_list)) {
+		struct page *page = list_first_entry(&prezeroed_list, struct page, buddy_list);
+
+		list_unlink(&page->buddy_list);
+		page_counts.prezeroed--;
+		page->flags = 0;
+		__free_one_page(page_to_pfn(page), 0);
+	}
+	spin_unlock_irqrestore(&prezero_lock, flags);
 }
 
 /* ---- freeing ---- */
@@ -322,7 +389,7 @@ static const char *free_page_problem(struct page *page, unsigned int order)
 		return "freed with an order beyond MAX_ORDER";
 	if (page->flags & PG_reserved)
 		return "is reserved and cannot be freed";
-	if (page->flags & (PG_buddy | PG_pcp))
+	if (page->flags & (PG_buddy | PG_pcp | PG_zeroed))
 		return page->_refcount ? "is free but has references" : "freed twice";
 	if (page->_refcount <= 0)
 		return "freed but was not allocated (refcount 0)";
@@ -362,7 +429,7 @@ void __free_pages(struct page *page, unsigned int order)
 
 	if (unlikely(order != 0 || (uintptr_t)page - (uintptr_t)mem_map >= mem_map_bytes ||
 		     page->_refcount <= 0 ||
-		     (page->flags & (PG_reserved | PG_buddy | PG_pcp)) != 0)) {
+		     (page->flags & (PG_reserved | PG_buddy | PG_pcp | PG_zeroed)) != 0)) {
 		__free_pages_slow(page, order);
 		return;
 	}
@@ -438,10 +505,10 @@ void free_reserved_page(struct page *page)
 
 /* ---- counters ---- */
 
-/* Free pages in the buddy lists plus those on the pcp list. */
+/* Free pages in the buddy lists plus those on the pcp and pre-zeroed lists. */
 unsigned long nr_free_pages(void)
 {
-	return page_counts.free_buddy + (unsigned long)pcp.count;
+	return page_counts.free_buddy + (unsigned long)pcp.count + page_counts.prezeroed;
 }
 
 unsigned long nr_free_pages_order(unsigned int order)
