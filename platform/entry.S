@@ -79,14 +79,20 @@
 	mrc	p15, 0, r0, c13, c0, 4		@ current
 	ldr	r0, [r0, #TSK_TI_FLAGS]
 	tst	r0, #_TIF_WORK_MASK
-	blne	do_work_pending			@ another task's turn first (preemption)
-	mov	r0, #DACR_UACCESS_ENABLE
+	bne	2f				@ another task's turn, or a signal, first
+3:	mov	r0, #DACR_UACCESS_ENABLE
 	mcr	p15, 0, r0, c3, c0, 0		@ open again for the application
 	add	r0, sp, #(4 + S_SP)
 	ldmia	r0, {sp, lr}^
 	ldmib	sp, {r0-r12}
 	add	sp, sp, #(S_FRAME - 8 + 4)
-	rfeia	sp!				@ pc and cpsr back
+	rfeia	sp!				@ pc and cpsr back (a handler's frame may have
+						@ changed every register)
+2:	add	r0, sp, #4			@ do_work_pending(regs, 0, 0)
+	mov	r1, #0
+	mov	r2, #0
+	bl	do_work_pending
+	b	3b
 1:	cps	#PSR_MODE_SVC
 	sub	sp, sp, #S_FRAME
 	tst	sp, #THREAD_SIZE
@@ -272,7 +278,8 @@ vector_swi:
 	srsdb	sp!, #PSR_MODE_SVC		@ {pc, cpsr} onto the SVC stack
 	cmp	r7, #NR_SYSCALLS
 	bhs	.Lswi_private
-	push	{r1-r3, ip}
+	push	{r0-r3, ip, lr}			@ r0: the first argument, for a restart; lr
+						@ (clobbered anyway) keeps sp 8-byte aligned
 	ldr	ip, =sys_call_table
 	ldr	ip, [ip, r7, lsl #2]
 .Lswi_invoke:
@@ -290,14 +297,74 @@ vector_swi:
 	bne	.Lswi_work
 	mov	lr, #DACR_UACCESS_ENABLE		@ and open again for the caller
 	mcr	p15, 0, lr, c3, c0, 0
-	pop	{r1-r3, ip}
+	ldmib	sp, {r1-r3, ip}
+	add	sp, sp, #24
 	rfeia	sp!				@ pc and cpsr back
 
-.Lswi_work:					@ the CPU to another task first, then the check again
-	push	{r0, lr}			@ the result (r1-r3, ip come back from the frame)
+	/*
+	 * Work before the return (another task's turn, a signal): the caller's registers as a
+	 * struct pt_regs, since a handler's frame saves all of them and changes several.
+	 * swi_full_frame turns the system call's frame (sp: the first argument, r1-r3, ip, a pad
+	 * word, pc, cpsr; r0 the result; r4-r11 still the caller's, as C preserved them) into a pt_regs at
+	 * sp + 4 whose pc and cpsr are that frame's (sp 8-byte aligned); the full return restores
+	 * every register from it and leaves the kernel stack empty.
+	 */
+	.macro	swi_full_frame
+	ldmib	sp, {r1-r3, ip}			@ the caller's r1-r3 and ip
+	sub	sp, sp, #(S_FRAME - 32 + 4)
+	stmib	sp, {r0-r12}
+	add	r0, sp, #(4 + S_SP)
+	stmia	r0, {sp, lr}^			@ the caller's sp and lr
+	.endm
+
+.Lswi_work:
+	ldr	lr, [sp]			@ the first argument, for a restart
+	swi_full_frame
+	add	r0, sp, #4			@ do_work_pending(regs, 1, first argument)
+	mov	r1, #1
+	mov	r2, lr
 	bl	do_work_pending
-	pop	{r0, lr}
-	b	.Lswi_check_work
+	b	.Lswi_full_restore
+
+.Lswi_full_return:				@ a full frame at sp + 4
+	cpsid	i
+	mrc	p15, 0, r0, c13, c0, 4		@ current
+	ldr	r0, [r0, #TSK_TI_FLAGS]
+	tst	r0, #_TIF_WORK_MASK
+	addne	r0, sp, #4
+	movne	r1, #0
+	movne	r2, #0
+	blne	do_work_pending
+.Lswi_full_restore:
+	mov	r0, #DACR_UACCESS_ENABLE
+	mcr	p15, 0, r0, c3, c0, 0
+	add	r0, sp, #(4 + S_SP)
+	ldmia	r0, {sp, lr}^
+	ldmib	sp, {r0-r12}
+	add	sp, sp, #(4 + S_PC)
+	rfeia	sp!
+
+/*
+ * sigreturn (119) and rt_sigreturn (173): every register comes back from the signal frame, so
+ * the call works on a full pt_regs (runtime/signal_frame.c: sys_*sigreturn_regs) and returns
+ * through it. Entered from .Lswi_invoke's blx with arguments 5 and 6 pushed.
+ */
+	.globl	sys_sigreturn_wrapper
+	.type	sys_sigreturn_wrapper, %function
+sys_sigreturn_wrapper:
+	ldr	lr, =sys_sigreturn_regs
+	b	1f
+	.globl	sys_rt_sigreturn_wrapper
+	.type	sys_rt_sigreturn_wrapper, %function
+sys_rt_sigreturn_wrapper:
+	ldr	lr, =sys_rt_sigreturn_regs
+1:	add	sp, sp, #8			@ (arguments 5 and 6)
+	swi_full_frame
+	mov	ip, lr
+	add	r0, sp, #4
+	blx	ip
+	b	.Lswi_full_return
+	.size	sys_rt_sigreturn_wrapper, . - sys_rt_sigreturn_wrapper
 
 .Lswi_private:
 	/*
@@ -317,7 +384,7 @@ vector_swi:
 	pop	{r0, r1}
 	bne	1f
 	rfeia	sp!
-1:	push	{r1-r3, ip}
+1:	push	{r0-r3, ip, lr}
 	mov	r3, r7				@ arm_syscall(r0, r1, r2, no)
 	ldr	ip, =arm_syscall
 	b	.Lswi_invoke
@@ -371,6 +438,9 @@ ret_from_fork:
 1:	mrc	p15, 0, r0, c13, c0, 4		@ current
 	ldr	r0, [r0, #TSK_TI_FLAGS]
 	tst	r0, #_TIF_WORK_MASK
+	addne	r0, sp, #4			@ do_work_pending(regs, 0, 0)
+	movne	r1, #0
+	movne	r2, #0
 	blne	do_work_pending
 	add	sp, sp, #4
 	mov	r0, #DACR_UACCESS_ENABLE
@@ -398,8 +468,8 @@ ret_from_kthread:
 /*
  * sys_clone_wrapper: clone needs every register of its caller for the child, which the short
  * system-call frame does not keep: called from vector_swi with the arguments in r0-r3 and
- * r4 (child_tid), r4-r11 still the caller's, and vector_swi's frame above (r4, r5, then r1,
- * r2, r3, ip, pc, cpsr), it builds a struct pt_regs of the caller and calls
+ * r4 (child_tid), r4-r11 still the caller's, and vector_swi's frame above (r4, r5, then r0,
+ * r1, r2, r3, ip, a pad word, pc, cpsr), it builds a struct pt_regs of the caller and calls
  * sys_clone_regs(flags, newsp, parent_tid, tls, child_tid, regs).
  */
 	.globl	sys_clone_wrapper
@@ -408,13 +478,13 @@ sys_clone_wrapper:
 	push	{r4, lr}
 	sub	sp, sp, #(S_FRAME + 4)		@ a pt_regs, 8-byte aligned
 	stmia	sp, {r0 - r11}
-	ldr	ip, [sp, #(S_FRAME + 4 + 8 + 20)]	@ the caller's ip
+	ldr	ip, [sp, #(S_FRAME + 4 + 8 + 24)]	@ the caller's ip
 	str	ip, [sp, #48]
 	add	ip, sp, #S_SP
 	stmia	ip, {sp, lr}^			@ the caller's sp and lr (the user bank)
-	ldr	ip, [sp, #(S_FRAME + 4 + 8 + 24)]	@ its pc and cpsr
+	ldr	ip, [sp, #(S_FRAME + 4 + 8 + 32)]	@ its pc and cpsr
 	str	ip, [sp, #S_PC]
-	ldr	ip, [sp, #(S_FRAME + 4 + 8 + 28)]
+	ldr	ip, [sp, #(S_FRAME + 4 + 8 + 36)]
 	str	ip, [sp, #S_PSR]
 	mov	ip, sp
 	push	{r4, ip}

@@ -4,6 +4,8 @@
 #include "runtime/sched.h"
 #include "vm/slab.h"
 
+#include <string.h>
+
 #define FPEXC_EN (1u << 30)
 
 static struct task_struct *vfp_owner; /* whose registers the unit holds */
@@ -82,4 +84,39 @@ void vfp_release_thread(struct task_struct *tsk)
 		vfp_owner = NULL;
 	kfree(tsk->vfp);
 	tsk->vfp = NULL;
+}
+
+void vfp_get_user_state(struct task_struct *tsk, struct vfp_state *out, uint32_t *fpexc)
+{
+	if (tsk == vfp_owner) {
+		uint32_t was = vfp_get_fpexc();
+
+		vfp_set_fpexc(was | FPEXC_EN);
+		vfp_save_state(out);
+		vfp_set_fpexc(was);
+		*fpexc = was | FPEXC_EN;
+	} else if (tsk->vfp) {
+		*out = *tsk->vfp;
+		*fpexc = FPEXC_EN;
+	} else {
+		memset(out, 0, sizeof(*out));
+		out->fpscr = tsk->vfp_fpscr;
+		*fpexc = FPEXC_EN;
+	}
+}
+
+bool vfp_set_user_state(struct task_struct *tsk, const struct vfp_state *in)
+{
+	if (tsk == vfp_owner) {
+		uint32_t was = vfp_get_fpexc();
+
+		vfp_set_fpexc(was | FPEXC_EN);
+		vfp_load_state(in);
+		vfp_set_fpexc(was);
+		return true;
+	}
+	if (!tsk->vfp && !(tsk->vfp = kzalloc(sizeof(*tsk->vfp), GFP_KERNEL)))
+		return false;
+	*tsk->vfp = *in;
+	return true;
 }

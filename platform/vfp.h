@@ -35,6 +35,11 @@ bool vfp_support_entry(struct pt_regs *regs, uint32_t insn);
 /* A new thread's FP state: parent's FPSCR (POSIX: the FP environment is inherited), zero
  * registers. */
 void vfp_copy_thread(struct task_struct *child, struct task_struct *parent);
+/* The signal frame's view (runtime/signal_frame.c): the task's registers as the application
+ * left them, from the unit if it holds them, with FPEXC; and registers a frame brings back
+ * (false: no memory for them). */
+void vfp_get_user_state(struct task_struct *tsk, struct vfp_state *out, uint32_t *fpexc);
+bool vfp_set_user_state(struct task_struct *tsk, const struct vfp_state *in);
 /* A task is going away: forget its registers. */
 void vfp_release_thread(struct task_struct *tsk);
 

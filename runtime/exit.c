@@ -16,8 +16,6 @@
 
 #include <errno.h>
 
-#define LINUX_NSIG 64
-
 void do_exit_machine(enum exit_reason reason, int status)
 {
 	static bool exiting;
@@ -43,38 +41,6 @@ long sys_exit_group(int status)
 long sys_getpid(void)
 {
 	return current->tgid;
-}
-
-/*
- * tgkill/tkill: signal 0 asks whether the thread exists (Linux's do_tkill); any other signal
- * ends the program with that signal's default action, as sys_kill (signals per thread come
- * with issue 13).
- */
-static long do_tkill(int tgid, int tid, int sig)
-{
-	struct task_struct *p;
-
-	if (tid <= 0 || sig < 0 || sig > LINUX_NSIG)
-		return -EINVAL;
-	p = find_task_by_pid(tid);
-	if (!p || p->exit_state || (p->flags & PF_KTHREAD) || (tgid > 0 && p->tgid != tgid))
-		return -ESRCH;
-	if (sig == 0)
-		return 0;
-	printk("%s: terminated by signal %d\n", current->comm, sig);
-	do_exit_signal(sig);
-}
-
-long sys_tgkill(int tgid, int tid, int sig)
-{
-	if (tgid <= 0)
-		return -EINVAL;
-	return do_tkill(tgid, tid, sig);
-}
-
-long sys_tkill(int tid, int sig)
-{
-	return do_tkill(0, tid, sig);
 }
 
 long sys_gettid(void)
@@ -211,17 +177,4 @@ void do_exit(long code)
 long sys_exit(int status)
 {
 	do_exit(status & 0xff);
-}
-
-long sys_kill(int pid, int sig)
-{
-	if (sig < 0 || sig > LINUX_NSIG)
-		return -EINVAL;
-	/* The only process is the application: itself, its group (0) or everyone (-1). */
-	if (pid != current->tgid && pid != 0 && pid != -1 && pid != -current->tgid)
-		return -ESRCH;
-	if (sig == 0)
-		return 0;
-	printk("%s: terminated by signal %d\n", current->comm, sig);
-	do_exit_signal(sig);
 }

@@ -8,6 +8,7 @@
 #include "runtime/pid.h"
 #include "runtime/printk.h"
 #include "runtime/sched.h"
+#include "runtime/signal_internal.h"
 #include "runtime/uapi.h"
 #include "platform/domain.h"
 #include "platform/ptrace.h"
@@ -77,6 +78,8 @@ static struct task_struct *alloc_task(int *err)
 	INIT_LIST_HEAD(&tsk->thread_group);
 	INIT_LIST_HEAD(&tsk->thread_node);
 	INIT_LIST_HEAD(&tsk->run_list);
+	init_sigpending(&tsk->pending);
+	tsk->sas_ss_flags = LINUX_SS_DISABLE;
 	return tsk;
 }
 
@@ -96,6 +99,7 @@ void put_task_struct(struct task_struct *tsk)
 		return;
 	}
 	vfp_release_thread(tsk);
+	exit_signal_state(tsk);
 	free_thread_stack(tsk->stack);
 	kfree(tsk);
 }
@@ -225,6 +229,7 @@ long sys_clone_regs(unsigned long flags, unsigned long newsp, int __user *parent
 		tsk->clear_child_tid = child_tid;
 	tsk->thread.tp_value = flags & LINUX_CLONE_SETTLS ? tls : parent->thread.tp_value;
 	vfp_copy_thread(tsk, parent);
+	copy_signal_state(tsk, parent);
 
 	/* Its first return to the application: the caller's registers, r0 = 0, its own sp. */
 	childregs = (struct pt_regs *)(task_stack_top(tsk) - sizeof(*childregs));

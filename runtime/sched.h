@@ -11,6 +11,7 @@
 #include "platform/current.h"
 #include "platform/thread_info.h"
 #include "runtime/hrtimer.h"
+#include "runtime/signal.h"
 #include "vm/list.h"
 
 #define TASK_RUNNING	     0x0000
@@ -78,6 +79,25 @@ struct task_struct {
 
 	struct vfp_state *vfp; /* the FP registers while not in the unit (platform/vfp.c) */
 	uint32_t vfp_fpscr;    /* FPSCR to start with, until vfp exists */
+
+	/* signals (runtime/signal.c, docs/signals.md) */
+	linux_sigset_t blocked; /* the thread's mask */
+	linux_sigset_t
+		saved_sigmask;	   /* rt_sigsuspend's: put back once the handler's frame is built */
+	bool restore_sigmask;	   /* saved_sigmask is to be put back */
+	struct sigpending pending; /* thread-directed signals */
+	unsigned long sas_ss_sp;   /* the alternate stack (sigaltstack) */
+	unsigned long sas_ss_size;
+	unsigned int sas_ss_flags;
+	/* the last fault that became a signal, for the frame's sigcontext */
+	unsigned long trap_no, error_code, fault_address;
+	/* how restart_syscall continues an interrupted sleep (nanosleep: its deadline) */
+	struct restart_block {
+		long (*fn)(struct restart_block *);
+		uint64_t deadline_ns;
+		void __user *rmtp;
+		int rmtp_time64;
+	} restart_block;
 };
 
 /* The boot context: pid 0, "swapper", the idle task once the others run. */
@@ -139,8 +159,11 @@ uint64_t schedule_hrtimeout(uint64_t deadline_ns);
 bool cpu_wanted(void);
 /* The idle loop of init_task: never returns. */
 __attribute__((noreturn)) void cpu_startup_entry(void);
-/* Call schedule while current needs it (the return to the application, entry.S). */
-void do_work_pending(void);
+/* The return to the application (entry.S) with work in ti_flags: schedule while current
+ * should give the CPU up, deliver pending signals (regs: the application's registers; syscall:
+ * they come from a system call whose first argument was orig_r0). */
+struct pt_regs;
+void do_work_pending(struct pt_regs *regs, int syscall, unsigned long orig_r0);
 
 /* platform/entry.S */
 struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);

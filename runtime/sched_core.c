@@ -166,10 +166,27 @@ long sys_sched_yield(void)
 	return 0;
 }
 
-void do_work_pending(void)
+/*
+ * Called with interrupts masked by the return to the application while ti_flags has work:
+ * another task's turn, then the signals (with interrupts on: the frame is written to the
+ * application's stack, which may fault). Returns with interrupts masked and no work left.
+ */
+void do_work_pending(struct pt_regs *regs, int syscall, unsigned long orig_r0)
 {
-	while (need_resched())
-		schedule();
+	for (;;) {
+		unsigned long flags = current->ti_flags;
+
+		if (flags & _TIF_NEED_RESCHED) {
+			schedule();
+		} else if (flags & _TIF_SIGPENDING) {
+			local_irq_enable();
+			do_signal(regs, syscall, orig_r0);
+			syscall = 0; /* its restart is decided */
+			local_irq_disable();
+		} else {
+			return;
+		}
+	}
 }
 
 static void sleep_timeout(struct hrtimer *t)

@@ -89,8 +89,9 @@ void posixtimer_dequeued(struct sigqueue *q, kernel_siginfo_t *info);
 bool signal_pending(struct task_struct *t);
 
 /* The return to the application (entry.S -> do_work_pending): deliver what is pending.
- * syscall: regs come from a system call whose result is in regs->ARM_r0 (restart rules). */
-void do_signal(struct pt_regs *regs, bool syscall);
+ * syscall: regs come from a system call whose result is in regs->ARM_r0 and whose first
+ * argument was orig_r0 (restart rules). */
+void do_signal(struct pt_regs *regs, bool syscall, unsigned long orig_r0);
 
 /* A fault or trap of the application that becomes a signal to the current thread (Linux's
  * force_sig_fault): true if a handler will run (the signal is queued and the return to the

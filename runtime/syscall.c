@@ -6,6 +6,7 @@
  * platform/uaccess.h, so a bad one gives -EFAULT (or a short count) as on Linux, never a fault
  * in the runtime. */
 #include "runtime/uapi.h"
+#include "runtime/uapi-signal.h"
 #include "runtime/syscalls.h"
 #include "runtime/cred.h"
 #include "runtime/exit.h"
@@ -101,6 +102,21 @@ const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_nanosleep, sys_nanosleep),
 	SYSCALL(__NR_gettid, sys_gettid),
 	SYSCALL(__NR_tkill, sys_tkill),
+	SYSCALL(__NR_restart_syscall, sys_restart_syscall),
+	SYSCALL(__NR_pause, sys_pause),
+	SYSCALL(__NR_sigaction, sys_sigaction),
+	SYSCALL(__NR_sigsuspend, sys_sigsuspend),
+	SYSCALL(__NR_sigpending, sys_sigpending),
+	SYSCALL(__NR_sigreturn, sys_sigreturn_wrapper),
+	SYSCALL(__NR_sigprocmask, sys_sigprocmask),
+	SYSCALL(__NR_rt_sigreturn, sys_rt_sigreturn_wrapper),
+	SYSCALL(__NR_rt_sigaction, sys_rt_sigaction),
+	SYSCALL(__NR_rt_sigprocmask, sys_rt_sigprocmask),
+	SYSCALL(__NR_rt_sigpending, sys_rt_sigpending),
+	SYSCALL(__NR_rt_sigqueueinfo, sys_rt_sigqueueinfo),
+	SYSCALL(__NR_rt_sigsuspend, sys_rt_sigsuspend),
+	SYSCALL(__NR_sigaltstack, sys_sigaltstack),
+	SYSCALL(__NR_rt_tgsigqueueinfo, sys_rt_tgsigqueueinfo),
 	SYSCALL(__NR_tgkill, sys_tgkill),
 	SYSCALL(__NR_futex, sys_futex),
 	SYSCALL(__NR_futex_time64, sys_futex_time64),

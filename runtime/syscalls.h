@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "runtime/uapi.h"
+#include "runtime/uapi-signal.h"
 
 long sys_read(int fd, void *buf, size_t count);
 long sys_write(int fd, const void *buf, size_t count);
@@ -32,6 +33,29 @@ long sys_exit(int status);
 long sys_gettid(void);
 long sys_tgkill(int tgid, int tid, int sig);
 long sys_tkill(int tid, int sig);
+/* signals: runtime/signal_syscalls.c, runtime/signal_frame.c, platform/entry.S */
+struct linux_kernel_sigaction;
+struct linux_old_sigaction;
+struct linux_stack;
+struct linux_siginfo;
+long sys_rt_sigaction(int sig, const struct linux_kernel_sigaction *act,
+		      struct linux_kernel_sigaction *oact, size_t sigsetsize);
+long sys_sigaction(int sig, const struct linux_old_sigaction *act,
+		   struct linux_old_sigaction *oact);
+long sys_rt_sigprocmask(int how, const linux_sigset_t *nset, linux_sigset_t *oset,
+			size_t sigsetsize);
+long sys_sigprocmask(int how, const unsigned long *nset, unsigned long *oset);
+long sys_rt_sigpending(linux_sigset_t *uset, size_t sigsetsize);
+long sys_sigpending(unsigned long *uset);
+long sys_rt_sigsuspend(const linux_sigset_t *umask, size_t sigsetsize);
+long sys_sigsuspend(int unused1, int unused2, unsigned long mask);
+long sys_pause(void);
+long sys_rt_sigqueueinfo(int pid, int sig, const struct linux_siginfo *uinfo);
+long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, const struct linux_siginfo *uinfo);
+long sys_sigaltstack(const struct linux_stack *uss, struct linux_stack *uoss);
+long sys_restart_syscall(void);
+long sys_sigreturn_wrapper(void);
+long sys_rt_sigreturn_wrapper(void);
 long sys_set_tid_address(int *tidptr);
 long sys_set_robust_list(struct linux_robust_list_head *head, size_t len);
 long sys_get_robust_list(int pid, void **head_ptr, size_t *len_ptr);

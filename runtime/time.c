@@ -97,14 +97,49 @@ long sys_clock_getres_time64(int clockid, struct linux_timespec64 __user *utp)
 }
 
 /*
- * The task sleeps until the deadline (runtime/sched_core.c: a timer wakes it, others run
- * meanwhile). req is copied in before anything else is looked at (-EFAULT). rem is Linux's:
- * written only when a signal interrupts the sleep, which never happens in uniarm yet (no
- * signals are delivered to a sleeping task), so it is never touched and a bad rem is no error,
- * as on Linux.
+ * Sleep until the monotonic deadline (runtime/sched_core.c: a timer wakes the task, others run
+ * meanwhile) or a signal. Interrupted, a relative sleep writes the time left to rmtp (if any)
+ * and returns -ERESTART_RESTARTBLOCK: -EINTR once a handler ran, otherwise restart_syscall
+ * sleeps on to the same deadline (Linux's hrtimer_nanosleep_restart).
  */
-static long do_nanosleep(int clockid, int flags, const struct linux_timespec64 *req)
+static long nanosleep_until(struct restart_block *r)
 {
+	uint64_t left;
+
+	do {
+		set_current_state(TASK_INTERRUPTIBLE);
+		left = schedule_hrtimeout(r->deadline_ns);
+		if (!left)
+			return 0;
+	} while (!signal_pending(current));
+	if (r->rmtp) {
+		uint64_t sec = div_u64(left, NSEC_PER_SEC);
+		long nsec = (long)(left - sec * NSEC_PER_SEC);
+		int bad;
+
+		if (r->rmtp_time64) {
+			struct linux_timespec64 ts = {(int64_t)sec, nsec};
+
+			bad = copy_to_user(r->rmtp, &ts, sizeof(ts)) != 0;
+		} else {
+			struct linux_timespec32 ts = {(int32_t)sec, (int32_t)nsec};
+
+			bad = copy_to_user(r->rmtp, &ts, sizeof(ts)) != 0;
+		}
+		if (bad)
+			return -EFAULT;
+	}
+	r->fn = nanosleep_until;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+/* req is copied in before anything else is looked at (-EFAULT); rmtp is written only when a
+ * signal interrupts a relative sleep, so a bad one is no error otherwise, as on Linux. An
+ * absolute sleep is restarted as it was asked (-ERESTARTNOHAND), and writes no time left. */
+static long do_nanosleep(int clockid, int flags, const struct linux_timespec64 *req,
+			 void __user *rmtp, int rmtp_time64)
+{
+	struct restart_block *r = &current->restart_block;
 	uint64_t ns;
 
 	if (req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= (int64_t)NSEC_PER_SEC)
@@ -113,14 +148,19 @@ static long do_nanosleep(int clockid, int flags, const struct linux_timespec64 *
 	if (flags & LINUX_TIMER_ABSTIME) {
 		if (clock_is_realtime(clockid))
 			ns = realtime_to_monotonic_ns(ns);
+		r->rmtp = NULL;
 	} else {
 		ns += ktime_get_ns();
+		r->rmtp = rmtp;
+		r->rmtp_time64 = rmtp_time64;
 	}
-	while (ktime_get_ns() < ns) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		schedule_hrtimeout(ns);
-	}
-	return 0;
+	r->deadline_ns = ns;
+	if (ktime_get_ns() >= ns)
+		return 0;
+	ns = (uint64_t)nanosleep_until(r);
+	if ((long)ns == -ERESTART_RESTARTBLOCK && (flags & LINUX_TIMER_ABSTIME))
+		return -ERESTARTNOHAND;
+	return (long)ns;
 }
 
 long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_timespec64 __user *ureq,
@@ -128,12 +168,11 @@ long sys_clock_nanosleep_time64(int clockid, int flags, const struct linux_times
 {
 	struct linux_timespec64 req;
 
-	(void)rem;
 	if (!clock_valid(clockid) || clockid == LINUX_CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
 	if (copy_from_user(&req, ureq, sizeof(req)))
 		return -EFAULT;
-	return do_nanosleep(clockid, flags, &req);
+	return do_nanosleep(clockid, flags, &req, rem, 1);
 }
 
 /* nanosleep(2) with the 32-bit struct timespec: CLOCK_MONOTONIC, relative. */
@@ -142,12 +181,11 @@ long sys_nanosleep(const struct linux_timespec32 __user *ureq, struct linux_time
 	struct linux_timespec32 r32;
 	struct linux_timespec64 req;
 
-	(void)rem;
 	if (copy_from_user(&r32, ureq, sizeof(r32)))
 		return -EFAULT;
 	req.tv_sec = r32.tv_sec;
 	req.tv_nsec = r32.tv_nsec;
-	return do_nanosleep(LINUX_CLOCK_MONOTONIC, 0, &req);
+	return do_nanosleep(LINUX_CLOCK_MONOTONIC, 0, &req, rem, 0);
 }
 
 /* The ticks since boot; buf (NULL allowed) gets the times, or the call is -EFAULT. */

@@ -51,9 +51,27 @@ static inline void list_del(struct list_head *e)
 	e->next = e->prev = NULL;
 }
 
+/* Off its list and an empty list of its own (list_empty is then true of it). */
+static inline void list_del_init(struct list_head *e)
+{
+	e->next->prev = e->prev;
+	e->prev->next = e->next;
+	INIT_LIST_HEAD(e);
+}
+
 static inline bool list_empty(const struct list_head *h)
 {
 	return h->next == h;
 }
+
+/* Every entry of the list, as its containing structure; the _safe form allows removing pos. */
+#define list_for_each_entry(pos, head, member)                                                     \
+	for (pos = list_entry((head)->next, __typeof__(*pos), member); &pos->member != (head);     \
+	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
+#define list_for_each_entry_safe(pos, n, head, member)                                             \
+	for (pos = list_entry((head)->next, __typeof__(*pos), member),                             \
+	    n = list_entry(pos->member.next, __typeof__(*pos), member);                            \
+	     &pos->member != (head);                                                               \
+	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
 
 #endif
