@@ -6,6 +6,7 @@
  * platform/uaccess.h, so a bad one gives -EFAULT (or a short count) as on Linux, never a fault
  * in the runtime. */
 #include "runtime/uapi.h"
+#include "runtime/uapi-signal.h"
 #include "runtime/syscalls.h"
 #include "runtime/cred.h"
 #include "runtime/exit.h"
@@ -107,6 +108,8 @@ const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_set_tid_address, sys_set_tid_address),
 	SYSCALL(__NR_set_robust_list, sys_set_robust_list),
 	SYSCALL(__NR_get_robust_list, sys_get_robust_list),
+	SYSCALL(__NR_setitimer, sys_setitimer),
+	SYSCALL(__NR_getitimer, sys_getitimer),
 };
 
 #pragma clang diagnostic pop

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "runtime/uapi.h"
+#include "runtime/uapi-signal.h"
 
 long sys_read(int fd, void *buf, size_t count);
 long sys_write(int fd, const void *buf, size_t count);
@@ -45,6 +46,10 @@ long sys_clone_wrapper(void); /* platform/entry.S: sys_clone_regs with the calle
 long sys_sysinfo(struct linux_sysinfo *info);
 long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 *new_rlim,
 		   struct linux_rlimit64 *old_rlim);
+
+/* Timers that send signals (runtime/itimer.c). */
+long sys_setitimer(int which, const struct linux_itimerval *value, struct linux_itimerval *ovalue);
+long sys_getitimer(int which, struct linux_itimerval *value);
 
 /* vm/mlock.c (the rest of the mlock family is in vm/mm_user.h). */
 #define __NR_mlock2 390
