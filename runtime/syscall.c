@@ -123,6 +123,15 @@ const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_set_tid_address, sys_set_tid_address),
 	SYSCALL(__NR_set_robust_list, sys_set_robust_list),
 	SYSCALL(__NR_get_robust_list, sys_get_robust_list),
+	SYSCALL(__NR_setitimer, sys_setitimer),
+	SYSCALL(__NR_getitimer, sys_getitimer),
+	SYSCALL(__NR_timer_create, sys_timer_create),
+	SYSCALL(__NR_timer_settime, sys_timer_settime),
+	SYSCALL(__NR_timer_gettime, sys_timer_gettime),
+	SYSCALL(__NR_timer_getoverrun, sys_timer_getoverrun),
+	SYSCALL(__NR_timer_delete, sys_timer_delete),
+	SYSCALL(__NR_timer_gettime64, sys_timer_gettime64),
+	SYSCALL(__NR_timer_settime64, sys_timer_settime64),
 };
 
 #pragma clang diagnostic pop

@@ -70,6 +70,19 @@ long sys_sysinfo(struct linux_sysinfo *info);
 long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 *new_rlim,
 		   struct linux_rlimit64 *old_rlim);
 
+/* Timers that send signals (runtime/itimer.c, runtime/posix_timers.c). */
+long sys_setitimer(int which, const struct linux_itimerval *value, struct linux_itimerval *ovalue);
+long sys_getitimer(int which, struct linux_itimerval *value);
+long sys_timer_create(int clockid, const struct linux_sigevent *sevp, int *timerid);
+long sys_timer_settime(int timerid, int flags, const struct linux_itimerspec32 *new_value,
+		       struct linux_itimerspec32 *old_value);
+long sys_timer_settime64(int timerid, int flags, const struct linux_itimerspec64 *new_value,
+			 struct linux_itimerspec64 *old_value);
+long sys_timer_gettime(int timerid, struct linux_itimerspec32 *curr_value);
+long sys_timer_gettime64(int timerid, struct linux_itimerspec64 *curr_value);
+long sys_timer_getoverrun(int timerid);
+long sys_timer_delete(int timerid);
+
 /* vm/mlock.c (the rest of the mlock family is in vm/mm_user.h). */
 #define __NR_mlock2 390
 long sys_mlock2(unsigned long start, size_t len, int flags);
