@@ -223,13 +223,21 @@ void __do_kernel_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 #define SEGV_ACCESS 0x100 /* with the FAULT_FLAG_* bits: the VMA forbids the access */
 
 /*
- * The application touched an address it may not: say where and why (with the stack's limits
- * when it is the stack that overflowed), show its registers and call chain, and end it as
- * Linux's default SIGSEGV action would (exit status 139).
+ * The application touched an address it may not. With a SIGSEGV handler it may run (not
+ * blocked), the fault becomes that signal (SEGV_MAPERR, or SEGV_ACCERR where a VMA forbids the
+ * access; si_addr the address) and this returns: the handler's frame is built on the way back
+ * (runtime/signal.c). Otherwise: say where and why (with the stack's limits when it is the
+ * stack that overflowed), show its registers and call chain, and end it as Linux's default
+ * SIGSEGV action would (exit status 139).
  */
-static __attribute__((noreturn, noinline, cold)) void
-user_segv(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, unsigned int flags)
+static __attribute__((noinline, cold)) void user_segv(uintptr_t addr, uint32_t fsr,
+						      struct pt_regs *regs, unsigned int flags)
 {
+	if (force_sig_fault(LINUX_SIGSEGV,
+			    (flags & SEGV_ACCESS) ? LINUX_SEGV_ACCERR : LINUX_SEGV_MAPERR, addr,
+			    LINUX_TRAP_NO_PAGE_FAULT,
+			    fsr | ((flags & FAULT_FLAG_EXEC) ? LINUX_FSR_LNX_PF : 0)))
+		return;
 	local_irq_disable();
 	debug_fatal_fault(regs);
 	if (addr >= TASK_SIZE) {
@@ -319,8 +327,10 @@ static __attribute__((noinline)) struct vm_area_struct *lookup_fault_vma(uintptr
 static __attribute__((noinline, cold)) int bad_access(uintptr_t addr, struct pt_regs *regs,
 						      unsigned int flags)
 {
-	if (user_mode(regs))
+	if (user_mode(regs)) {
 		user_segv(addr, fault_status(flags), regs, flags | SEGV_ACCESS);
+		return 0; /* a signal handler will run */
+	}
 	return VM_FAULT_SIGSEGV;
 }
 
@@ -421,20 +431,27 @@ static __attribute__((noinline, cold)) int page_fault_failed(uintptr_t addr, str
 {
 	if (addr < TASK_SIZE && (ret & VM_FAULT_OOM) && !in_interrupt())
 		user_oom(addr, regs, flags);
-	if (user_mode(regs))
+	if (user_mode(regs)) {
 		user_segv(addr, fault_status(flags), regs, flags);
+		return 0; /* a signal handler will run */
+	}
 	if (!(flags & FAULT_FLAG_EXEC) && fixup_exception(regs))
 		return 0;
 	return 1;
 }
 
 /*
- * An abort of the application that is not a page fault (alignment, external abort, ...): the
- * bus-error report, and the end Linux's default SIGBUS action gives it (exit status 135).
+ * An abort of the application that is not a page fault (alignment, external abort, ...):
+ * SIGBUS (BUS_ADRALN for an alignment fault, BUS_OBJERR otherwise) if a handler may take it
+ * (this returns), else the bus-error report, and the end Linux's default SIGBUS action gives it
+ * (exit status 135).
  */
-static __attribute__((noreturn, noinline, cold)) void
-user_bus_error(uintptr_t addr, uint32_t fsr, struct pt_regs *regs, const char *access)
+static __attribute__((noinline, cold)) void user_bus_error(uintptr_t addr, uint32_t fsr,
+							   struct pt_regs *regs, const char *access)
 {
+	if (force_sig_fault(LINUX_SIGBUS, fsr_fs(fsr) == 0x01 ? LINUX_BUS_ADRALN : LINUX_BUS_OBJERR,
+			    addr, 0, fsr))
+		return;
 	local_irq_disable();
 	debug_fatal_fault(regs);
 	printk("bus error at %08lx: %s, %s\n", (unsigned long)addr, fsr_name(fsr), access);
@@ -459,8 +476,10 @@ void do_DataAbort(struct pt_regs *regs)
 		return;
 	if (fn == do_page_fault && !page_fault_failed(addr, regs, data_fault_flags(fsr), ret))
 		return;
-	if (user_mode(regs))
+	if (user_mode(regs)) {
 		user_bus_error(addr, fsr, regs, fsr & FSR_WRITE ? "write access" : "read access");
+		return;
+	}
 	__do_kernel_fault(addr, fsr, regs);
 }
 
@@ -481,10 +500,13 @@ void do_PrefetchAbort(struct pt_regs *regs)
 
 		if (likely(!ret))
 			return;
-		(void)page_fault_failed(addr, regs, FAULT_FLAG_EXEC, ret);
+		if (!page_fault_failed(addr, regs, FAULT_FLAG_EXEC, ret))
+			return; /* a signal handler will run */
 	}
-	if (user_mode(regs))
+	if (user_mode(regs)) {
 		user_bus_error(addr, fsr, regs, "instruction fetch");
+		return;
+	}
 	report_fault(addr, fsr, "instruction fetch", regs->ARM_sp);
 	die("Oops - prefetch abort", regs, fsr);
 }
@@ -514,9 +536,12 @@ static uint32_t read_user_insn(const struct pt_regs *regs)
 	return insn;
 }
 
-static __attribute__((noreturn, noinline, cold)) void user_illegal(struct pt_regs *regs,
-								   uint32_t insn)
+/* SIGILL (ILL_ILLOPC, si_addr the instruction) if a handler may take it (this returns); else
+ * the report and the end. */
+static __attribute__((noinline, cold)) void user_illegal(struct pt_regs *regs, uint32_t insn)
 {
+	if (force_sig_fault(LINUX_SIGILL, LINUX_ILL_ILLOPC, regs->ARM_pc, LINUX_TRAP_NO_UNDEF, 0))
+		return;
 	local_irq_disable();
 	debug_fatal_fault(regs);
 	printk("illegal instruction at %08lx (%08lx)\n", (unsigned long)regs->ARM_pc,
@@ -542,6 +567,7 @@ void do_undefinstr(struct pt_regs *regs)
 		if (vfp_support_entry(regs, insn))
 			return;
 		user_illegal(regs, insn);
+		return;
 	}
 	/* A ktest's code (SYS mode, runtime/ktest.c) is compiled as an application's and may use
 	 * the FPU like one. */

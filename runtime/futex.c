@@ -62,16 +62,29 @@ static long futex_wait(uint32_t __user *uaddr, uintptr_t key, uint32_t val, uint
 	if (has_deadline && ktime_get_ns() >= deadline_ns)
 		return -ETIMEDOUT;
 	list_add_tail(&q.list, hash_futex(q.key));
-	set_current_state(TASK_INTERRUPTIBLE);
-	if (has_deadline)
-		schedule_hrtimeout(deadline_ns);
-	else
-		schedule();
-	__set_current_state(TASK_RUNNING);
-	if (q.woken)
-		return 0;
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!q.woken && !signal_pending(current)) {
+			if (has_deadline)
+				schedule_hrtimeout(deadline_ns);
+			else
+				schedule();
+		}
+		__set_current_state(TASK_RUNNING);
+		if (q.woken)
+			return 0;
+		if (has_deadline && ktime_get_ns() >= deadline_ns)
+			break;
+		if (signal_pending(current))
+			break;
+	}
 	list_del(&q.list);
-	return has_deadline && ktime_get_ns() >= deadline_ns ? -ETIMEDOUT : -EINTR;
+	if (has_deadline && ktime_get_ns() >= deadline_ns)
+		return -ETIMEDOUT;
+	/* A signal: restarted under SA_RESTART when there is no timeout (Linux's -ERESTARTSYS);
+	 * with one, EINTR once a handler ran (Linux's restart block restarts it only when none
+	 * did, and a signal that no handler takes does not wake a waiter here). */
+	return has_deadline ? -EINTR : -ERESTARTSYS;
 }
 
 /* Linux's futex_wake: at least one waiter, even for nr 0. */

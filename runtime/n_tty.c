@@ -7,6 +7,7 @@
  */
 #include "runtime/n_tty.h"
 #include "runtime/exit.h"
+#include "runtime/sched.h"
 #include "platform/cp15.h"
 #include "platform/pl011.h"
 
@@ -14,9 +15,6 @@
 
 #define N_TTY_BUF_SIZE	4096
 #define __DISABLED_CHAR '\0'
-#define LINUX_SIGINT	2
-#define LINUX_SIGQUIT	3
-#define LINUX_SIGTSTP	20
 /* Copies to the application go through a runtime buffer of this size (on the stack). */
 #define READ_CHUNK 256
 #define CTRL(c)	   ((c)&037)
@@ -272,21 +270,25 @@ static void eraser(unsigned char c)
 }
 
 /*
- * A signal character (or BREAK with BRKINT). Signals are not implemented yet (issue 13), so the
- * default action applies: SIGINT and SIGQUIT end the application (128 + N), after the echo and
- * a newline (the shell that ran QEMU sees an ordinary exit, so it does not start a new line
- * itself). SIGTSTP would stop it, which needs job control: it is discarded, as Linux does for
- * an orphaned process group. The input is flushed first (NOFLSH is not supported).
+ * A signal character (or BREAK with BRKINT): the signal goes to the application (si_code
+ * SI_KERNEL, as Linux's tty sends it). When its default action will end the application, a
+ * newline follows the echo (the shell that ran QEMU sees an ordinary exit, so it does not start
+ * a new line itself). SIGTSTP would stop it, which needs job control: it is discarded, as Linux
+ * does for an orphaned process group. The input is flushed first (NOFLSH is not supported).
  */
 static void isig(int sig, unsigned char c, bool echo)
 {
+	struct task_struct *app = find_task_by_pid(1);
+	struct linux_siginfo info = {.si_signo = sig, .si_code = LINUX_SI_KERNEL};
+
 	reset_buffer_flags();
 	if (echo && L_FLAG(ECHO))
 		echo_char(c);
-	if (sig == LINUX_SIGTSTP)
+	if (sig == LINUX_SIGTSTP || !app)
 		return;
-	echo_char_raw('\n');
-	do_exit_signal(sig);
+	if (signal_is_fatal(sig))
+		echo_char_raw('\n');
+	do_send_sig_info(sig, &info, app, PIDTYPE_TGID);
 }
 
 /* A line end: '\n', VEOL, VEOL2, or the EOF mark (__DISABLED_CHAR) for VEOF. */
@@ -522,7 +524,12 @@ long n_tty_read(void __user *buf, size_t count, bool nonblock)
 				return -EAGAIN;
 			}
 			/* The receive interrupt wakes the task (runtime/tty.c); other tasks run
-			 * meanwhile. */
+			 * meanwhile. A signal ends the wait: the read is restarted under
+			 * SA_RESTART, or fails with EINTR (Linux's n_tty_read). */
+			if (signal_pending(current)) {
+				local_irq_restore(flags);
+				return -ERESTARTSYS;
+			}
 			tty_wait_input();
 			local_irq_restore(flags);
 			flags = local_irq_save();

@@ -14,6 +14,7 @@
 #include "runtime/cred.h"
 #include "runtime/exit.h"
 #include "runtime/irqflags.h"
+#include "runtime/posix_timers.h"
 #include "runtime/printk.h"
 #include "runtime/sched.h"
 #include "runtime/signal_internal.h"
@@ -76,6 +77,12 @@ static bool sig_ignored(struct task_struct *t, int sig)
 	if (sigismember_k(&t->blocked, sig))
 		return false;
 	return h == (void *)LINUX_SIG_IGN || (h == (void *)LINUX_SIG_DFL && sig_kernel_ignore(sig));
+}
+
+bool signal_is_fatal(int sig)
+{
+	return handler_of(sig) == (void *)LINUX_SIG_DFL && !sig_kernel_ignore(sig) &&
+	       !sig_kernel_stop(sig);
 }
 
 void init_sigpending(struct sigpending *p)
@@ -362,7 +369,7 @@ static void collect_signal(int sig, struct sigpending *pending, kernel_siginfo_t
 }
 
 /* The next deliverable signal for current, its own set first (siglock held); 0 if none. */
-static int dequeue_signal(const linux_sigset_t *mask, kernel_siginfo_t *info)
+int dequeue_signal_mask(const linux_sigset_t *mask, kernel_siginfo_t *info)
 {
 	struct task_struct *t = current;
 	int sig = next_signal(set64(&t->pending.signal), set64(mask));
@@ -373,6 +380,8 @@ static int dequeue_signal(const linux_sigset_t *mask, kernel_siginfo_t *info)
 		sig = next_signal(set64(&signals.shared_pending.signal), set64(mask));
 		if (sig)
 			collect_signal(sig, &signals.shared_pending, info);
+		if (sig == LINUX_SIGALRM) /* a periodic ITIMER_REAL starts its next period */
+			itimer_real_dequeued();
 	}
 	recalc_sigpending_tsk(t);
 	return sig;
@@ -439,7 +448,7 @@ void do_signal(struct pt_regs *regs, bool syscall, unsigned long orig_r0)
 		int sig;
 
 		spin_lock_irqsave(&siglock, flags);
-		sig = dequeue_signal(&t->blocked, &info);
+		sig = dequeue_signal_mask(&t->blocked, &info);
 		if (sig)
 			ka = sighand.action[sig - 1];
 		spin_unlock_irqrestore(&siglock, flags);
@@ -505,7 +514,8 @@ bool force_sig_fault(int sig, int code, unsigned long addr, unsigned long trap_n
 	info.fields.fault.addr = (void *)addr;
 	t->trap_no = trap_no;
 	t->error_code = error_code;
-	t->fault_address = addr;
+	if (trap_no == LINUX_TRAP_NO_PAGE_FAULT) /* Linux keeps it for page faults only */
+		t->fault_address = addr;
 	return do_send_sig_info(sig, &info, t, PIDTYPE_PID) == 0;
 }
 

@@ -84,6 +84,9 @@ int send_sigqueue(struct sigqueue *q, struct task_struct *t, enum pid_type type)
  * siginfo the handler will see (runtime/posix_timers.c fills si_overrun, rearms). */
 void posixtimer_dequeued(struct sigqueue *q, kernel_siginfo_t *info);
 
+/* sig's action is its default, and that default ends the application. */
+bool signal_is_fatal(int sig);
+
 /* A signal the current task should deal with before it sleeps again (a pending signal that it
  * does not block, or a fatal one). */
 bool signal_pending(struct task_struct *t);

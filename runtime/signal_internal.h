@@ -28,6 +28,8 @@ extern struct signal_struct signals;
 extern spinlock_t siglock;
 
 void init_sigpending(struct sigpending *p);
+/* The next signal not in mask, taken off current's or the process's set (siglock held). */
+int dequeue_signal_mask(const linux_sigset_t *mask, kernel_siginfo_t *info);
 void recalc_sigpending_tsk(struct task_struct *t);
 /* "SIGSEGV", "SIGRTMIN+3", ... */
 const char *signal_name(int sig);

@@ -15,6 +15,11 @@
 #include <string.h>
 
 #define KILL_STOP_MASK ((1ul << (LINUX_SIGKILL - 1)) | (1ul << (LINUX_SIGSTOP - 1)))
+/* The sa_flags Linux 6.1 keeps (kernel/signal.c's UAPI_SA_FLAGS with ARM's own two). */
+#define UAPI_SA_FLAGS                                                                              \
+	(LINUX_SA_NOCLDSTOP | LINUX_SA_NOCLDWAIT | LINUX_SA_SIGINFO | LINUX_SA_ONSTACK |           \
+	 LINUX_SA_RESTART | LINUX_SA_NODEFER | LINUX_SA_RESETHAND | LINUX_SA_EXPOSE_TAGBITS |      \
+	 LINUX_SA_THIRTYTWO | LINUX_SA_RESTORER)
 
 static const char *const signal_names[] = {
 	[LINUX_SIGHUP] = "SIGHUP",   [LINUX_SIGINT] = "SIGINT",
@@ -60,7 +65,7 @@ static int do_sigaction(int sig, const struct linux_kernel_sigaction *act,
 		*oact = *k;
 	if (act) {
 		*k = *act;
-		k->flags &= ~LINUX_SA_UNSUPPORTED;
+		k->flags &= UAPI_SA_FLAGS; /* unknown bits are accepted and dropped */
 		sigdelset_k(&k->mask, LINUX_SIGKILL);
 		sigdelset_k(&k->mask, LINUX_SIGSTOP);
 		if (k->handler == (void *)LINUX_SIG_IGN ||
@@ -303,19 +308,18 @@ long sys_kill(int pid, int sig)
 {
 	kernel_siginfo_t info;
 
-	if (sig < 0 || sig > LINUX_NSIG)
-		return -EINVAL;
-	if (pid == -1)
-		return 0;
-	if (pid != current->tgid && pid != 0 && pid != -current->tgid) {
+	/* Linux finds the target first (-ESRCH), then checks the signal (-EINVAL). */
+	if (pid != current->tgid && pid != 0 && pid != -current->tgid && pid != -1) {
 		struct task_struct *p = pid > 0 ? find_task_by_pid(pid) : NULL;
 
 		/* A kernel thread exists and takes (and ignores) signals, as on Linux. */
 		if (!p || !(p->flags & PF_KTHREAD) || p->exit_state)
 			return -ESRCH;
-		return 0;
+		return valid_signal(sig) || !sig ? 0 : -EINVAL;
 	}
-	if (!sig)
+	if (sig < 0 || sig > LINUX_NSIG)
+		return -EINVAL;
+	if (pid == -1 || !sig)
 		return 0;
 	user_info(&info, sig, LINUX_SI_USER);
 	return do_send_sig_info(sig, &info, current->group_leader ? current->group_leader : current,
@@ -327,11 +331,13 @@ static long do_tkill(int tgid, int tid, int sig)
 	struct task_struct *p;
 	kernel_siginfo_t info;
 
-	if (tid <= 0 || sig < 0 || sig > LINUX_NSIG)
+	if (tid <= 0)
 		return -EINVAL;
 	p = find_task_by_pid(tid);
 	if (!p || p->exit_state || (p->flags & PF_KTHREAD) || (tgid > 0 && p->tgid != tgid))
 		return -ESRCH;
+	if (sig < 0 || sig > LINUX_NSIG)
+		return -EINVAL;
 	if (!sig)
 		return 0;
 	user_info(&info, sig, LINUX_SI_TKILL);
@@ -413,4 +419,101 @@ long sys_restart_syscall(void)
 	struct restart_block *r = &current->restart_block;
 
 	return r->fn ? r->fn(r) : -EINTR;
+}
+
+/* --- rt_sigtimedwait --------------------------------------------------------------------- */
+
+/*
+ * Take a pending signal of these (never SIGKILL or SIGSTOP) without a handler running: at
+ * once, or after sleeping with these unblocked until one comes, another signal interrupts
+ * (-EINTR) or the timeout passes (-EAGAIN). ts NULL: no timeout; zero: a poll.
+ */
+static long do_sigtimedwait(const linux_sigset_t *these, kernel_siginfo_t *info, bool has_ts,
+			    uint64_t timeout_ns)
+{
+	struct task_struct *t = current;
+	linux_sigset_t mask = {{~these->sig[0] | KILL_STOP_MASK, ~these->sig[1]}}, saved;
+	uint32_t flags;
+	int sig;
+
+	spin_lock_irqsave(&siglock, flags);
+	sig = dequeue_signal_mask(&mask, info);
+	if (!sig && (!has_ts || timeout_ns)) {
+		uint64_t deadline = has_ts ? ktime_get_ns() + timeout_ns : 0;
+
+		saved = t->blocked;
+		t->blocked.sig[0] &= mask.sig[0];
+		t->blocked.sig[1] &= mask.sig[1];
+		recalc_sigpending_tsk(t);
+		spin_unlock_irqrestore(&siglock, flags);
+		while (!signal_pending(t)) {
+			set_current_state(TASK_INTERRUPTIBLE);
+			if (has_ts) {
+				if (!schedule_hrtimeout(deadline))
+					break;
+			} else if (!signal_pending(t)) {
+				schedule();
+			}
+			__set_current_state(TASK_RUNNING);
+		}
+		__set_current_state(TASK_RUNNING);
+		spin_lock_irqsave(&siglock, flags);
+		t->blocked = saved;
+		sig = dequeue_signal_mask(&mask, info);
+	}
+	spin_unlock_irqrestore(&siglock, flags);
+	if (sig)
+		return sig;
+	return has_ts && !signal_pending(t) ? -EAGAIN : -EINTR;
+}
+
+static long sigtimedwait_common(const linux_sigset_t __user *uthese, kernel_siginfo_t __user *uinfo,
+				const void __user *uts, size_t sigsetsize, bool time64)
+{
+	linux_sigset_t these;
+	kernel_siginfo_t info;
+	uint64_t ns = 0;
+	int64_t sec = 0, nsec = 0;
+	long sig;
+
+	if (sigsetsize != LINUX_NSIG_BYTES)
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	if (uts) {
+		if (time64) {
+			struct linux_timespec64 ts;
+
+			if (copy_from_user(&ts, uts, sizeof(ts)))
+				return -EFAULT;
+			sec = ts.tv_sec;
+			nsec = ts.tv_nsec;
+		} else {
+			struct linux_timespec32 ts;
+
+			if (copy_from_user(&ts, uts, sizeof(ts)))
+				return -EFAULT;
+			sec = ts.tv_sec;
+			nsec = ts.tv_nsec;
+		}
+		if (sec < 0 || nsec < 0 || nsec >= 1000000000)
+			return -EINVAL;
+		ns = (uint64_t)sec * 1000000000ull + (uint64_t)nsec;
+	}
+	sig = do_sigtimedwait(&these, &info, uts != NULL, ns);
+	if (sig > 0 && uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+		return -EFAULT;
+	return sig;
+}
+
+long sys_rt_sigtimedwait(const linux_sigset_t __user *uthese, kernel_siginfo_t __user *uinfo,
+			 const struct linux_timespec32 __user *uts, size_t sigsetsize)
+{
+	return sigtimedwait_common(uthese, uinfo, uts, sigsetsize, false);
+}
+
+long sys_rt_sigtimedwait_time64(const linux_sigset_t __user *uthese, kernel_siginfo_t __user *uinfo,
+				const struct linux_timespec64 __user *uts, size_t sigsetsize)
+{
+	return sigtimedwait_common(uthese, uinfo, uts, sigsetsize, true);
 }

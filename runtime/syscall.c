@@ -117,6 +117,8 @@ const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_rt_sigsuspend, sys_rt_sigsuspend),
 	SYSCALL(__NR_sigaltstack, sys_sigaltstack),
 	SYSCALL(__NR_rt_tgsigqueueinfo, sys_rt_tgsigqueueinfo),
+	SYSCALL(__NR_rt_sigtimedwait, sys_rt_sigtimedwait),
+	SYSCALL(__NR_rt_sigtimedwait_time64, sys_rt_sigtimedwait_time64),
 	SYSCALL(__NR_tgkill, sys_tgkill),
 	SYSCALL(__NR_futex, sys_futex),
 	SYSCALL(__NR_futex_time64, sys_futex_time64),

@@ -54,6 +54,10 @@ long sys_rt_sigqueueinfo(int pid, int sig, const struct linux_siginfo *uinfo);
 long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, const struct linux_siginfo *uinfo);
 long sys_sigaltstack(const struct linux_stack *uss, struct linux_stack *uoss);
 long sys_restart_syscall(void);
+long sys_rt_sigtimedwait(const linux_sigset_t *uthese, struct linux_siginfo *uinfo,
+			 const struct linux_timespec32 *uts, size_t sigsetsize);
+long sys_rt_sigtimedwait_time64(const linux_sigset_t *uthese, struct linux_siginfo *uinfo,
+				const struct linux_timespec64 *uts, size_t sigsetsize);
 long sys_sigreturn_wrapper(void);
 long sys_rt_sigreturn_wrapper(void);
 long sys_set_tid_address(int *tidptr);
