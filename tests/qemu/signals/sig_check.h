@@ -217,12 +217,12 @@ struct sig_record {
 };
 static struct sig_record rec;
 
-static void rec_reset(void)
+static inline void rec_reset(void)
 {
 	memset((void *)&rec, 0, sizeof(rec));
 }
 
-static void rec_handler(int sig, siginfo_t *si, void *ucv)
+static inline void rec_handler(int sig, siginfo_t *si, void *ucv)
 {
 	ucontext_t *uc = ucv;
 	sigset_t now;
@@ -260,7 +260,7 @@ static void rec_handler(int sig, siginfo_t *si, void *ucv)
 }
 
 /* A handler that only counts (for signal()). */
-static void count_handler(int sig)
+static inline void count_handler(int sig)
 {
 	if (sig > 0 && sig <= LINUX_NSIG)
 		rec.count[sig]++;
