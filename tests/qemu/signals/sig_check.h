@@ -82,7 +82,9 @@ static inline const char *signame(int sig)
 
 	if (sig >= 0 && sig < (int)(sizeof(names) / sizeof(names[0])))
 		return names[sig];
-	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+	if (sig == SIGRTMIN)
+		return "SIGRTMIN";
+	if (sig > SIGRTMIN && sig <= SIGRTMAX)
 		snprintf(b, sizeof(buf[0]), "SIGRTMIN+%d", sig - SIGRTMIN);
 	else
 		snprintf(b, sizeof(buf[0]), "signal %d", sig);
