@@ -472,9 +472,8 @@ void do_signal(struct pt_regs *regs, bool syscall, unsigned long orig_r0)
 		}
 		if (ka.flags & LINUX_SA_RESETHAND)
 			sighand.action[sig - 1].handler = (void *)LINUX_SIG_DFL;
-		if (setup_signal_frame(sig, &ka, &info, regs,
-				       t->restore_sigmask ? &t->saved_sigmask : &t->blocked))
-			force_sigsegv_frame(regs); /* the frame could not be written */
+		setup_signal_frame(sig, &ka, &info, regs,
+				   t->restore_sigmask ? &t->saved_sigmask : &t->blocked);
 		signal_delivered(sig, &ka);
 		return;
 	}

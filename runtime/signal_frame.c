@@ -19,6 +19,8 @@
 #include "runtime/oops.h"
 #include "runtime/printk.h"
 #include "runtime/sched.h"
+#include "platform/stacktrace.h"
+#include "vm/report.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -122,7 +124,7 @@ int setup_signal_frame(int sig, const struct linux_kernel_sigaction *ka, kernel_
 	    copy_to_user((void __user *)uc, &head, sizeof(head)) ||
 	    copy_to_user((void __user *)(uc + offsetof(struct linux_ucontext, uc_regspace)), &rs,
 			 sizeof(rs)))
-		return -EFAULT;
+		force_sigsegv_frame(regs, frame, sig);
 
 	/* The handler's registers: its arguments, its stack, its return (the C library's
 	 * restorer), and ARM or Thumb state as its address says. */
@@ -143,14 +145,18 @@ int setup_signal_frame(int sig, const struct linux_kernel_sigaction *ka, kernel_
 	return 0;
 }
 
-/* The frame could not be written (no stack left, or a bad alternate stack): the application
- * ends as Linux's force_sigsegv ends the process. */
-void force_sigsegv_frame(struct pt_regs *regs)
+/* The frame at frame could not be written (no stack left, or a bad alternate stack): the
+ * application ends as Linux's force_sigsegv ends the process, with the report of a fault
+ * there (and the stack's limits when it is the stack that overflowed). */
+void force_sigsegv_frame(struct pt_regs *regs, unsigned long frame, int sig)
 {
-	printk("segmentation fault while delivering a signal: no room for its frame below sp "
-	       "%08lx\n",
-	       (unsigned long)regs->ARM_sp);
+	local_irq_disable();
+	printk("segmentation fault at %08lx: no mapping\n", frame);
+	report_stack_overflow(frame, regs->ARM_sp);
+	printk("(while writing the frame of signal %d, %s, for its handler)\n", sig,
+	       signal_name(sig));
 	show_regs(regs);
+	dump_backtrace(regs);
 	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SEGV);
 }
 

@@ -35,10 +35,11 @@ void recalc_sigpending_tsk(struct task_struct *t);
 const char *signal_name(int sig);
 
 /* runtime/signal_frame.c: the handler's frame on the user stack (oldset: the mask to restore
- * on return), 0 or -EFAULT when it cannot be written; the end when it could not. */
+ * on return); when it cannot be written, the end of the application (SIGSEGV, 139). */
 int setup_signal_frame(int sig, const struct linux_kernel_sigaction *ka, kernel_siginfo_t *info,
 		       struct pt_regs *regs, const linux_sigset_t *oldset);
-__attribute__((noreturn)) void force_sigsegv_frame(struct pt_regs *regs);
+__attribute__((noreturn)) void force_sigsegv_frame(struct pt_regs *regs, unsigned long frame,
+						   int sig);
 /* Whether sp is on current's alternate stack. */
 bool on_sig_stack(unsigned long sp);
 long do_sigaltstack(const struct linux_stack __user *uss, struct linux_stack __user *uoss,
