@@ -1,12 +1,14 @@
 /*
- * Compile-time check that <signal.h> and <sys/ucontext.h> (libc-glue/include)
+ * Compile-time check that <signal.h>, <sys/ucontext.h> and <setjmp.h> (libc-glue/include)
  * have the kernel ABI of runtime/uapi-signal.h: every number the application passes to or
  * gets from the runtime, and the layouts libc-glue hands over without converting them
  * (sigset_t, siginfo_t, stack_t, struct sigevent, ucontext_t). No code: compiling is the check.
  */
 #define _GNU_SOURCE
 #include "libc-glue/signal/signal_impl.h"
+#include "libc-glue/signal/sigjmp_layout.h"
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <sys/time.h>
 #include <time.h>
@@ -205,3 +207,17 @@ SAME(offsetof(struct sigaction, sa_sigaction), 0);
 SAME(offsetof(struct sigaction, sa_mask), 4);
 SAME(offsetof(struct sigaction, sa_flags), 12);
 SAME(offsetof(struct sigaction, sa_restorer), 16);
+
+/* sigjmp_buf: what sigsetjmp.S writes where. */
+SAME(_JBLEN * 4, SJ_SAVEMASK);
+SAME(offsetof(
+	     struct { sigjmp_buf b; }, b[0].__mask_was_saved),
+     SJ_SAVEMASK);
+SAME(offsetof(
+	     struct { sigjmp_buf b; }, b[0].__saved_mask),
+     SJ_MASK);
+SAME(offsetof(
+	     struct { sigjmp_buf b; }, b[0].__vfp),
+     SJ_VFP);
+SAME(sizeof(sigjmp_buf), SJ_SIZE);
+SAME(sizeof(jmp_buf), _JBLEN * 4);
