@@ -252,10 +252,11 @@ int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *rqtp,
 	/* POSIX: clock_nanosleep returns the error number instead of setting errno. */
 	ret = __uniarm_syscall(__NR_clock_nanosleep_time64, clock_id, flags, (long)&req, (long)&rem,
 			       0, 0);
+	/* The time left comes back when a signal cut a relative sleep short (EINTR). */
+	if (rmtp && !(flags & TIMER_ABSTIME) && (ret == 0 || ret == -EINTR))
+		timespec_from_linux(&rem, rmtp);
 	if (ret < 0)
 		return (int)-ret;
-	if (rmtp)
-		timespec_from_linux(&rem, rmtp);
 	return 0;
 }
 

@@ -74,7 +74,9 @@ static void fill_uc_head(struct uc_head *h, const struct pt_regs *regs,
 	h->uc_flags = 0;
 	h->uc_link = 0;
 	h->uc_stack.ss_sp = (void *)t->sas_ss_sp;
-	h->uc_stack.ss_flags = sas_ss_flags(regs->ARM_sp);
+	/* The flags as sigaltstack set them, not whether the stack is in use (Linux 6.1's
+	 * __save_altstack). */
+	h->uc_stack.ss_flags = (int)t->sas_ss_flags;
 	h->uc_stack.ss_size = t->sas_ss_size;
 	sc->trap_no = t->trap_no;
 	sc->error_code = t->error_code;
