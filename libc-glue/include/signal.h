@@ -367,33 +367,7 @@ void psignal(int __sig, const char *__s);
 #endif
 
 #if __MISC_VISIBLE
-/*
- * The registers of a signal frame (the kernel's struct sigcontext, glibc's names); the
- * handler's third argument is a ucontext_t whose uc_mcontext has this layout.
- */
-struct sigcontext {
-	unsigned long trap_no;
-	unsigned long error_code;
-	unsigned long oldmask;
-	unsigned long arm_r0;
-	unsigned long arm_r1;
-	unsigned long arm_r2;
-	unsigned long arm_r3;
-	unsigned long arm_r4;
-	unsigned long arm_r5;
-	unsigned long arm_r6;
-	unsigned long arm_r7;
-	unsigned long arm_r8;
-	unsigned long arm_r9;
-	unsigned long arm_r10;
-	unsigned long arm_fp;
-	unsigned long arm_ip;
-	unsigned long arm_sp;
-	unsigned long arm_lr;
-	unsigned long arm_pc;
-	unsigned long arm_cpsr;
-	unsigned long fault_address;
-};
+#include <sys/_sigcontext.h>
 #endif
 
 #if __GNU_VISIBLE

@@ -14,6 +14,7 @@
 #define _SYS_UCONTEXT_H
 
 #include <signal.h>
+#include <sys/_sigcontext.h>
 
 /* stack_t, also when <signal.h> left it out (a strict ISO C compilation). */
 #ifndef __stack_t_defined
@@ -72,29 +73,7 @@ typedef struct {
 	unsigned int init_flag;
 } fpregset_t;
 
-typedef struct {
-	unsigned long trap_no;	  /* 14 after a page fault, 6 after an undefined instruction */
-	unsigned long error_code; /* the fault status (bit 11: a write) */
-	unsigned long oldmask;	  /* signals 1-32 of uc_sigmask */
-	unsigned long arm_r0;
-	unsigned long arm_r1;
-	unsigned long arm_r2;
-	unsigned long arm_r3;
-	unsigned long arm_r4;
-	unsigned long arm_r5;
-	unsigned long arm_r6;
-	unsigned long arm_r7;
-	unsigned long arm_r8;
-	unsigned long arm_r9;
-	unsigned long arm_r10;
-	unsigned long arm_fp;
-	unsigned long arm_ip;
-	unsigned long arm_sp;
-	unsigned long arm_lr;
-	unsigned long arm_pc;
-	unsigned long arm_cpsr;
-	unsigned long fault_address; /* the faulting data address */
-} mcontext_t;
+typedef struct sigcontext mcontext_t;
 
 typedef struct ucontext_t {
 	unsigned long uc_flags;
