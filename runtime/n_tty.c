@@ -279,7 +279,7 @@ static void eraser(unsigned char c)
 static void isig(int sig, unsigned char c, bool echo)
 {
 	struct task_struct *app = find_task_by_pid(1);
-	struct linux_siginfo info = {.si_signo = sig, .si_code = LINUX_SI_KERNEL};
+	kernel_siginfo_t info = {.si_signo = sig, .si_code = LINUX_SI_KERNEL};
 
 	reset_buffer_flags();
 	if (echo && L_FLAG(ECHO))

@@ -91,6 +91,71 @@ void init_sigpending(struct sigpending *p)
 	p->signal.sig[0] = p->signal.sig[1] = 0;
 }
 
+/* --- siginfo to and from the application --------------------------------------------------- */
+
+_Static_assert(sizeof(kernel_siginfo_t) == 32, "Linux's kernel_siginfo on 32-bit ARM");
+
+int copy_siginfo_to_user(struct linux_siginfo __user *to, const kernel_siginfo_t *from)
+{
+	if (copy_to_user(to, from, sizeof(*from)) ||
+	    clear_user((char __user *)to + sizeof(*from), sizeof(*to) - sizeof(*from)))
+		return -EFAULT;
+	return 0;
+}
+
+/* Linux 6.1's known_siginfo_layout: the si_codes it has a layout for (NSIG* per signal). */
+static bool known_siginfo_layout(int sig, int code)
+{
+	int limit;
+
+	if (code == LINUX_SI_KERNEL)
+		return true;
+	if (code <= LINUX_SI_USER)
+		return code >= LINUX_SI_DETHREAD || code == LINUX_SI_ASYNCNL;
+	switch (sig) {
+	case LINUX_SIGILL:
+		limit = 11;
+		break;
+	case LINUX_SIGFPE:
+		limit = 15;
+		break;
+	case LINUX_SIGSEGV:
+		limit = 9;
+		break;
+	case LINUX_SIGBUS:
+		limit = 5;
+		break;
+	case LINUX_SIGTRAP:
+	case LINUX_SIGCHLD:
+		limit = 6;
+		break;
+	case LINUX_SIGSYS:
+		limit = 2;
+		break;
+	default:
+		limit = 6; /* NSIGPOLL */
+		break;
+	}
+	return code <= limit;
+}
+
+int copy_siginfo_from_user(kernel_siginfo_t *to, const struct linux_siginfo __user *from)
+{
+	struct linux_siginfo all;
+
+	if (copy_from_user(&all, from, sizeof(all)))
+		return -EFAULT;
+	if (!known_siginfo_layout(all.si_signo, all.si_code)) {
+		const char *p = (const char *)&all + sizeof(*to);
+
+		for (size_t i = 0; i < sizeof(all) - sizeof(*to); i++)
+			if (p[i])
+				return -E2BIG;
+	}
+	memcpy(to, &all, sizeof(*to));
+	return 0;
+}
+
 /* --- the pending state ------------------------------------------------------------------ */
 
 static inline uint64_t deliverable(const struct task_struct *t)
@@ -150,16 +215,34 @@ static void complete_signal(int sig, struct task_struct *p, enum pid_type type)
 	}
 }
 
-static struct sigqueue *__sigqueue_alloc(void)
+/*
+ * A sigqueue for a signal to t (siglock held). The entry a signal to t last freed is reused
+ * first, as Linux 5.13-5.15's per-task sigqueue cache did: a thread signalling itself over and
+ * over (raise, a fault per page) never reaches the allocator.
+ */
+static struct sigqueue *__sigqueue_alloc(struct task_struct *t)
 {
-	struct sigqueue *q = kmalloc(sizeof(*q), GFP_ATOMIC);
+	struct sigqueue *q = t->sigqueue_cache;
 
-	if (q) {
-		INIT_LIST_HEAD(&q->list);
-		q->flags = 0;
-		q->owner = NULL;
-	}
+	if (q)
+		t->sigqueue_cache = NULL;
+	else if (!(q = kmalloc(sizeof(*q), GFP_ATOMIC)))
+		return NULL;
+	INIT_LIST_HEAD(&q->list);
+	q->flags = 0;
+	q->owner = NULL;
 	return q;
+}
+
+/* An entry off every list, taken by current (siglock held): kept for the next one. */
+static void __sigqueue_free(struct sigqueue *q)
+{
+	struct task_struct *t = current;
+
+	if (!t->sigqueue_cache && t->mm)
+		t->sigqueue_cache = q;
+	else
+		kfree(q);
 }
 
 /* siglock held. */
@@ -174,7 +257,7 @@ static int __send_signal(int sig, kernel_siginfo_t *info, struct task_struct *t,
 	 * queue). */
 	if (sig < LINUX_SIGRTMIN && sigismember_k(&pending->signal, sig))
 		return 0;
-	q = __sigqueue_alloc();
+	q = __sigqueue_alloc(t);
 	if (q) {
 		if (info) {
 			q->info = *info;
@@ -211,10 +294,13 @@ int do_send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, enu
 
 struct sigqueue *sigqueue_alloc(void)
 {
-	struct sigqueue *q = __sigqueue_alloc();
+	struct sigqueue *q = kmalloc(sizeof(*q), GFP_KERNEL);
 
-	if (q)
+	if (q) {
+		INIT_LIST_HEAD(&q->list);
 		q->flags = SIGQUEUE_PREALLOC;
+		q->owner = NULL;
+	}
 	return q;
 }
 
@@ -365,7 +451,7 @@ static void collect_signal(int sig, struct sigpending *pending, kernel_siginfo_t
 	if (first->flags & SIGQUEUE_PREALLOC)
 		posixtimer_dequeued(first, info);
 	else
-		kfree(first);
+		__sigqueue_free(first);
 }
 
 /* The next deliverable signal for current, its own set first (siglock held); 0 if none. */
@@ -524,6 +610,7 @@ void copy_signal_state(struct task_struct *child, const struct task_struct *pare
 {
 	child->blocked = parent->blocked;
 	init_sigpending(&child->pending);
+	child->sigqueue_cache = NULL;
 	child->restore_sigmask = false;
 	/* A new thread starts without an alternate stack (clone with CLONE_VM, as Linux). */
 	child->sas_ss_sp = 0;
@@ -544,5 +631,7 @@ void exit_signal_state(struct task_struct *t)
 			kfree(q);
 	}
 	init_sigpending(&t->pending);
+	kfree(t->sigqueue_cache);
+	t->sigqueue_cache = NULL;
 	spin_unlock_irqrestore(&siglock, flags);
 }

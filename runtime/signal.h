@@ -10,13 +10,29 @@
 #define UNIARM_RUNTIME_SIGNAL_H
 
 #include <stdbool.h>
+#include "platform/uaccess.h"
 #include "runtime/uapi-signal.h"
 #include "vm/list.h"
 
 struct task_struct;
 struct pt_regs;
 
-typedef struct linux_siginfo kernel_siginfo_t;
+/*
+ * The siginfo the runtime keeps and queues (Linux's struct kernel_siginfo): siginfo_t without
+ * its padding. The application's 128 bytes are these 32 and zeroes (copy_siginfo_to_user).
+ */
+typedef struct kernel_siginfo {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	union linux_sifields fields;
+} kernel_siginfo_t;
+
+/* to's 128 bytes: from, then zeroes. 0 or -EFAULT. */
+int copy_siginfo_to_user(struct linux_siginfo __user *to, const kernel_siginfo_t *from);
+/* The caller's siginfo_t: 0, -EFAULT, or -E2BIG when the si_code is not one whose layout Linux
+ * knows and the bytes past kernel_siginfo_t are not all zero (they could not be delivered). */
+int copy_siginfo_from_user(kernel_siginfo_t *to, const struct linux_siginfo __user *from);
 
 /* Signal n's bit in a linux_sigset_t. */
 static inline bool sigismember_k(const linux_sigset_t *set, int sig)

@@ -37,11 +37,25 @@ struct uc_head {
 _Static_assert(offsetof(struct uc_head, uc_sigmask) == offsetof(struct linux_ucontext, uc_sigmask),
 	       "the head is the ucontext's start");
 
-/* The VFP record and the end marker, as uc_regspace holds them. */
+/* The VFP record and the end marker, as uc_regspace holds them. The registers and FPSCR are
+ * laid out as struct vfp_state, so the unit saves them straight into the record. */
 struct regspace {
-	struct linux_vfp_sigframe vfp;
+	unsigned long magic, size;
+	union {
+		struct vfp_state st;
+		struct linux_user_vfp ufp;
+	};
+	struct linux_user_vfp_exc ufp_exc;
+	unsigned long pad; /* the record's size is a multiple of 8 */
 	unsigned long end; /* magic 0: no more records */
-};
+} __attribute__((aligned(8)));
+_Static_assert(offsetof(struct regspace, st.d) == offsetof(struct linux_vfp_sigframe, ufp.fpregs) &&
+		       offsetof(struct regspace, st.fpscr) ==
+			       offsetof(struct linux_vfp_sigframe, ufp.fpscr) &&
+		       offsetof(struct regspace, ufp_exc) ==
+			       offsetof(struct linux_vfp_sigframe, ufp_exc) &&
+		       offsetof(struct regspace, end) == sizeof(struct linux_vfp_sigframe),
+	       "struct regspace is Linux's VFP record and the end marker");
 
 #define PSR_IT_MASK 0x0600fc00u
 #define PSR_E_BIT   (1u << 9)
@@ -88,21 +102,20 @@ static void fill_uc_head(struct uc_head *h, const struct pt_regs *regs,
 
 static void fill_regspace(struct regspace *rs)
 {
-	struct vfp_state st;
 	uint32_t fpexc;
 
-	vfp_get_user_state(current, &st, &fpexc);
-	rs->vfp.magic = LINUX_VFP_MAGIC;
-	rs->vfp.size = LINUX_VFP_STORAGE_SIZE;
-	memcpy(rs->vfp.ufp.fpregs, st.d, sizeof(st.d));
-	rs->vfp.ufp.fpscr = st.fpscr;
+	vfp_get_user_state(current, &rs->st, &fpexc);
+	rs->magic = LINUX_VFP_MAGIC;
+	rs->size = LINUX_VFP_STORAGE_SIZE;
+	rs->ufp.fpscr = rs->st.fpscr;
 	/* (the pad word between fpscr and the exception registers) */
-	memset((char *)&rs->vfp.ufp.fpscr + sizeof(rs->vfp.ufp.fpscr), 0,
-	       offsetof(struct linux_vfp_sigframe, ufp_exc) -
-		       offsetof(struct linux_vfp_sigframe, ufp.fpscr) - sizeof(unsigned long));
-	rs->vfp.ufp_exc.fpexc = fpexc;
-	rs->vfp.ufp_exc.fpinst = 0;
-	rs->vfp.ufp_exc.fpinst2 = 0;
+	memset((char *)&rs->ufp.fpscr + sizeof(rs->ufp.fpscr), 0,
+	       offsetof(struct regspace, ufp_exc) - offsetof(struct regspace, ufp.fpscr) -
+		       sizeof(rs->ufp.fpscr));
+	rs->ufp_exc.fpexc = fpexc;
+	rs->ufp_exc.fpinst = 0;
+	rs->ufp_exc.fpinst2 = 0;
+	rs->pad = 0;
 	rs->end = 0;
 }
 
@@ -122,7 +135,7 @@ int setup_signal_frame(int sig, const struct linux_kernel_sigaction *ka, kernel_
 	uc = rt ? frame + offsetof(struct linux_rt_sigframe, sig.uc) : frame;
 	fill_uc_head(&head, regs, oldset);
 	fill_regspace(&rs);
-	if ((rt && copy_to_user((void __user *)frame, info, sizeof(*info))) ||
+	if ((rt && copy_siginfo_to_user((struct linux_siginfo __user *)frame, info)) ||
 	    copy_to_user((void __user *)uc, &head, sizeof(head)) ||
 	    copy_to_user((void __user *)(uc + offsetof(struct linux_ucontext, uc_regspace)), &rs,
 			 sizeof(rs)))
@@ -178,15 +191,14 @@ static bool restore_sigframe(struct pt_regs *regs, unsigned long uc)
 	struct task_struct *t = current;
 	struct uc_head head;
 	struct regspace rs;
-	struct vfp_state st;
 	uint32_t flags;
 
 	if (copy_from_user(&head, (const void __user *)uc, sizeof(head)) ||
 	    copy_from_user(&rs,
 			   (const void __user *)(uc + offsetof(struct linux_ucontext, uc_regspace)),
-			   sizeof(rs.vfp)))
+			   offsetof(struct regspace, pad)))
 		return false;
-	if (rs.vfp.magic != LINUX_VFP_MAGIC || rs.vfp.size != LINUX_VFP_STORAGE_SIZE)
+	if (rs.magic != LINUX_VFP_MAGIC || rs.size != LINUX_VFP_STORAGE_SIZE)
 		return false;
 	memcpy(regs->uregs, &head.uc_mcontext.arm_r0, 17 * sizeof(unsigned long));
 	regs->ARM_cpsr = (regs->ARM_cpsr & PSR_USER_SETTABLE) | PSR_MODE_USR;
@@ -196,9 +208,7 @@ static bool restore_sigframe(struct pt_regs *regs, unsigned long uc)
 	t->blocked = head.uc_sigmask;
 	recalc_sigpending_tsk(t);
 	spin_unlock_irqrestore(&siglock, flags);
-	memcpy(st.d, rs.vfp.ufp.fpregs, sizeof(st.d));
-	st.fpscr = rs.vfp.ufp.fpscr;
-	if (!vfp_set_user_state(t, &st))
+	if (!vfp_set_user_state(t, &rs.st))
 		return false;
 	/* As Linux's restore_altstack: only a bad pointer makes the frame bad. */
 	if (do_sigaltstack((const struct linux_stack __user *)(uc + offsetof(struct linux_ucontext,

@@ -360,12 +360,13 @@ long sys_tkill(int tid, int sig)
  * kernel or as kill/tkill (si_code >= 0 or SI_TKILL) towards anyone but itself (pid: the
  * number it named), as Linux checks (EPERM). */
 static long queue_info(struct task_struct *p, int pid, int sig,
-		       const kernel_siginfo_t __user *uinfo, enum pid_type type)
+		       const struct linux_siginfo __user *uinfo, enum pid_type type)
 {
 	kernel_siginfo_t info;
+	int err = copy_siginfo_from_user(&info, uinfo);
 
-	if (copy_from_user(&info, uinfo, sizeof(info)))
-		return -EFAULT;
+	if (err)
+		return err;
 	if ((info.si_code >= 0 || info.si_code == LINUX_SI_TKILL) && current->pid != pid)
 		return -EPERM;
 	info.si_signo = sig;
@@ -374,7 +375,7 @@ static long queue_info(struct task_struct *p, int pid, int sig,
 	return do_send_sig_info(sig, &info, p, type);
 }
 
-long sys_rt_sigqueueinfo(int pid, int sig, const kernel_siginfo_t __user *uinfo)
+long sys_rt_sigqueueinfo(int pid, int sig, const struct linux_siginfo __user *uinfo)
 {
 	struct task_struct *p;
 
@@ -386,7 +387,7 @@ long sys_rt_sigqueueinfo(int pid, int sig, const kernel_siginfo_t __user *uinfo)
 	return queue_info(p, pid, sig, uinfo, PIDTYPE_TGID);
 }
 
-long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, const kernel_siginfo_t __user *uinfo)
+long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, const struct linux_siginfo __user *uinfo)
 {
 	struct task_struct *p;
 
@@ -467,8 +468,9 @@ static long do_sigtimedwait(const linux_sigset_t *these, kernel_siginfo_t *info,
 	return has_ts && !signal_pending(t) ? -EAGAIN : -EINTR;
 }
 
-static long sigtimedwait_common(const linux_sigset_t __user *uthese, kernel_siginfo_t __user *uinfo,
-				const void __user *uts, size_t sigsetsize, bool time64)
+static long sigtimedwait_common(const linux_sigset_t __user *uthese,
+				struct linux_siginfo __user *uinfo, const void __user *uts,
+				size_t sigsetsize, bool time64)
 {
 	linux_sigset_t these;
 	kernel_siginfo_t info;
@@ -501,18 +503,19 @@ static long sigtimedwait_common(const linux_sigset_t __user *uthese, kernel_sigi
 		ns = (uint64_t)sec * 1000000000ull + (uint64_t)nsec;
 	}
 	sig = do_sigtimedwait(&these, &info, uts != NULL, ns);
-	if (sig > 0 && uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+	if (sig > 0 && uinfo && copy_siginfo_to_user(uinfo, &info))
 		return -EFAULT;
 	return sig;
 }
 
-long sys_rt_sigtimedwait(const linux_sigset_t __user *uthese, kernel_siginfo_t __user *uinfo,
+long sys_rt_sigtimedwait(const linux_sigset_t __user *uthese, struct linux_siginfo __user *uinfo,
 			 const struct linux_timespec32 __user *uts, size_t sigsetsize)
 {
 	return sigtimedwait_common(uthese, uinfo, uts, sigsetsize, false);
 }
 
-long sys_rt_sigtimedwait_time64(const linux_sigset_t __user *uthese, kernel_siginfo_t __user *uinfo,
+long sys_rt_sigtimedwait_time64(const linux_sigset_t __user *uthese,
+				struct linux_siginfo __user *uinfo,
 				const struct linux_timespec64 __user *uts, size_t sigsetsize)
 {
 	return sigtimedwait_common(uthese, uinfo, uts, sigsetsize, true);

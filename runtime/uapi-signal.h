@@ -132,6 +132,7 @@
 #define LINUX_SI_SIGIO	      (-5)
 #define LINUX_SI_TKILL	      (-6) /* tkill, tgkill (raise, pthread_kill) */
 #define LINUX_SI_DETHREAD     (-7)
+#define LINUX_SI_ASYNCNL      (-60)
 #define LINUX_ILL_ILLOPC      1
 #define LINUX_ILL_ILLOPN      2
 #define LINUX_ILL_ILLADR      3
@@ -228,48 +229,54 @@ union linux_sigval {
 	void *sival_ptr;
 };
 
+/* The members of siginfo_t's union (Linux's union __sifields): which one is meant depends on
+ * the signal and si_code. */
+union linux_sifields {
+	struct { /* SI_USER, SI_TKILL */
+		int pid;
+		unsigned int uid;
+	} kill;
+	struct { /* SI_TIMER */
+		int tid;
+		int overrun;
+		union linux_sigval sigval;
+		int sys_private; /* the kernel's: not for the application */
+	} timer;
+	struct { /* SI_QUEUE, SIGRTMIN..SIGRTMAX from rt_sigqueueinfo */
+		int pid;
+		unsigned int uid;
+		union linux_sigval sigval;
+	} rt;
+	struct { /* SIGCHLD */
+		int pid;
+		unsigned int uid;
+		int status;
+		long utime, stime;
+	} sigchld;
+	struct { /* SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP */
+		void *addr;
+		short addr_lsb;
+	} fault;
+	struct { /* SIGPOLL */
+		long band;
+		int fd;
+	} poll;
+	struct { /* SIGSYS */
+		void *call_addr;
+		int syscall;
+		unsigned int arch;
+	} sys;
+};
+
 /* siginfo_t: 128 bytes; si_errno comes before si_code on ARM. */
 struct linux_siginfo {
 	int si_signo;
 	int si_errno;
 	int si_code;
 	union {
+		union linux_sifields fields;
 		int pad[(LINUX_SI_MAX_SIZE - 3 * sizeof(int)) / sizeof(int)];
-		struct { /* SI_USER, SI_TKILL */
-			int pid;
-			unsigned int uid;
-		} kill;
-		struct { /* SI_TIMER */
-			int tid;
-			int overrun;
-			union linux_sigval sigval;
-			int sys_private; /* the kernel's: not for the application */
-		} timer;
-		struct { /* SI_QUEUE, SIGRTMIN..SIGRTMAX from rt_sigqueueinfo */
-			int pid;
-			unsigned int uid;
-			union linux_sigval sigval;
-		} rt;
-		struct { /* SIGCHLD */
-			int pid;
-			unsigned int uid;
-			int status;
-			long utime, stime;
-		} sigchld;
-		struct { /* SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP */
-			void *addr;
-			short addr_lsb;
-		} fault;
-		struct { /* SIGPOLL */
-			long band;
-			int fd;
-		} poll;
-		struct { /* SIGSYS */
-			void *call_addr;
-			int syscall;
-			unsigned int arch;
-		} sys;
-	} fields;
+	};
 };
 
 /* timer_create's struct sigevent: 64 bytes. */

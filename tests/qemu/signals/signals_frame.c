@@ -143,6 +143,36 @@ static void test_siginfo(void)
 		     ESRCH);
 	CHECK_SYSERR("frame.rt_sigqueueinfo.efault",
 		     RAW(__NR_rt_sigqueueinfo, getpid(), SIGUSR1, unmapped_page()), EFAULT);
+
+	/* Linux keeps 32 bytes of a siginfo (its kernel_siginfo): past them, a known si_code's
+	 * bytes are dropped (they arrive as zeroes), an unknown one's must be zero (E2BIG). */
+	sigset_t usr1;
+	siginfo_t got;
+	unsigned char raw[128];
+
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &usr1, NULL);
+	k.pad[10] = 0x55aa55aa; /* byte 52 */
+	CHECK_SYSVAL("frame.rt_sigqueueinfo.tail_known_code",
+		     RAW(__NR_rt_sigqueueinfo, getpid(), SIGUSR1, &k), 0);
+	memset(&got, 0xff, sizeof(got));
+	CHECK_SYSVAL("frame.rt_sigqueueinfo.tail_taken", sigwaitinfo(&usr1, &got), SIGUSR1);
+	memcpy(raw, &got, sizeof(raw));
+	CHECK("frame.rt_sigqueueinfo.tail_zeroed",
+	      raw[52] == 0 && raw[127] == 0 && got.si_value.sival_int == 100,
+	      "byte 52 %#x, byte 127 %#x, value %d", raw[52], raw[127], got.si_value.sival_int);
+	k.si_code = 50; /* no layout Linux knows for SIGUSR1 (more than NSIGPOLL) */
+	CHECK_SYSERR("frame.rt_sigqueueinfo.tail_unknown_code_e2big",
+		     RAW(__NR_rt_sigqueueinfo, getpid(), SIGUSR1, &k), E2BIG);
+	k.pad[10] = 0;
+	CHECK_SYSVAL("frame.rt_sigqueueinfo.unknown_code_zero_tail",
+		     RAW(__NR_rt_sigqueueinfo, getpid(), SIGUSR1, &k), 0);
+	memset(&got, 0, sizeof(got));
+	CHECK("frame.rt_sigqueueinfo.unknown_code_delivered",
+	      sigwaitinfo(&usr1, &got) == SIGUSR1 && got.si_code == 50 && got.si_pid == 12345,
+	      "si_code %d, si_pid %d", got.si_code, got.si_pid);
+	sigprocmask(SIG_UNBLOCK, &usr1, NULL);
 }
 
 /* The frame's layout and the ucontext's fields. */
