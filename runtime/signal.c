@@ -182,7 +182,8 @@ bool signal_pending(struct task_struct *t)
 static void signal_wake_up(struct task_struct *t)
 {
 	t->ti_flags |= _TIF_SIGPENDING;
-	wake_up_state(t, TASK_INTERRUPTIBLE);
+	if (t != current) /* (the sender runs: it sees the flag on its way out) */
+		wake_up_state(t, TASK_INTERRUPTIBLE);
 }
 
 static bool task_wants_signal(struct task_struct *t, int sig)

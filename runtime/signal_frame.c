@@ -57,6 +57,21 @@ _Static_assert(offsetof(struct regspace, st.d) == offsetof(struct linux_vfp_sigf
 		       offsetof(struct regspace, end) == sizeof(struct linux_vfp_sigframe),
 	       "struct regspace is Linux's VFP record and the end marker");
 
+/* What the frame holds from its start to the end of uc_regspace's records: the rt frame's
+ * layout, written in one copy (a non-rt frame is the part from the ucontext on). The
+ * ucontext's unused words are written as zeroes. */
+struct frame_image {
+	struct linux_siginfo info;
+	struct uc_head head;
+	int unused[(offsetof(struct linux_ucontext, uc_regspace) - sizeof(struct uc_head)) /
+		   sizeof(int)];
+	struct regspace rs;
+};
+_Static_assert(offsetof(struct frame_image, head) == offsetof(struct linux_rt_sigframe, sig.uc) &&
+		       offsetof(struct frame_image, rs) ==
+			       offsetof(struct linux_rt_sigframe, sig.uc.uc_regspace),
+	       "struct frame_image is the rt frame's start");
+
 #define PSR_IT_MASK 0x0600fc00u
 #define PSR_E_BIT   (1u << 9)
 /* What the application may set in its CPSR through a frame: the condition flags, Q, IT, GE and
@@ -124,8 +139,8 @@ int setup_signal_frame(int sig, const struct linux_kernel_sigaction *ka, kernel_
 {
 	bool rt = ka->flags & LINUX_SA_SIGINFO;
 	unsigned long sp = regs->ARM_sp, frame, uc, handler = (unsigned long)ka->handler;
-	struct uc_head head;
-	struct regspace rs;
+	struct frame_image img;
+	size_t skip = rt ? 0 : offsetof(struct frame_image, head);
 	uint32_t cpsr;
 
 	if ((ka->flags & LINUX_SA_ONSTACK) && current->sas_ss_size && !on_sig_stack(sp))
@@ -133,12 +148,14 @@ int setup_signal_frame(int sig, const struct linux_kernel_sigaction *ka, kernel_
 	frame = (sp - (rt ? sizeof(struct linux_rt_sigframe) : sizeof(struct linux_sigframe))) &
 		~7ul;
 	uc = rt ? frame + offsetof(struct linux_rt_sigframe, sig.uc) : frame;
-	fill_uc_head(&head, regs, oldset);
-	fill_regspace(&rs);
-	if ((rt && copy_siginfo_to_user((struct linux_siginfo __user *)frame, info)) ||
-	    copy_to_user((void __user *)uc, &head, sizeof(head)) ||
-	    copy_to_user((void __user *)(uc + offsetof(struct linux_ucontext, uc_regspace)), &rs,
-			 sizeof(rs)))
+	if (rt) { /* Linux's copy_siginfo_to_user: the kept 32 bytes, then zeroes */
+		memcpy(&img.info, info, sizeof(*info));
+		memset((char *)&img.info + sizeof(*info), 0, sizeof(img.info) - sizeof(*info));
+	}
+	fill_uc_head(&img.head, regs, oldset);
+	memset(img.unused, 0, sizeof(img.unused));
+	fill_regspace(&img.rs);
+	if (copy_to_user((void __user *)frame, (char *)&img + skip, sizeof(img) - skip))
 		force_sigsegv_frame(regs, frame, sig);
 
 	/* The handler's registers: its arguments, its stack, its return (the C library's
@@ -175,6 +192,8 @@ void force_sigsegv_frame(struct pt_regs *regs, unsigned long frame, int sig)
 	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SEGV);
 }
 
+static long set_sigaltstack(struct linux_stack ss, unsigned long sp);
+
 /* --- the return ----------------------------------------------------------------------------- */
 
 static __attribute__((noreturn)) void bad_frame(struct pt_regs *regs, unsigned long frame)
@@ -185,36 +204,37 @@ static __attribute__((noreturn)) void bad_frame(struct pt_regs *regs, unsigned l
 	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SEGV);
 }
 
-/* Take down the frame whose ucontext is at uc: registers, mask, alternate stack, VFP. */
-static bool restore_sigframe(struct pt_regs *regs, unsigned long uc)
+/* Take down the frame whose ucontext is at uc: registers, mask, VFP, and for an rt frame the
+ * alternate stack. */
+static bool restore_sigframe(struct pt_regs *regs, unsigned long uc, bool rt)
 {
 	struct task_struct *t = current;
-	struct uc_head head;
-	struct regspace rs;
+	struct frame_image img; /* from .head on */
+	struct uc_head *const h = &img.head;
+	struct regspace *const rs = &img.rs;
 	uint32_t flags;
 
-	if (copy_from_user(&head, (const void __user *)uc, sizeof(head)) ||
-	    copy_from_user(&rs,
-			   (const void __user *)(uc + offsetof(struct linux_ucontext, uc_regspace)),
-			   offsetof(struct regspace, pad)))
+	if (copy_from_user(h, (const void __user *)uc,
+			   offsetof(struct frame_image, rs.pad) -
+				   offsetof(struct frame_image, head)))
 		return false;
-	if (rs.magic != LINUX_VFP_MAGIC || rs.size != LINUX_VFP_STORAGE_SIZE)
+	if (rs->magic != LINUX_VFP_MAGIC || rs->size != LINUX_VFP_STORAGE_SIZE)
 		return false;
-	memcpy(regs->uregs, &head.uc_mcontext.arm_r0, 17 * sizeof(unsigned long));
+	memcpy(regs->uregs, &h->uc_mcontext.arm_r0, 17 * sizeof(unsigned long));
 	regs->ARM_cpsr = (regs->ARM_cpsr & PSR_USER_SETTABLE) | PSR_MODE_USR;
-	sigdelset_k(&head.uc_sigmask, LINUX_SIGKILL);
-	sigdelset_k(&head.uc_sigmask, LINUX_SIGSTOP);
+	sigdelset_k(&h->uc_sigmask, LINUX_SIGKILL);
+	sigdelset_k(&h->uc_sigmask, LINUX_SIGSTOP);
 	spin_lock_irqsave(&siglock, flags);
-	t->blocked = head.uc_sigmask;
+	t->blocked = h->uc_sigmask;
 	recalc_sigpending_tsk(t);
 	spin_unlock_irqrestore(&siglock, flags);
-	if (!vfp_set_user_state(t, &rs.st))
+	if (!vfp_set_user_state(t, &rs->st))
 		return false;
-	/* As Linux's restore_altstack: only a bad pointer makes the frame bad. */
-	if (do_sigaltstack((const struct linux_stack __user *)(uc + offsetof(struct linux_ucontext,
-									     uc_stack)),
-			   NULL, regs->ARM_sp) == -EFAULT)
-		return false;
+	/* rt_sigreturn also restores the alternate stack (Linux's restore_altstack, whose only
+	 * failure, a bad pointer, the head's read has ruled out): EPERM, EINVAL and ENOMEM are
+	 * ignored. */
+	if (rt)
+		set_sigaltstack(h->uc_stack, regs->ARM_sp);
 	return true;
 }
 
@@ -223,7 +243,7 @@ long sys_rt_sigreturn_regs(struct pt_regs *regs)
 	unsigned long frame = regs->ARM_sp;
 
 	if ((frame & 7) ||
-	    !restore_sigframe(regs, frame + offsetof(struct linux_rt_sigframe, sig.uc)))
+	    !restore_sigframe(regs, frame + offsetof(struct linux_rt_sigframe, sig.uc), true))
 		bad_frame(regs, frame);
 	return (long)regs->ARM_r0;
 }
@@ -232,12 +252,36 @@ long sys_sigreturn_regs(struct pt_regs *regs)
 {
 	unsigned long frame = regs->ARM_sp;
 
-	if ((frame & 7) || !restore_sigframe(regs, frame))
+	if ((frame & 7) || !restore_sigframe(regs, frame, false))
 		bad_frame(regs, frame);
 	return (long)regs->ARM_r0;
 }
 
 /* --- sigaltstack ---------------------------------------------------------------------------- */
+
+/* Set the alternate stack from ss (already in the runtime's memory) for a thread whose sp is
+ * sp: 0, -EPERM (running on it), -EINVAL (flags) or -ENOMEM (too small). */
+static long set_sigaltstack(struct linux_stack ss, unsigned long sp)
+{
+	struct task_struct *t = current;
+	unsigned int mode;
+
+	if (on_sig_stack(sp))
+		return -EPERM;
+	mode = (unsigned int)ss.ss_flags & ~LINUX_SS_AUTODISARM;
+	if (mode != LINUX_SS_DISABLE && mode != LINUX_SS_ONSTACK && mode != 0)
+		return -EINVAL;
+	if (mode == LINUX_SS_DISABLE) {
+		ss.ss_size = 0;
+		ss.ss_sp = NULL;
+	} else if (ss.ss_size < LINUX_MINSIGSTKSZ) {
+		return -ENOMEM;
+	}
+	t->sas_ss_sp = (unsigned long)ss.ss_sp;
+	t->sas_ss_size = ss.ss_size;
+	t->sas_ss_flags = (unsigned int)ss.ss_flags;
+	return 0;
+}
 
 long do_sigaltstack(const struct linux_stack __user *uss, struct linux_stack __user *uoss,
 		    unsigned long sp)
@@ -249,24 +293,13 @@ long do_sigaltstack(const struct linux_stack __user *uss, struct linux_stack __u
 
 	if (uss) {
 		struct linux_stack ss;
-		unsigned int mode;
+		long err;
 
 		if (copy_from_user(&ss, uss, sizeof(ss)))
 			return -EFAULT;
-		if (on_sig_stack(sp))
-			return -EPERM;
-		mode = (unsigned int)ss.ss_flags & ~LINUX_SS_AUTODISARM;
-		if (mode != LINUX_SS_DISABLE && mode != LINUX_SS_ONSTACK && mode != 0)
-			return -EINVAL;
-		if (mode == LINUX_SS_DISABLE) {
-			ss.ss_size = 0;
-			ss.ss_sp = NULL;
-		} else if (ss.ss_size < LINUX_MINSIGSTKSZ) {
-			return -ENOMEM;
-		}
-		t->sas_ss_sp = (unsigned long)ss.ss_sp;
-		t->sas_ss_size = ss.ss_size;
-		t->sas_ss_flags = (unsigned int)ss.ss_flags;
+		err = set_sigaltstack(ss, sp);
+		if (err)
+			return err;
 	}
 	if (uoss && copy_to_user(uoss, &oss, sizeof(oss)))
 		return -EFAULT;
