@@ -34,6 +34,9 @@
 #define FNR_pread64    180
 #define FNR_pwrite64   181
 #define FNR_getcwd     183
+#define FNR_stat64     195
+#define FNR_lstat64    196
+#define FNR_fstat64    197
 #define FNR_getdents64 217
 
 /* The kernel's struct linux_dirent64 (getdents64): 8-byte aligned records. */
