@@ -164,6 +164,28 @@ static void test_special(void)
 	      S_ISCHR(st.st_mode) && dev_major(st.st_rdev) == 5 && dev_minor(st.st_rdev) == 1,
 	      "mode 0%o rdev %u:%u", (unsigned)st.st_mode, dev_major(st.st_rdev),
 	      dev_minor(st.st_rdev));
+	need_dev("/dev/zero", 1, 5);
+	need_dev("/dev/urandom", 1, 9);
+	CHECK_ZERO("special.stat_devzero", stat("/dev/zero", &st));
+	CHECK(("special.devzero_rdev"),
+	      S_ISCHR(st.st_mode) && dev_major(st.st_rdev) == 1 && dev_minor(st.st_rdev) == 5,
+	      "mode 0%o rdev %u:%u", (unsigned)st.st_mode, dev_major(st.st_rdev),
+	      dev_minor(st.st_rdev));
+	CHECK_ZERO("special.stat_urandom", stat("/dev/urandom", &st));
+	CHECK(("special.urandom_rdev"),
+	      S_ISCHR(st.st_mode) && dev_major(st.st_rdev) == 1 && dev_minor(st.st_rdev) == 9,
+	      "mode 0%o rdev %u:%u", (unsigned)st.st_mode, dev_major(st.st_rdev),
+	      dev_minor(st.st_rdev));
+	{
+		unsigned char r1[64], r2[64];
+		int fd = CHECK_FOK("special.urandom_open", open("/dev/urandom", O_RDONLY));
+
+		CHECK_FVAL("special.urandom_read", read(fd, r1, sizeof(r1)), sizeof(r1));
+		CHECK_FVAL("special.urandom_read_again", read(fd, r2, sizeof(r2)), sizeof(r2));
+		CHECK(("special.urandom_differs"), memcmp(r1, r2, sizeof(r1)), "the same 64 bytes");
+		CHECK(("special.urandom_not_zero"), nonzero(r1, sizeof(r1)) >= 0, "all zeros");
+		close(fd);
+	}
 	CHECK_ZERO("special.fstat_stdout", fstat(1, &st));
 	CHECK(("special.stdout_is_console"),
 	      S_ISCHR(st.st_mode) && dev_major(st.st_rdev) == 5 && dev_minor(st.st_rdev) == 1,
