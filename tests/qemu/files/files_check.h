@@ -22,6 +22,7 @@
 #include "../signals/sig_check.h"
 
 #include <dirent.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <sys/stat.h>
@@ -29,15 +30,53 @@
 #include <sys/uio.h>
 
 /* The raw calls' numbers (ARM EABI: the same for uniarm and Linux). */
-#define FNR_lseek      19
-#define FNR__llseek    140
-#define FNR_pread64    180
-#define FNR_pwrite64   181
-#define FNR_getcwd     183
-#define FNR_stat64     195
-#define FNR_lstat64    196
-#define FNR_fstat64    197
-#define FNR_getdents64 217
+#define FNR_lseek	19
+#define FNR__llseek	140
+#define FNR_pread64	180
+#define FNR_pwrite64	181
+#define FNR_getcwd	183
+#define FNR_stat64	195
+#define FNR_lstat64	196
+#define FNR_fstat64	197
+#define FNR_ftruncate64 194
+#define FNR_getdents64	217
+
+/*
+ * ARM's struct stat64 as the kernel writes it (fstat64 and friends). The tests use it where a
+ * 32-bit off_t could not hold the value (newlib's off_t, and so its st_size, are 32-bit; a
+ * 5 GiB file's size is checked through the raw fstat64).
+ */
+struct k_stat64 {
+	unsigned long long st_dev;
+	unsigned char __pad0[4];
+	unsigned long __st_ino;
+	unsigned int st_mode;
+	unsigned int st_nlink;
+	unsigned long st_uid;
+	unsigned long st_gid;
+	unsigned long long st_rdev;
+	unsigned char __pad3[4];
+	long long st_size;
+	unsigned long st_blksize;
+	unsigned long long st_blocks;
+	unsigned long st_atime_, st_atime_nsec;
+	unsigned long st_mtime_, st_mtime_nsec;
+	unsigned long st_ctime_, st_ctime_nsec;
+	unsigned long long st_ino;
+};
+_Static_assert(sizeof(struct k_stat64) == 104 && offsetof(struct k_stat64, st_size) == 48,
+	       "ARM EABI struct stat64");
+
+/* The 64-bit size calls, whatever the C library's off_t is. */
+static inline long ftruncate64_(int fd, long long len)
+{
+	return RAW(FNR_ftruncate64, fd, 0, (unsigned long)len,
+		   (unsigned long)((unsigned long long)len >> 32));
+}
+static inline long fstat64_(int fd, struct k_stat64 *st)
+{
+	return RAW(FNR_fstat64, fd, st);
+}
 
 /* The kernel's struct linux_dirent64 (getdents64): 8-byte aligned records. */
 struct k_dirent64 {

@@ -194,6 +194,60 @@ static void test_shared(void)
 	put_pattern(path_m, FILE_LEN, 11);
 }
 
+static int mtime_moved(int fd, struct stat *last)
+{
+	struct stat now;
+	int moved;
+
+	if (fstat(fd, &now))
+		return -1;
+	moved = now.st_mtim.tv_sec != last->st_mtim.tv_sec ||
+		now.st_mtim.tv_nsec != last->st_mtim.tv_nsec;
+	*last = now;
+	return moved;
+}
+
+/*
+ * The file's times and stores through a shared mapping (tmpfs: no page_mkwrite). A store that
+ * faults the page in (a write fault on an empty entry: Linux's do_shared_fault) updates mtime
+ * and ctime, as write() does; a store to a page already mapped does not: one a read fault
+ * mapped (writable but clean, the first store only marks the entry dirty), one already
+ * written; nor does msync.
+ */
+static void test_times(void)
+{
+	unsigned char *s;
+	int fd = reopen(O_RDWR);
+	struct stat last;
+
+	MUSTF("fstat", fstat(fd, &last) == 0);
+	s = map(3 * PG, RW, MAP_SHARED, fd, 0);
+	sleep_ms(20);
+	s[0] = 1; /* the first access to the mapping: no read fault has mapped anything yet */
+	CHECK_EQ("times.write_fault_moves_mtime", mtime_moved(fd, &last), 1);
+	CHECK(("times.write_fault_moves_ctime"),
+	      last.st_ctim.tv_sec == last.st_mtim.tv_sec &&
+		      last.st_ctim.tv_nsec == last.st_mtim.tv_nsec,
+	      "ctime %lld.%09ld, mtime %lld.%09ld", (long long)last.st_ctim.tv_sec,
+	      (long)last.st_ctim.tv_nsec, (long long)last.st_mtim.tv_sec,
+	      (long)last.st_mtim.tv_nsec);
+	sleep_ms(20);
+	s[2 * PG] = 2;
+	CHECK_EQ("times.other_page_write_fault", mtime_moved(fd, &last), 1);
+	sleep_ms(20);
+	s[1] = 3;
+	CHECK_EQ("times.store_to_written_page", mtime_moved(fd, &last), 0);
+	CHECK_EQ("times.read_fault", s[PG + 1] + mtime_moved(fd, &last), pat(11, PG + 1));
+	sleep_ms(20);
+	s[PG] = 4;
+	CHECK_EQ("times.store_to_read_page", mtime_moved(fd, &last), 0);
+	CHECK_ZERO("times.msync", msync(s, 3 * PG, MS_SYNC));
+	CHECK_EQ("times.msync_no_change", mtime_moved(fd, &last), 0);
+	munmap(s, 3 * PG);
+	close(fd);
+	put_pattern(path_m, FILE_LEN, 11);
+}
+
 static void test_lifetimes(void)
 {
 	unsigned char *s, buf[4];
@@ -443,6 +497,7 @@ static int run(void)
 	put_pattern(path_m, FILE_LEN, 11);
 	test_private();
 	test_shared();
+	test_times();
 	test_lifetimes();
 	test_modes();
 	test_truncate_mapped();
