@@ -30,6 +30,7 @@
 #include <sys/uio.h>
 
 /* The raw calls' numbers (ARM EABI: the same for uniarm and Linux). */
+#define FNR_open	5
 #define FNR_lseek	19
 #define FNR__llseek	140
 #define FNR_pread64	180
@@ -40,6 +41,12 @@
 #define FNR_fstat64	197
 #define FNR_ftruncate64 194
 #define FNR_getdents64	217
+
+/* Linux's open flags for the raw open (the C library's values may differ). */
+#define K_O_RDWR      02
+#define K_O_CREAT     0100
+#define K_O_TRUNC     01000
+#define K_O_LARGEFILE 0400000 /* ARM */
 
 /*
  * ARM's struct stat64 as the kernel writes it (fstat64 and friends). The tests use it where a

@@ -78,7 +78,7 @@ static void test_regular(void)
 
 	/* A 5 GiB sparse file (raw calls: the C library's off_t may be 32-bit): a 64-bit st_size
 	 * and no blocks. */
-	fd = CHECK_FOK("reg.open_big", open("big", O_RDWR | O_CREAT | O_TRUNC, 0644));
+	fd = CHECK_FOK("reg.open_big", open("big", O_RDWR | O_CREAT | O_TRUNC | O_LARGEFILE, 0644));
 	CHECK_ZERO("reg.ftruncate64_5g", ftruncate64_(fd, 5LL << 30));
 	{
 		struct k_stat64 kst;
