@@ -490,6 +490,15 @@ void area_update(struct area_tree *t, struct area_node *n)
 	}
 }
 
+int area_move_boundary(struct area_node *left, struct area_node *right, unsigned long addr)
+{
+	if (left->end != right->start || addr <= left->start || addr >= right->end)
+		return -1;
+	left->end = addr;
+	right->start = addr;
+	return 0;
+}
+
 struct area_node *area_find(const struct area_tree *t, unsigned long addr)
 {
 	struct area_node *n = t->root;

@@ -34,6 +34,13 @@ int area_insert(struct area_tree *t, struct area_node *n);
 void area_erase(struct area_tree *t, struct area_node *n);
 /* After changing n->start or n->end in place (without crossing a neighbour). */
 void area_update(struct area_tree *t, struct area_node *n);
+/*
+ * Move the boundary between two touching nodes (left->end == right->start) to addr, strictly
+ * inside [left->start, right->end). O(1): no gap changes (the one between them stays 0), so
+ * nothing above them does either. Returns -1, changing nothing, if they do not touch or addr
+ * is out of range.
+ */
+int area_move_boundary(struct area_node *left, struct area_node *right, unsigned long addr);
 
 /* The node containing addr, or NULL. */
 struct area_node *area_find(const struct area_tree *t, unsigned long addr);

@@ -340,13 +340,13 @@ int vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 		if (end == vma->vm_end) {
 			vma_unlink(mm, vma);
 			vm_area_free(vma);
+			prev->vm_end = end;
+			vma_moved(mm, prev);
 		} else {
+			/* the two touch and stay touching: only the boundary moves */
 			vma->vm_pgoff += pages;
-			vma->vm_start = end;
-			vma_moved(mm, vma);
+			area_move_boundary(&prev->vm_node, &vma->vm_node, end);
 		}
-		prev->vm_end = end;
-		vma_moved(mm, prev);
 		*out = prev;
 		return 0;
 	}
@@ -354,13 +354,12 @@ int vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 		if (start == vma->vm_start) {
 			vma_unlink(mm, vma);
 			vm_area_free(vma);
+			next->vm_start = start;
+			vma_moved(mm, next);
 		} else {
-			vma->vm_end = start;
-			vma_moved(mm, vma);
+			area_move_boundary(&vma->vm_node, &next->vm_node, start);
 		}
-		next->vm_start = start;
 		next->vm_pgoff = pgoff;
-		vma_moved(mm, next);
 		*out = next;
 		return 0;
 	}

@@ -149,6 +149,18 @@ static void test_empty_and_requests(void)
 	CHECK(area_tree_check(&t) == NULL &&
 		      area_find_gap_highest(&t, 0x4000, 0x1000, 0, ULONG_MAX) == 0x10000,
 	      "grow to the window end: %s", check_tree(&t));
+	/* a and b touch at 0x14800: move the boundary both ways; the gaps stay right */
+	CHECK(area_move_boundary(&a, &b, 0x16000) == 0 && a.end == 0x16000 && b.start == 0x16000 &&
+		      area_tree_check(&t) == NULL && area_find(&t, 0x15fff) == &a,
+	      "boundary up: %s", check_tree(&t));
+	CHECK(area_move_boundary(&a, &b, 0x14001) == 0 && area_tree_check(&t) == NULL &&
+		      area_find(&t, 0x14001) == &b,
+	      "boundary down: %s", check_tree(&t));
+	CHECK(area_move_boundary(&a, &b, 0x14000) == -1 &&
+		      area_move_boundary(&a, &b, 0x20000) == -1 &&
+		      area_move_boundary(&b, &a, 0x14800) == -1 && a.end == 0x14001,
+	      "boundary refused: at a's start, at b's end, nodes that do not touch");
+	CHECK(area_tree_check(&t) == NULL, "after the refusals: %s", check_tree(&t));
 }
 
 /* A window ending at the top of the address space: no alignment or end computation wraps. */
