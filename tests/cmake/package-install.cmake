@@ -8,7 +8,7 @@ file(REMOVE_RECURSE ${PREFIX})
 t_run(out 0 ${BUILD} ${CMAKE_COMMAND} --install ${BUILD} --prefix ${PREFIX})
 
 foreach(file
-		bin/uniarm-run bin/uniarm-debug share/uniarm/uniarm.gdb
+		bin/uniarm-run bin/uniarm-debug bin/uniarm-profile share/uniarm/uniarm.gdb
 		include/uniarm/time.h include/uniarm/sys/mman.h
 		lib/uniarm/libuniarm_runtime.a lib/uniarm/libuniarm_libc.a lib/uniarm/uniarm.ld
 		lib/uniarm/newlib/include/newlib.h lib/uniarm/newlib/lib/libc.a
