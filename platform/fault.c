@@ -226,6 +226,7 @@ void __do_kernel_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 /* --- the application's page faults -------------------------------------------------------- */
 
 #define SEGV_ACCESS 0x100 /* with the FAULT_FLAG_* bits: the VMA forbids the access */
+#define SEGV_FIXUP  0x200 /* the alignment fix-up's access faulted (SEGV_MAPERR, as Linux) */
 
 /*
  * The application touched an address it may not. With a SIGSEGV handler it may run (not
@@ -247,6 +248,9 @@ static __attribute__((noinline, cold)) void user_segv(uintptr_t addr, uint32_t f
 	debug_fatal_fault(regs);
 	if (addr >= TASK_SIZE) {
 		printk("segmentation fault at %08lx: runtime memory\n", (unsigned long)addr);
+	} else if (flags & SEGV_FIXUP) {
+		printk("segmentation fault at %08lx: the emulated unaligned access faulted\n",
+		       (unsigned long)addr);
 	} else if (!(flags & SEGV_ACCESS)) {
 		printk("segmentation fault at %08lx: no mapping\n", (unsigned long)addr);
 		report_stack_overflow(addr, regs->ARM_sp);
@@ -479,7 +483,7 @@ static int do_alignment_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs
 	case ALIGNMENT_FIXED:
 		return 0;
 	case ALIGNMENT_SIGSEGV:
-		user_segv(addr, fsr, regs, data_fault_flags(fsr));
+		user_segv(addr, fsr, regs, data_fault_flags(fsr) | SEGV_FIXUP);
 		return 0; /* a signal handler will run */
 	default:
 		return 1;
