@@ -16,15 +16,17 @@
  * (IA, IB, DA, DB, writeback, pc in an LDM's list); Thumb-2 LDRD/STRD (immediate) and
  * LDM/STM (IA, DB: PUSH.W/POP.W too); Thumb LDM/STM and PUSH/POP. Not emulated, as Linux: LDM/
  * STM with the S bit, an ARM LDRD/STRD with an odd Rt or Rt = lr; nor the UNPREDICTABLE forms
- * (pc as base or offset register of a writeback, sp or pc as a Thumb transfer register, an
- * empty list). The word and halfword forms Linux also decodes never fault with SCTLR.A clear:
- * /proc/cpu/alignment's Half and Word stay 0, as on Linux.
+ * (pc as LDM/STM's base, as an offset register, or as a base written back; sp or pc as a
+ * Thumb LDRD/STRD register, sp in a Thumb-2 list, pc in a Thumb STM's; an empty list). The
+ * word and halfword forms Linux also decodes never fault with SCTLR.A clear: /proc/cpu/
+ * alignment's Half and Word stay 0, as on Linux.
  *
  * Where uniarm does what the CPU would rather than what Linux does: the addresses come from
  * the registers (Linux takes LDRD's from the fault address: the same value), a load changes no
  * register unless the whole transfer succeeded (Linux's LDM keeps the registers loaded before
- * the fault), and a pc loaded by LDM/POP interworks (bit 0 selects Thumb, as BXWritePC; Linux
- * keeps the state, so a Thumb POP returning to ARM code ends in SIGILL there).
+ * the fault), a pc loaded by LDM/POP interworks (bit 0 selects Thumb, as BXWritePC; Linux
+ * keeps the state, so a Thumb POP returning to ARM code ends in SIGILL there), and the SIGBUS
+ * of an instruction not emulated has pc at it (Linux's is past it when the decoding gave up).
  */
 #include "platform/alignment.h"
 #include <stdbool.h>
@@ -43,8 +45,8 @@ static inline bool is_t32(uint16_t hw1)
 	return (hw1 & 0xe000) == 0xe000 && (hw1 & 0x1800);
 }
 
-/* The faulting instruction (ARM, Thumb-2 as hw1 << 16 | hw2, or 16-bit Thumb) and its size; 0
- * when it cannot be read. */
+/* The faulting instruction (ARM, Thumb-2 as hw1 << 16 | hw2, or 16-bit Thumb) and its size: 0,
+ * or -1 when it cannot be read. */
 static int fetch_insn(const struct pt_regs *regs, uint32_t *insn, unsigned int *size)
 {
 	uintptr_t pc = regs->ARM_pc;
