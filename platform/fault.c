@@ -3,6 +3,9 @@
  * fault-status code (ARM ARM DDI 0406C, B3.13.3 table B3-23, short-descriptor format). Each row
  * names the fault and holds its handler; faults nobody resolves end in an Oops.
  *
+ * Alignment faults of the application's LDRD/STRD and LDM/STM are emulated
+ * (platform/alignment.c); the other alignment faults it takes are SIGBUS BUS_ADRALN.
+ *
  * Translation, Access flag and permission faults go to do_page_fault (Linux's
  * arch/arm/mm/fault.c): a fault below TASK_SIZE is resolved through the application's VMAs
  * (vm/memory.c), whoever took it (the application in USR mode, or the runtime's user copies).
@@ -21,6 +24,7 @@
  * -EFAULT (Linux does): the application is killed with exit status 137 as for any other fault.
  */
 #include "platform/fault.h"
+#include "platform/alignment.h"
 #include "platform/vfp.h"
 #include "platform/debug.h"
 #include "platform/cp15.h"
@@ -42,6 +46,7 @@
 #define FSR_CM (1u << 13) /* the fault came from a cache maintenance operation (DFSR) */
 
 static int do_page_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs);
+static int do_alignment_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs);
 
 static int do_bad(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 {
@@ -53,7 +58,7 @@ static int do_bad(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 
 static const struct fsr_info fsr_info[32] = {
 	[0x00] = {do_bad, "unknown 0"},
-	[0x01] = {do_bad, "alignment fault"},
+	[0x01] = {do_alignment_fault, "alignment fault"},
 	[0x02] = {do_bad, "debug event"},
 	[0x03] = {do_page_fault, "access flag fault (section)"},
 	[0x04] = {do_bad, "fault on instruction cache maintenance"},
@@ -221,6 +226,7 @@ void __do_kernel_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
 /* --- the application's page faults -------------------------------------------------------- */
 
 #define SEGV_ACCESS 0x100 /* with the FAULT_FLAG_* bits: the VMA forbids the access */
+#define SEGV_FIXUP  0x200 /* the alignment fix-up's access faulted (SEGV_MAPERR, as Linux) */
 
 /*
  * The application touched an address it may not. With a SIGSEGV handler it may run (not
@@ -242,6 +248,9 @@ static __attribute__((noinline, cold)) void user_segv(uintptr_t addr, uint32_t f
 	debug_fatal_fault(regs);
 	if (addr >= TASK_SIZE) {
 		printk("segmentation fault at %08lx: runtime memory\n", (unsigned long)addr);
+	} else if (flags & SEGV_FIXUP) {
+		printk("segmentation fault at %08lx: the emulated unaligned access faulted\n",
+		       (unsigned long)addr);
 	} else if (!(flags & SEGV_ACCESS)) {
 		printk("segmentation fault at %08lx: no mapping\n", (unsigned long)addr);
 		report_stack_overflow(addr, regs->ARM_sp);
@@ -458,6 +467,27 @@ static __attribute__((noinline, cold)) void user_bus_error(uintptr_t addr, uint3
 	show_regs(regs);
 	dump_backtrace(regs);
 	do_exit_machine(EXIT_REASON_SIGNAL, EXIT_SIGNAL_BASE + 7);
+}
+
+/*
+ * An alignment fault: the application's unaligned LDRD/STRD and LDM/STM are emulated
+ * (platform/alignment.c); an emulated access that faults is SIGSEGV SEGV_MAPERR at the
+ * unaligned address, as Linux's do_bad_area. The rest (and the runtime's own) go on to SIGBUS
+ * or the Oops.
+ */
+static int do_alignment_fault(uintptr_t addr, uint32_t fsr, struct pt_regs *regs)
+{
+	if (!user_mode(regs))
+		return 1;
+	switch (do_alignment(addr, fsr, regs)) {
+	case ALIGNMENT_FIXED:
+		return 0;
+	case ALIGNMENT_SIGSEGV:
+		user_segv(addr, fsr, regs, data_fault_flags(fsr) | SEGV_FIXUP);
+		return 0; /* a signal handler will run */
+	default:
+		return 1;
+	}
 }
 
 void do_DataAbort(struct pt_regs *regs)

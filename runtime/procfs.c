@@ -12,6 +12,7 @@
 #include "runtime/rusage.h"
 #include "runtime/sched.h"
 #include "runtime/vsprintf.h"
+#include "platform/alignment.h"
 #include "platform/memory.h"
 #include "platform/pgtable.h"
 #include "platform/uaccess.h"
@@ -627,6 +628,35 @@ static int write_mmap_min_addr(const char *buf, size_t len)
 	return sysctl_write_ulong(buf, len, &mmap_min_addr);
 }
 
+/* --- /proc/cpu/alignment ---------------------------------------------------------------- */
+
+/* Linux's alignment_proc_show (arch/arm/mm/alignment.c). Unaligned accesses of the runtime are
+ * never fixed up (an Oops): System stays 0, its last pc NULL, which %pS prints as 0x0. */
+static void show_cpu_alignment(struct pbuf *pb)
+{
+	struct alignment_stats st;
+	int mode = alignment_usermode();
+
+	alignment_get_stats(&st);
+	pb_printf(pb, "User:\t\t%lu\n", st.user);
+	pb_printf(pb, "System:\t\t%lu (0x0)\n", st.sys);
+	pb_printf(pb, "Skipped:\t%lu\n", st.skipped);
+	pb_printf(pb, "Half:\t\t%lu\n", st.half);
+	pb_printf(pb, "Word:\t\t%lu\n", st.word);
+	pb_printf(pb, "DWord:\t\t%lu\n", st.dword);
+	pb_printf(pb, "Multi:\t\t%lu\n", st.multi);
+	pb_printf(pb, "User faults:\t%i (%s)\n", mode, alignment_usermode_name(mode));
+}
+
+/* Linux's alignment_proc_write: a first character '0' to '5' sets the mode; anything else is
+ * accepted and changes nothing. */
+static int write_cpu_alignment(const char *buf, size_t len)
+{
+	if (len > 0 && buf[0] >= '0' && buf[0] <= '5')
+		alignment_set_usermode(buf[0] - '0');
+	return 0;
+}
+
 /* --- the file table --------------------------------------------------------------------- */
 
 enum {
@@ -649,6 +679,8 @@ enum {
 	PROC_SYS_VM_OVERCOMMIT_RATIO,
 	PROC_SYS_VM_MAX_MAP_COUNT,
 	PROC_SYS_VM_MMAP_MIN_ADDR,
+	PROC_CPU,	    /* /proc/cpu */
+	PROC_CPU_ALIGNMENT, /* /proc/cpu/alignment: mode 0644, as the sysctls */
 	NR_PROC_ENTRIES,
 };
 #define PROC_OUTSIDE  (-1)	/* the walk is in "/", outside /proc */
@@ -700,6 +732,9 @@ static const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 				       NULL, write_max_map_count},
 	[PROC_SYS_VM_MMAP_MIN_ADDR] = {"mmap_min_addr", PROC_SYS_VM, false, show_mmap_min_addr,
 				       NULL, write_mmap_min_addr},
+	[PROC_CPU] = {"cpu", PROC_ROOT, true, NULL, NULL, NULL},
+	[PROC_CPU_ALIGNMENT] = {"alignment", PROC_CPU, false, show_cpu_alignment, NULL,
+				write_cpu_alignment},
 };
 
 struct procfs_file {
@@ -993,7 +1028,8 @@ long procfs_read(struct procfs_file *pf, void __user *buf, size_t count)
 /*
  * A write to a sysctl: the text is copied in (the first SYSCTL_WRITE_MAX bytes: a longer number
  * is EINVAL either way) and parsed as Linux's proc_dointvec_minmax. With sysctl_writes_strict
- * (Linux's default), a write at a position past 0 is ignored and reported as done.
+ * (Linux's default), a write at a position past 0 is ignored and reported as done;
+ * /proc/cpu/alignment, not a sysctl, takes every write.
  */
 #define SYSCTL_WRITE_MAX 64
 
@@ -1005,7 +1041,7 @@ long procfs_write(struct procfs_file *pf, const void __user *buf, size_t count)
 
 	if (!pf->entry->write)
 		return -EBADF; /* not reached: opens for writing are refused */
-	if (pf->pos == 0) {
+	if (pf->pos == 0 || pf->entry == &proc_entries[PROC_CPU_ALIGNMENT]) {
 		if (copy_from_user(kbuf, buf, n))
 			return -EFAULT;
 		err = pf->entry->write(kbuf, n);

@@ -10,7 +10,10 @@
  *   /proc/sys/vm/overcommit_memory,     sysctls: root writes them (0644), with effect
  *     overcommit_ratio, max_map_count
  *   /proc/sys/vm/mmap_min_addr          writable with CAP_SYS_RAWIO too
- *   /proc, /proc/self, /proc/1, /proc/sys, /proc/sys/vm  directories (opened, not listed)
+ *   /proc/cpu/alignment                 the unaligned-access fix-up's counters and mode
+ *                                       (Linux ARM's format; root writes the mode, 0644)
+ *   /proc, /proc/self, /proc/1, /proc/sys, /proc/sys/vm, /proc/cpu  directories (opened, not
+ *                                       listed)
  *
  * A file's whole content is generated when it is opened, and generated again by a read at
  * offset 0 after an earlier read (lseek(fd, 0, SEEK_SET), rewind), as Linux's seq_file starts
