@@ -10,8 +10,8 @@
 
 struct mm_struct;
 
-/* exec: map the sigpage into mm (the page is made once, at the first call) at the top page
- * of the mmap area, just below mmap_base (0xb6fff000). 0, or -ENOMEM with nothing mapped. */
+/* exec: map the sigpage into mm (the page is made once, at the first call) at mmap_base
+ * (0xb7000000), just above the mmap area. 0, or -ENOMEM with nothing mapped. */
 int sigpage_install(struct mm_struct *mm);
 
 /*
