@@ -27,12 +27,12 @@
  * the stack and TASK_SIZE, which with its stack at TASK_SIZE (norandmaps, as the peer runs, or
  * uniarm's fixed stack) is inside the stack, so its get_unmapped_area falls back to the top of
  * the mmap area: the peer shows b6ffd000, below its [vvar] and [vdso] pages, which uniarm does
- * not have. uniarm's page is one page higher than that place would be, out of the mmap area:
+ * not have. uniarm's is one page higher than that place would be, out of the mmap area:
  * there, it would take the first mmap's place ([mmap_base - len, mmap_base), which
  * get_unmapped_area finds with one lookup) and keep a page of tables alive in the 4 MiB group
  * where the first mappings go, which an untouched mapping's munmap would then walk
- * (apps/bench-fault's mmap + munmap of 256 KiB: 951 instructions, 1,643 with the sigpage just
- * below mmap_base). Up here it is in a group of its own, and the stack, which may come no
+ * (apps/bench-fault's mmap + munmap of 256 KiB: 1,643 instructions there, 978 here, 953
+ * without a sigpage). Here it is in a group of its own, and the stack, which may come no
  * nearer than its guard gap, would have to grow to 127 MiB to meet it.
  *
  * Linux fills the page's entry at the first fault (special_mapping_fault); uniarm's fault path
