@@ -14,6 +14,7 @@
  *  - gives every other page of the file (section headers, symbols, debug information) to the
  *    page allocator;
  *  - puts the heap (brk) at the first page after the last segment;
+ *  - maps the [sigpage] (runtime/sigpage.c), as Linux's arch_setup_additional_pages;
  *  - lays out the stack as create_elf_tables does on ARM: from the top, a NULL word, the
  *    AT_EXECFN string, the environment strings, the argument strings, then (16-byte aligned)
  *    the AT_PLATFORM string and the 16 AT_RANDOM bytes, then argc, argv[], NULL, envp[], NULL
@@ -31,6 +32,7 @@
 #include "runtime/cred.h"
 #include "runtime/elf.h"
 #include "runtime/printk.h"
+#include "runtime/sigpage.h"
 #include "vm/gfp.h"
 #include "vm/mm.h"
 #include "vm/mm_user.h"
@@ -345,6 +347,9 @@ void exec_application(struct mm_struct *mm, const struct cmdline *cl, struct exe
 	if (mm->start_code > mm->end_code)
 		mm->start_code = mm->end_code = 0;
 	mm->start_brk = mm->brk = end;
+	/* Linux's arch_setup_additional_pages: the [sigpage], for handlers without SA_RESTORER. */
+	if (sigpage_install(mm))
+		refuse("no memory for the sigpage");
 	note_unwind_tables(eh, ph);
 	start->pc = eh->e_entry;
 	start->sp = create_elf_tables(cl, eh, phdr_address(eh, ph));

@@ -19,6 +19,7 @@
 #include "runtime/oops.h"
 #include "runtime/printk.h"
 #include "runtime/sched.h"
+#include "runtime/sigpage.h"
 #include "platform/stacktrace.h"
 #include "vm/report.h"
 
@@ -159,14 +160,15 @@ int setup_signal_frame(int sig, const struct linux_kernel_sigaction *ka, kernel_
 		force_sigsegv_frame(regs, frame, sig);
 
 	/* The handler's registers: its arguments, its stack, its return (the C library's
-	 * restorer), and ARM or Thumb state as its address says. */
+	 * restorer, else the sigpage's code), and ARM or Thumb state as its address says. */
 	regs->ARM_r0 = (unsigned long)sig;
 	if (rt) {
 		regs->uregs[1] = frame + offsetof(struct linux_rt_sigframe, info);
 		regs->uregs[2] = uc;
 	}
 	regs->ARM_sp = frame;
-	regs->ARM_lr = ka->flags & LINUX_SA_RESTORER ? (unsigned long)ka->restorer : 0;
+	regs->ARM_lr = ka->flags & LINUX_SA_RESTORER ? (unsigned long)ka->restorer
+						     : sigpage_retcode(rt, handler & 1);
 	cpsr = regs->ARM_cpsr & ~(PSR_IT_MASK | PSR_E_BIT);
 	if (handler & 1)
 		cpsr |= PSR_T_BIT;

@@ -8,7 +8,8 @@
  *     Linux turns that ENOMEM into EAGAIN);
  *   DONTNEED/FREE: private pages are freed (the next touch reads zeros); not on mlocked VMAs
  *     (EINVAL; DONTNEED_LOCKED allows them); shared memory keeps its data (as the page cache
- *     does on Linux), and FREE on it is EINVAL;
+ *     does on Linux), and FREE on it is EINVAL; a special mapping (the [sigpage]) gets its own
+ *     pages back at once (Linux: at the next touch), and FREE on it is EINVAL;
  *   REMOVE: frees the pages of a shared writable mapping (private: EINVAL, read-only: EACCES);
  *   WILLNEED: accepted; as on Linux it makes no fresh anonymous page resident (it reads ahead
  *     file and swap contents, and uniarm has neither);
@@ -92,6 +93,14 @@ static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigne
 			return -EINVAL;
 		if (flags & VM_SHARED)
 			return behavior == MADV_FREE ? -EINVAL : 0;
+		if (vma->vm_ops && vma->vm_ops->populate) {
+			/* A special mapping: FREE is for anonymous memory only; DONTNEED drops
+			 * the copies writes made, and its own pages come back. */
+			if (behavior == MADV_FREE)
+				return -EINVAL;
+			zap_range(mm, start, end);
+			return vma->vm_ops->populate(vma, start, end) ? -ENOMEM : 0;
+		}
 		zap_range(mm, start, end);
 		return 0;
 	case MADV_NORMAL:

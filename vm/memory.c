@@ -381,7 +381,9 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int
 /*
  * Map page (one reference, which becomes the mapping's) at addr of vma, as the first write
  * fault would map a fresh page there: young, and dirty and writable in a VM_WRITE VMA
- * (Linux's vm_insert_page, for exec's adoption of the image's pages, runtime/exec.c). The
+ * (Linux's vm_insert_page, for exec's adoption of the image's pages, runtime/exec.c). A page
+ * others hold references to too (the sigpage's, runtime/sigpage.c) is mapped as a read fault
+ * maps the zero page in a private mapping: without WRITE, so that a write copies it. The
  * entry must be empty. 0, or -ENOMEM when there is no memory for the page of tables.
  */
 int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page)
@@ -396,8 +398,10 @@ int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *
 	if (!vma->anon_vma)
 		anon_vma_prepare(vma);
 	entry = pfn_pte(pfn, vma->vm_page_prot);
-	if (vma->vm_flags & VM_WRITE)
+	if ((vma->vm_flags & VM_WRITE) && ((vma->vm_flags & VM_SHARED) || page_count(page) == 1))
 		entry = pte_mkdirty(pte_mkwrite(entry));
+	else
+		entry = pte_wrprotect(entry);
 	if (pte_exec(entry))
 		flush_icache_pfn(pfn);
 	pte_lock();

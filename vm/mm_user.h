@@ -46,6 +46,17 @@ struct mm_struct;
 /* What a kind of VMA does differently (anonymous memory has none: vm_ops NULL). */
 struct vm_operations_struct {
 	const char *(*name)(const struct vm_area_struct *vma); /* for /proc/self/maps */
+	/*
+	 * A special mapping's pages (Linux's vm_special_mapping, _install_special_mapping: the
+	 * [sigpage], runtime/sigpage.c), which the fault path cannot give since it knows
+	 * anonymous memory only: fill the empty entries of [start, end) with them. Called when the
+	 * VMA is made and by MADV_DONTNEED after it emptied them, so such a VMA never has an
+	 * empty entry (Linux's special_mapping_fault gives the pages back at the next touch).
+	 * 0 or -ENOMEM. NULL for every other kind of VMA.
+	 */
+	int (*populate)(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+	/* mremap moved the VMA: new_vma is where it is now (Linux's vm_special_mapping.mremap). */
+	void (*moved)(struct vm_area_struct *new_vma);
 };
 
 struct vm_area_struct {
@@ -94,6 +105,9 @@ struct mm_struct {
 	unsigned long def_flags;		     /* VM_LOCKED after mlockall(MCL_FUTURE) */
 	unsigned long min_flt, maj_flt;		     /* page faults (getrusage) */
 	unsigned long rss, hiwater_rss;		     /* pages resident now, at most */
+	/* The [sigpage]'s address (Linux's context.sigpage): exec's, or where mremap moved it;
+	 * kept if it is unmapped (runtime/sigpage.c). */
+	unsigned long sigpage;
 };
 
 /* The application's mm (uniarm runs one application; Linux's init_mm is the kernel's, which

@@ -137,6 +137,8 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 		do_munmap(mm, new_addr, new_end);
 		return -ENOMEM;
 	}
+	if (new_vma->vm_ops && new_vma->vm_ops->moved) /* a special mapping: it is here now */
+		new_vma->vm_ops->moved(new_vma);
 
 	if (dontunmap) {
 		/* the old range stays, unlocked (Linux clears VM_LOCKED on it) */

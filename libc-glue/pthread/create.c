@@ -5,8 +5,12 @@
  * only the top part is mapped, separately. Then clone() with Linux's thread flags: the kernel
  * writes the child's tid into the descriptor (CLONE_PARENT_SETTID) and zeroes it and wakes a
  * joiner when the thread ends (CLONE_CHILD_CLEARTID); CLONE_SETTLS gives the child its tp.
+ * As glibc's, clone runs with every signal blocked, so that no handler runs on the new thread
+ * before its start code: the creator's mask travels in the descriptor and the child's first
+ * act is to take it; the creator puts it back on itself after clone.
  */
 #include "libc-glue/pthread/pthread_impl.h"
+#include "runtime/uapi-signal.h"
 
 #include <string.h>
 #include <sys/mman.h>
@@ -39,10 +43,17 @@ static void init_reent(struct _reent *r)
 	r->__sdidinit = 1; /* stdio must not __sinit() this one: the streams are global's */
 }
 
+/* rt_sigprocmask(how, set, old, 8) on the calling thread. */
+static inline void set_mask(int how, const unsigned long *set, unsigned long *old)
+{
+	__uniarm_syscall(__NR_rt_sigprocmask, how, (long)set, (long)old, LINUX_NSIG_BYTES, 0, 0);
+}
+
 static int thread_start(void *arg)
 {
 	struct pthread *self = arg;
 
+	set_mask(LINUX_SIG_SETMASK, self->sigmask, 0); /* first: the creator's mask */
 	pthread_exit(self->start(self->arg));
 }
 
@@ -71,7 +82,9 @@ static size_t page_up(size_t n)
 int pthread_create(pthread_t *__restrict thread, const pthread_attr_t *__restrict attr,
 		   void *(*start_routine)(void *), void *__restrict arg)
 {
+	static const unsigned long all[2] = {~0UL, ~0UL};
 	size_t stack_size = DEFAULT_STACK_SIZE, guard = DEFAULT_GUARD_SIZE, top_size, map_size;
+	unsigned long mask[2];
 	char *stack_addr = 0, *map, *top, *tp, *stack_top;
 	int detached = 0;
 	struct pthread *t;
@@ -141,8 +154,14 @@ int pthread_create(pthread_t *__restrict thread, const pthread_attr_t *__restric
 	init_reent(r);
 
 	__atomic_add_fetch(&__uniarm_nthreads, 1, __ATOMIC_RELAXED);
+	/* Every signal blocked until thread_start has given the child the mask kept here (the
+	 * kernel leaves SIGKILL and SIGSTOP out). */
+	set_mask(LINUX_SIG_BLOCK, all, mask);
+	t->sigmask[0] = mask[0];
+	t->sigmask[1] = mask[1];
 	/* Nothing of t may be touched after this if the thread is detached: it may be gone. */
 	ret = __uniarm_clone(thread_start, stack_top, CLONE_THREAD_FLAGS, t, &t->tid, tp, &t->tid);
+	set_mask(LINUX_SIG_SETMASK, mask, 0);
 	if (ret < 0) {
 		__atomic_sub_fetch(&__uniarm_nthreads, 1, __ATOMIC_RELAXED);
 		munmap(map, map_size);

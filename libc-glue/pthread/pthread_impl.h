@@ -52,6 +52,9 @@ struct pthread {
 	struct __pthread_cleanup *cleanup; /* pthread_cleanup_push's handlers, innermost first */
 	int cancel_state, cancel_type;
 	struct _reent *reent; /* newlib's state of this thread: __getreent() */
+	/* The creator's signal mask (the kernel's two words), which the thread puts back as its
+	 * first act: pthread_create clones with every signal blocked (create.c). */
+	unsigned long sigmask[2];
 	struct pthread_key_value keys[PTHREAD_KEYS_MAX];
 } __attribute__((aligned(8)));
 

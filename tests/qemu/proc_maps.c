@@ -1,9 +1,10 @@
 /*
  * /proc/self/maps in Linux's format, to the byte: builds a known layout (rw-, r--, rw- pages
  * between PROT_NONE guards, a shared page, an executable page, a grown heap), then checks the
- * syntax of every line, the name column, the perms of each region, [heap] and [stack],
- * reading in small pieces, lseek, fstat and the errno of bad opens. A few checks of the
- * <sys/mman.h> glue ride along. Builds and passes on Linux too (glibc, any word size):
+ * syntax of every line, the name column, the perms of each region, [heap] and [stack], the
+ * [sigpage] line (ARM), reading in small pieces, lseek, fstat and the errno of bad opens. A few
+ * checks of the <sys/mman.h> glue ride along. Builds and passes on Linux too (glibc, any word
+ * size; on ARM through ../../../shared/peer/linux/run-c.sh):
  *   cc -Wall -o /tmp/t tests/qemu/proc_maps.c && /tmp/t
  */
 #define _GNU_SOURCE
@@ -126,6 +127,29 @@ static int name_is(const struct map_line *m, const char *name)
 	return m->name && !strncmp(m->name, name, n) && (m->name[n] == '\n' || !m->name[n]);
 }
 
+#if defined(__arm__)
+/* How many lines are named name; m is the last of them. */
+static int count_named(const char *text, const char *name, struct map_line *m)
+{
+	int n = 0;
+
+	for (const char *l = text; *l;) {
+		const char *nl = strchr(l, '\n');
+		size_t len = nl ? (size_t)(nl - l) : strlen(l);
+		struct map_line one;
+
+		if (parse_line(l, len, &one) && name_is(&one, name)) {
+			*m = one;
+			n++;
+		}
+		if (!nl)
+			break;
+		l = nl + 1;
+	}
+	return n;
+}
+#endif
+
 /* Every line parses, ranges are page aligned, ordered and disjoint. */
 static void check_syntax(const char *text)
 {
@@ -165,6 +189,24 @@ static void check_exact(const char *text, unsigned long start, unsigned long end
 	CHECK(l && !strncmp(l, want, strlen(want)), "want <%s>, have <%.*s>", want,
 	      l ? (int)(strchr(l, '\n') - l) : 0, l ? l : "");
 }
+
+#if defined(__arm__)
+/* The same for a named line (padded to the name column, as Linux pads it). */
+static void check_exact_named(const char *text, unsigned long start, unsigned long end,
+			      const char *perms, const char *name)
+{
+	char want[128];
+	struct map_line m;
+	const char *l = find(text, start, &m);
+	int n;
+
+	n = snprintf(want, sizeof(want), "%08lx-%08lx %s 00000000 00:00 0 ", start, end, perms);
+	snprintf(want + n, sizeof(want) - (size_t)n, "%*s%s\n", (int)(name_pad + 1 - (size_t)n), "",
+		 name);
+	CHECK(l && !strncmp(l, want, strlen(want)), "want <%s>, have <%.*s>", want,
+	      l ? (int)(strchr(l, '\n') - l) : 0, l ? l : "");
+}
+#endif
 
 static void check_region(const char *text, unsigned long addr, const char *perms)
 {
@@ -235,6 +277,13 @@ int main(void)
 	      "the heap line is not named [heap]");
 	CHECK(find(maps, (unsigned long)&local, &m) && name_is(&m, "[stack]"),
 	      "the stack line is not named [stack]");
+#if defined(__arm__)
+	/* ARM Linux maps the page of its signal-return code into every program (uniarm too:
+	 * runtime/sigpage.c): one page, r-xp, offset 0, no file, named [sigpage]. */
+	CHECK(count_named(maps, "[sigpage]", &m) == 1, "no single [sigpage] line");
+	if (count_named(maps, "[sigpage]", &m) == 1)
+		check_exact_named(maps, m.start, m.start + PS, "r-xp", "[sigpage]");
+#endif
 
 	/* Small reads give the same text as one big one; so does /proc/<pid>/maps. */
 	r = read_file("/proc/self/maps", again, sizeof(again), 7);

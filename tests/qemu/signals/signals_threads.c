@@ -4,7 +4,8 @@
  * unblocked, pthread_kill and raise reaching exactly their thread, pending sets per thread
  * and per process, handlers and dispositions shared by all threads, alternate stacks per
  * thread, a fault handled in the faulting thread, threads in sigsuspend, nanosleep and
- * pthread_cond_wait woken or interrupted by a handler, sigwait in a thread of its own.
+ * pthread_cond_wait woken or interrupted by a handler, sigwait in a thread of its own, a
+ * signal sent as pthread_create returns not run before the new thread's start code.
  * (A thread getting a fatal signal ends the whole process: signals_fatal.c.)
  */
 #include "sig_check.h"
@@ -406,6 +407,60 @@ static void test_raise_in_thread(void)
 	CHECK_CODE("threads.raise.si_code", SIGUSR1, rec.code, LINUX_SI_TKILL);
 }
 
+/*
+ * A signal sent to a thread as pthread_create returns, when the thread may not have run yet:
+ * delivered once, on that thread, with the creator's mask. pthread_create clones with every
+ * signal blocked (as glibc's does), so the handler cannot run before the thread's start code
+ * has put the creator's mask back: on uniarm, whose new thread starts at the top of the stack
+ * it is given (fn and arg just below), the handler does not interrupt it there, at the return
+ * from clone, but in its start code, below its frame. (glibc puts its descriptor at the top of
+ * a given stack: there only the delivery is checked.)
+ */
+static char create_stack[64 * 1024] __attribute__((aligned(16)));
+static volatile int create_started;
+
+static void *create_start(void *arg)
+{
+	(void)arg;
+	create_started = 1;
+	return NULL;
+}
+
+static void test_signal_during_create(void)
+{
+	pthread_attr_t attr;
+	pthread_t t;
+
+	MUST_HANDLE(SIGUSR1, rec_handler, 0);
+	unblock_all();
+	block(SIGUSR2);
+	rec_reset();
+	create_started = 0;
+	MUST_RC("pthread_attr_init", pthread_attr_init(&attr));
+	MUST_RC("pthread_attr_setstack",
+		pthread_attr_setstack(&attr, create_stack, sizeof(create_stack)));
+	MUST_RC("pthread_create", pthread_create(&t, &attr, create_start, NULL));
+	CHECK_RC("threads.create.kill_at_once", pthread_kill(t, SIGUSR1), 0);
+	join(t);
+	pthread_attr_destroy(&attr);
+	CHECK("threads.create.delivered_on_thread",
+	      rec.count[SIGUSR1] == 1 && pthread_equal(rec.self, t) && create_started,
+	      "%d deliveries, on the thread %d, started %d", rec.count[SIGUSR1],
+	      pthread_equal(rec.self, t), create_started);
+	CHECK("threads.create.creator_mask",
+	      (rec.uc_mask[0] & (1UL << (SIGUSR2 - 1))) &&
+		      !(rec.uc_mask[0] & (1UL << (SIGUSR1 - 1))),
+	      "uc_sigmask %#lx %#lx: want SIGUSR2 blocked, SIGUSR1 not", rec.uc_mask[0],
+	      rec.uc_mask[1]);
+#ifndef __linux__
+	CHECK("threads.create.not_at_clone_return",
+	      rec.sp < (unsigned long)(create_stack + sizeof(create_stack)) - 8,
+	      "interrupted at sp %#lx, the stack's top %p: at the return from clone",
+	      (unsigned long)rec.sp, (void *)(create_stack + sizeof(create_stack)));
+#endif
+	unblock_all();
+}
+
 static int run(void)
 {
 	test_process_directed();
@@ -416,6 +471,7 @@ static int run(void)
 	test_waiting_threads();
 	test_sigwait_thread();
 	test_raise_in_thread();
+	test_signal_during_create();
 	return t_finish();
 }
 
