@@ -158,6 +158,16 @@ int setup_signal_frame(int sig, const struct linux_kernel_sigaction *ka, kernel_
 	fill_regspace(&img.rs);
 	if (copy_to_user((void __user *)frame, (char *)&img + skip, sizeof(img) - skip))
 		force_sigsegv_frame(regs, frame, sig);
+	if (!(ka->flags & LINUX_SA_RESTORER)) {
+		/* Linux still writes the return code into the frame "to remain ABI compliant",
+		 * though the handler returns through the sigpage. */
+		unsigned long code[2];
+
+		sigpage_frame_retcode(rt, handler & 1, code);
+		if (copy_to_user((void __user *)(uc + offsetof(struct linux_sigframe, retcode)),
+				 code, sizeof(code)))
+			force_sigsegv_frame(regs, frame, sig);
+	}
 
 	/* The handler's registers: its arguments, its stack, its return (the C library's
 	 * restorer, else the sigpage's code), and ARM or Thumb state as its address says. */

@@ -153,6 +153,15 @@ int sigpage_install(struct mm_struct *mm)
 	return 0;
 }
 
+void sigpage_frame_retcode(bool rt, bool thumb, unsigned long code[2])
+{
+	unsigned int word = 2 * (unsigned int)thumb + 3 * (unsigned int)rt;
+	const unsigned int n = sizeof(sigpage_codes) / sizeof(sigpage_codes[0]);
+
+	code[0] = sigpage_codes[word];
+	code[1] = word + 1 < n ? sigpage_codes[word + 1] : 0;
+}
+
 unsigned long sigpage_retcode(bool rt, bool thumb)
 {
 	unsigned long word = 2 * (unsigned long)thumb + 3 * (unsigned long)rt;

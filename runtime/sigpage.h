@@ -22,4 +22,8 @@ int sigpage_install(struct mm_struct *mm);
  */
 unsigned long sigpage_retcode(bool rt, bool thumb);
 
+/* The two words Linux also writes in the frame's retcode for such a handler (the code, and the
+ * word after it in the table; 0 after the last one): code[0..1]. */
+void sigpage_frame_retcode(bool rt, bool thumb, unsigned long code[2]);
+
 #endif

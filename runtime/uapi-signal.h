@@ -359,9 +359,9 @@ struct linux_vfp_sigframe {
  * struct linux_sigframe at its sp and returns with sigreturn (119); an SA_SIGINFO handler gets
  * a struct linux_rt_sigframe (r1 = &info, r2 = &sig.uc) and returns with rt_sigreturn (173).
  * Either frame sits at (sp - sizeof(frame)) & ~7, sp being the interrupted sp or, with
- * SA_ONSTACK and an alternate stack not in use, ss_sp + ss_size. retcode holds the return
- * code the kernel used to write there for a handler without SA_RESTORER (Linux 6.1 points lr
- * at its sigpage instead); it keeps its size for the ABI. lr = the restorer with SA_RESTORER.
+ * SA_ONSTACK and an alternate stack not in use, ss_sp + ss_size. lr = the restorer with
+ * SA_RESTORER, else the return code in the sigpage; without SA_RESTORER the return code's two
+ * words are also written at retcode (Linux 6.1 keeps doing so for the ABI).
  */
 struct linux_sigframe {
 	struct linux_ucontext uc;

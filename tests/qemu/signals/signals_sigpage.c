@@ -21,6 +21,18 @@
 
 static volatile unsigned long got_lr;
 static volatile int hits;
+/* The two words Linux still writes in the frame's retcode for a handler without SA_RESTORER
+ * ("to remain ABI compliant"): read through the ucontext, which the rt frame's retcode
+ * follows. */
+static volatile uint32_t got_retcode[2];
+
+static void note_retcode(const void *uc)
+{
+	const uint32_t *rc = (const uint32_t *)((const char *)uc + sizeof(struct linux_ucontext));
+
+	got_retcode[0] = rc[0];
+	got_retcode[1] = rc[1];
+}
 
 static void arm_plain(int sig)
 {
@@ -31,7 +43,8 @@ static void arm_plain(int sig)
 
 static void arm_info(int sig, siginfo_t *si, void *uc)
 {
-	(void)sig, (void)si, (void)uc;
+	(void)sig, (void)si;
+	note_retcode(uc);
 	got_lr = (unsigned long)__builtin_return_address(0);
 	hits++;
 }
@@ -45,7 +58,8 @@ __attribute__((target("thumb"))) static void thumb_plain(int sig)
 
 __attribute__((target("thumb"))) static void thumb_info(int sig, siginfo_t *si, void *uc)
 {
-	(void)sig, (void)si, (void)uc;
+	(void)sig, (void)si;
+	note_retcode(uc);
 	got_lr = (unsigned long)__builtin_return_address(0);
 	hits++;
 }
@@ -141,7 +155,15 @@ static int run(void)
 	arm = lr_of((void *)arm_plain, 0);
 	thumb = lr_of((void *)thumb_plain, 0);
 	arm_rt = lr_of((void *)arm_info, LINUX_SA_SIGINFO);
+	CHECK("sigpage.arm_rt_frame_retcode",
+	      got_retcode[0] == 0xe3a070adu && got_retcode[1] == 0xef9000adu,
+	      "got %08x %08x, expected e3a070ad ef9000ad", (unsigned)got_retcode[0],
+	      (unsigned)got_retcode[1]);
 	thumb_rt = lr_of((void *)thumb_info, LINUX_SA_SIGINFO);
+	/* (Linux copies two words whatever the state: the Thumb code, then whatever follows its
+	 * table in the kernel's memory, which is no ABI: only the first is checked) */
+	CHECK("sigpage.thumb_rt_frame_retcode", got_retcode[0] == 0xdf0027adu,
+	      "got %08x, expected df0027ad", (unsigned)got_retcode[0]);
 	CHECK("sigpage.arm_lr_in_page", arm - page < PG && !(arm & 3), "lr %#lx, page %#lx", arm,
 	      page);
 	CHECK_EQ("sigpage.thumb_lr", thumb, arm + 8 + 1);
