@@ -86,9 +86,8 @@ struct task_struct {
 		saved_sigmask;	   /* rt_sigsuspend's: put back once the handler's frame is built */
 	bool restore_sigmask;	   /* saved_sigmask is to be put back */
 	struct sigpending pending; /* thread-directed signals */
-	/* one free sigqueue kept for the next signal sent to this task (siglock) */
-	struct sigqueue *sigqueue_cache;
-	unsigned long sas_ss_sp;   /* the alternate stack (sigaltstack) */
+	struct sigqueue *sigqueue_cache; /* one free entry for the next signal to it (siglock) */
+	unsigned long sas_ss_sp;	 /* the alternate stack (sigaltstack) */
 	unsigned long sas_ss_size;
 	unsigned int sas_ss_flags;
 	/* the last fault that became a signal, for the frame's sigcontext */

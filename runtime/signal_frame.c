@@ -123,8 +123,7 @@ static void fill_regspace(struct regspace *rs)
 	vfp_get_user_state(current, &rs->st, &fpexc);
 	rs->magic = LINUX_VFP_MAGIC;
 	rs->size = LINUX_VFP_STORAGE_SIZE;
-	rs->ufp.fpscr = rs->st.fpscr;
-	/* (the pad word between fpscr and the exception registers) */
+	/* (the pad word between fpscr, saved with the registers, and the exception registers) */
 	memset((char *)&rs->ufp.fpscr + sizeof(rs->ufp.fpscr), 0,
 	       offsetof(struct regspace, ufp_exc) - offsetof(struct regspace, ufp.fpscr) -
 		       sizeof(rs->ufp.fpscr));
