@@ -246,8 +246,10 @@ static void __sigqueue_free(struct sigqueue *q)
 		kfree(q);
 }
 
-/* siglock held. */
-static int __send_signal(int sig, kernel_siginfo_t *info, struct task_struct *t, enum pid_type type)
+/* siglock held. info NULL: a signal from current with si_code code (kill: SI_USER, tkill:
+ * SI_TKILL), whose siginfo names the sender; it is written straight into the queue entry. */
+static int __send_signal(int sig, const kernel_siginfo_t *info, int code, struct task_struct *t,
+			 enum pid_type type)
 {
 	struct sigpending *pending = type == PIDTYPE_PID ? &t->pending : &signals.shared_pending;
 	struct sigqueue *q;
@@ -260,15 +262,14 @@ static int __send_signal(int sig, kernel_siginfo_t *info, struct task_struct *t,
 		return 0;
 	q = __sigqueue_alloc(t);
 	if (q) {
-		if (info) {
+		if (info)
 			q->info = *info;
-		} else {
-			memset(&q->info, 0, sizeof(q->info));
-			q->info.si_signo = sig;
-			q->info.si_code = LINUX_SI_USER;
-			q->info.fields.kill.pid = current->tgid;
-			q->info.fields.kill.uid = current_cred()->uid;
-		}
+		else
+			q->info = (kernel_siginfo_t){
+				.si_signo = sig,
+				.si_code = code,
+				.fields.kill = {current->tgid, current_cred()->uid},
+			};
 		list_add_tail(&q->list, &pending->list);
 	} else if (sig >= LINUX_SIGRTMIN && info && info->si_code != LINUX_SI_USER) {
 		return -EAGAIN; /* a real-time signal from sigqueue must be queued or refused */
@@ -278,7 +279,8 @@ static int __send_signal(int sig, kernel_siginfo_t *info, struct task_struct *t,
 	return 0;
 }
 
-int do_send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, enum pid_type type)
+static int send_signal_locked(int sig, const kernel_siginfo_t *info, int code,
+			      struct task_struct *p, enum pid_type type)
 {
 	uint32_t flags;
 	int ret;
@@ -288,9 +290,19 @@ int do_send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, enu
 	if (!p->mm) /* a kernel thread: it ignores every signal */
 		return 0;
 	spin_lock_irqsave(&siglock, flags);
-	ret = __send_signal(sig, info, p, type);
+	ret = __send_signal(sig, info, code, p, type);
 	spin_unlock_irqrestore(&siglock, flags);
 	return ret;
+}
+
+int do_send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, enum pid_type type)
+{
+	return send_signal_locked(sig, info, 0, p, type);
+}
+
+int send_sig_from_current(int sig, int code, struct task_struct *p, enum pid_type type)
+{
+	return send_signal_locked(sig, NULL, code, p, type);
 }
 
 struct sigqueue *sigqueue_alloc(void)
@@ -447,7 +459,14 @@ static void collect_signal(int sig, struct sigpending *pending, kernel_siginfo_t
 		info->si_code = LINUX_SI_USER;
 		return;
 	}
-	sigqueue_unlink(first, pending);
+	if (first->list.next == &pending->list && first->list.prev == &pending->list) {
+		/* the only entry (the common case): no other can hold the signal */
+		INIT_LIST_HEAD(&pending->list);
+		INIT_LIST_HEAD(&first->list);
+		sigdelset_k(&pending->signal, sig);
+	} else {
+		sigqueue_unlink(first, pending);
+	}
 	*info = first->info;
 	if (first->flags & SIGQUEUE_PREALLOC)
 		posixtimer_dequeued(first, info);
@@ -455,43 +474,34 @@ static void collect_signal(int sig, struct sigpending *pending, kernel_siginfo_t
 		__sigqueue_free(first);
 }
 
-/* The next deliverable signal for current, its own set first (siglock held); 0 if none. */
-int dequeue_signal_mask(const linux_sigset_t *mask, kernel_siginfo_t *info)
+/* dequeue_signal_mask without the recalculation of TIF_SIGPENDING (siglock held). */
+static int __dequeue_signal(uint64_t mask, kernel_siginfo_t *info)
 {
 	struct task_struct *t = current;
-	int sig = next_signal(set64(&t->pending.signal), set64(mask));
+	int sig = next_signal(set64(&t->pending.signal), mask);
 
 	if (sig) {
 		collect_signal(sig, &t->pending, info);
 	} else {
-		sig = next_signal(set64(&signals.shared_pending.signal), set64(mask));
+		sig = next_signal(set64(&signals.shared_pending.signal), mask);
 		if (sig)
 			collect_signal(sig, &signals.shared_pending, info);
 		if (sig == LINUX_SIGALRM) /* a periodic ITIMER_REAL starts its next period */
 			itimer_real_dequeued();
 	}
-	recalc_sigpending_tsk(t);
+	return sig;
+}
+
+/* The next deliverable signal for current, its own set first (siglock held); 0 if none. */
+int dequeue_signal_mask(const linux_sigset_t *mask, kernel_siginfo_t *info)
+{
+	int sig = __dequeue_signal(set64(mask), info);
+
+	recalc_sigpending_tsk(current);
 	return sig;
 }
 
 /* --- delivery ------------------------------------------------------------------------------- */
-
-/* The mask while the handler of ka runs: sa_mask, and sig itself unless SA_NODEFER. */
-static void signal_delivered(int sig, const struct linux_kernel_sigaction *ka)
-{
-	struct task_struct *t = current;
-	uint64_t blocked = set64(&t->blocked) | set64(&ka->mask);
-	uint32_t flags;
-
-	if (!(ka->flags & LINUX_SA_NODEFER))
-		blocked |= M(sig);
-	blocked &= ~(M(LINUX_SIGKILL) | M(LINUX_SIGSTOP));
-	spin_lock_irqsave(&siglock, flags);
-	set_from64(&t->blocked, blocked);
-	t->restore_sigmask = false;
-	recalc_sigpending_tsk(t);
-	spin_unlock_irqrestore(&siglock, flags);
-}
 
 /* The signal's default action ends the application, as Linux's would end the process. */
 static __attribute__((noreturn)) void do_group_exit_signal(int sig)
@@ -531,13 +541,34 @@ void do_signal(struct pt_regs *regs, bool syscall, unsigned long orig_r0)
 	for (;;) {
 		struct linux_kernel_sigaction ka;
 		kernel_siginfo_t info;
+		linux_sigset_t oldset;
+		uint64_t blocked;
 		uint32_t flags;
 		int sig;
 
 		spin_lock_irqsave(&siglock, flags);
-		sig = dequeue_signal_mask(&t->blocked, &info);
-		if (sig)
+		blocked = set64(&t->blocked);
+		sig = __dequeue_signal(blocked, &info);
+		if (sig) {
 			ka = sighand.action[sig - 1];
+			if (ka.handler != (void *)LINUX_SIG_IGN &&
+			    ka.handler != (void *)LINUX_SIG_DFL) {
+				/* A handler runs: the mask to restore after it goes into the frame;
+				 * while it runs, sa_mask and sig itself (unless SA_NODEFER) are
+				 * blocked too. Set here, in the same lock as the dequeue: the frame
+				 * cannot fail (the application ends if it does). */
+				oldset = t->restore_sigmask ? t->saved_sigmask : t->blocked;
+				t->restore_sigmask = false;
+				blocked |= set64(&ka.mask);
+				if (!(ka.flags & LINUX_SA_NODEFER))
+					blocked |= M(sig);
+				set_from64(&t->blocked,
+					   blocked & ~(M(LINUX_SIGKILL) | M(LINUX_SIGSTOP)));
+				if (ka.flags & LINUX_SA_RESETHAND)
+					sighand.action[sig - 1].handler = (void *)LINUX_SIG_DFL;
+			}
+		}
+		recalc_sigpending_tsk(t);
 		spin_unlock_irqrestore(&siglock, flags);
 		if (!sig)
 			break;
@@ -557,11 +588,7 @@ void do_signal(struct pt_regs *regs, bool syscall, unsigned long orig_r0)
 			regs->ARM_r0 = (unsigned long)-EINTR;
 			regs->ARM_pc = continue_addr;
 		}
-		if (ka.flags & LINUX_SA_RESETHAND)
-			sighand.action[sig - 1].handler = (void *)LINUX_SIG_DFL;
-		setup_signal_frame(sig, &ka, &info, regs,
-				   t->restore_sigmask ? &t->saved_sigmask : &t->blocked);
-		signal_delivered(sig, &ka);
+		setup_signal_frame(sig, &ka, &info, regs, &oldset);
 		return;
 	}
 	/* No handler ran: restart what was interrupted; rt_sigsuspend's mask comes back. */

@@ -88,6 +88,9 @@ enum pid_type { PIDTYPE_PID, PIDTYPE_TGID };
  * when a real-time signal cannot be queued (no memory). An ignored signal is dropped.
  */
 int do_send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, enum pid_type type);
+/* The same for kill, tkill and tgkill: a siginfo with si_code code (LINUX_SI_USER,
+ * LINUX_SI_TKILL) naming current's process and user as the sender. */
+int send_sig_from_current(int sig, int code, struct task_struct *p, enum pid_type type);
 
 /* POSIX timers' preallocated entries: sigqueue_alloc gives one with SIGQUEUE_PREALLOC set (or
  * NULL); send_sigqueue queues it (q->info filled by the caller) and returns 0, 1 when it is

@@ -6,13 +6,11 @@
  */
 #include "runtime/signal_internal.h"
 #include "platform/uaccess.h"
-#include "runtime/cred.h"
 #include "runtime/sched.h"
 #include "runtime/syscalls.h"
 #include "runtime/time.h"
 
 #include <errno.h>
-#include <string.h>
 
 #define KILL_STOP_MASK ((1ul << (LINUX_SIGKILL - 1)) | (1ul << (LINUX_SIGSTOP - 1)))
 /* The sa_flags Linux 6.1 keeps (kernel/signal.c's UAPI_SA_FLAGS with ARM's own two). */
@@ -292,22 +290,11 @@ long sys_pause(void)
 
 /* --- sending ------------------------------------------------------------------------------- */
 
-static void user_info(kernel_siginfo_t *info, int sig, int code)
-{
-	memset(info, 0, sizeof(*info));
-	info->si_signo = sig;
-	info->si_code = code;
-	info->fields.kill.pid = current->tgid;
-	info->fields.kill.uid = current_cred()->uid;
-}
-
 /* The one process is the application: kill reaches it as itself or its group (0, -pid); -1
  * means every process but the caller's own, which leaves the kernel threads (they take and
  * ignore it, as on Linux). Signal 0 only checks. */
 long sys_kill(int pid, int sig)
 {
-	kernel_siginfo_t info;
-
 	/* Linux finds the target first (-ESRCH), then checks the signal (-EINVAL). */
 	if (pid != current->tgid && pid != 0 && pid != -current->tgid && pid != -1) {
 		struct task_struct *p = pid > 0 ? find_task_by_pid(pid) : NULL;
@@ -321,15 +308,14 @@ long sys_kill(int pid, int sig)
 		return -EINVAL;
 	if (pid == -1 || !sig)
 		return 0;
-	user_info(&info, sig, LINUX_SI_USER);
-	return do_send_sig_info(sig, &info, current->group_leader ? current->group_leader : current,
-				PIDTYPE_TGID);
+	return send_sig_from_current(sig, LINUX_SI_USER,
+				     current->group_leader ? current->group_leader : current,
+				     PIDTYPE_TGID);
 }
 
 static long do_tkill(int tgid, int tid, int sig)
 {
 	struct task_struct *p;
-	kernel_siginfo_t info;
 
 	if (tid <= 0)
 		return -EINVAL;
@@ -340,8 +326,7 @@ static long do_tkill(int tgid, int tid, int sig)
 		return -EINVAL;
 	if (!sig)
 		return 0;
-	user_info(&info, sig, LINUX_SI_TKILL);
-	return do_send_sig_info(sig, &info, p, PIDTYPE_PID);
+	return send_sig_from_current(sig, LINUX_SI_TKILL, p, PIDTYPE_PID);
 }
 
 long sys_tgkill(int tgid, int tid, int sig)
