@@ -2,8 +2,8 @@
  * File descriptors. uniarm has no file system yet: the names it knows are character devices
  * (/dev/console, /dev/tty, /dev/stdin|stdout|stderr, /dev/null, /dev/zero) and the generated
  * files of /proc (runtime/procfs.c); everything else is ENOENT. fds 0-2 start open on the
- * console (runtime/tty.c, docs/console.md). Descriptors are allocated lowest first below
- * RLIMIT_NOFILE.
+ * console (runtime/tty.c, docs/console.md): one open file, O_RDWR, as Linux's
+ * console_on_rootfs opens it and dups it to 1 and 2. The descriptor table is fs/file.c's.
  *
  * Every pointer from the application goes through platform/uaccess.h: buffers are checked
  * with access_ok and copied in bounded chunks through a runtime buffer, paths are copied
@@ -15,6 +15,7 @@
  */
 #include "runtime/file.h"
 #include "vm/mm_user.h"
+#include "runtime/printk.h"
 #include "runtime/procfs.h"
 #include "runtime/rusage.h"
 #include "runtime/syscalls.h"
@@ -31,10 +32,6 @@
  * MAX_RW_COUNT bytes (INT_MAX rounded down to a page). */
 #define LINUX_PATH_MAX	   4096
 #define LINUX_MAX_RW_COUNT (INT_MAX & ~4095)
-
-static struct file fd_table[NR_OPEN];
-/* The open /proc file behind a descriptor (struct file has no private pointer), else NULL. */
-static struct procfs_file *fd_proc[NR_OPEN];
 
 /* /dev/null never touches the buffer: a bad one that passes access_ok is no error (Linux). */
 static long null_read(struct file *f, void __user *buf, size_t count)
@@ -91,15 +88,21 @@ static const struct {
 
 static long proc_read(struct file *f, void __user *buf, size_t count)
 {
-	return procfs_read(fd_proc[f - fd_table], buf, count);
+	return procfs_read(f->private_data, buf, count);
 }
 
 static long proc_write(struct file *f, const void __user *buf, size_t count)
 {
-	return procfs_write(fd_proc[f - fd_table], buf, count);
+	return procfs_write(f->private_data, buf, count);
 }
 
-static const struct file_operations proc_fops = {.read = proc_read, .write = proc_write};
+static void proc_release(struct file *f)
+{
+	procfs_release(f->private_data);
+}
+
+static const struct file_operations proc_fops = {
+	.read = proc_read, .write = proc_write, .release = proc_release};
 
 static const struct file_operations *lookup_device(const char *path)
 {
@@ -109,36 +112,21 @@ static const struct file_operations *lookup_device(const char *path)
 	return NULL;
 }
 
-static struct file *fget(int fd)
+/* The open /proc file of f, or NULL for a device. */
+static struct procfs_file *proc_file(const struct file *f)
 {
-	if (fd < 0 || fd >= NR_OPEN || !fd_table[fd].f_op)
-		return NULL;
-	return &fd_table[fd];
-}
-
-/* The open /proc file of fd, or NULL for a device or a closed descriptor. */
-static struct procfs_file *fget_proc(int fd)
-{
-	return fget(fd) ? fd_proc[fd] : NULL;
-}
-
-/* The lowest free descriptor below RLIMIT_NOFILE, or -EMFILE. */
-static int get_unused_fd(void)
-{
-	uint64_t limit = task_rlimit(LINUX_RLIMIT_NOFILE);
-	int max = limit < NR_OPEN ? (int)limit : NR_OPEN;
-
-	for (int fd = 0; fd < max; fd++)
-		if (!fd_table[fd].f_op)
-			return fd;
-	return -EMFILE;
+	return f->f_op == &proc_fops ? f->private_data : NULL;
 }
 
 void files_init(void)
 {
-	fd_table[0] = (struct file){&console_fops, 0};
-	fd_table[1] = (struct file){&console_fops, 1};
-	fd_table[2] = (struct file){&console_fops, 1};
+	struct file *console = alloc_file(&console_fops, LINUX_O_RDWR, NULL);
+
+	if (!console)
+		panic("no memory for the console's file");
+	fd_install((unsigned int)get_unused_fd_flags(0), console);
+	fd_install((unsigned int)get_unused_fd_flags(0), get_file(console));
+	fd_install((unsigned int)get_unused_fd_flags(0), get_file(console));
 	tty_init();
 }
 
@@ -168,16 +156,24 @@ static char path_buf[LINUX_PATH_MAX], path_buf2[LINUX_PATH_MAX];
 static long proc_open(const char *path, int flags)
 {
 	struct procfs_file *pf;
-	int fd = get_unused_fd();
+	struct file *f;
+	int fd = get_unused_fd_flags((unsigned int)flags);
 	int err;
 
 	if (fd < 0)
 		return fd;
 	err = procfs_open(path, flags, &pf);
-	if (err)
+	if (err) {
+		put_unused_fd((unsigned int)fd);
 		return err;
-	fd_table[fd] = (struct file){&proc_fops, flags};
-	fd_proc[fd] = pf;
+	}
+	f = alloc_file(&proc_fops, (unsigned int)flags, pf);
+	if (!f) {
+		procfs_release(pf);
+		put_unused_fd((unsigned int)fd);
+		return -ENOMEM;
+	}
+	fd_install((unsigned int)fd, f);
 	return fd;
 }
 
@@ -202,9 +198,16 @@ long sys_open(const char __user *upath, int flags, int mode)
 		return -ENOTDIR;
 	if ((flags & LINUX_O_ACCMODE) == LINUX_O_ACCMODE)
 		return -EINVAL;
-	fd = get_unused_fd();
-	if (fd >= 0)
-		fd_table[fd] = (struct file){fops, flags};
+	fd = get_unused_fd_flags((unsigned int)flags);
+	if (fd >= 0) {
+		struct file *f = alloc_file(fops, (unsigned int)flags, NULL);
+
+		if (!f) {
+			put_unused_fd((unsigned int)fd);
+			return -ENOMEM;
+		}
+		fd_install((unsigned int)fd, f);
+	}
 	return fd;
 }
 
@@ -218,31 +221,14 @@ int file_mmap_check(unsigned long fd)
 	if (!f)
 		return -EBADF;
 	mode = f->f_flags & LINUX_O_ACCMODE;
+	fput(f);
 	return (mode != 1 ? MMAP_FILE_READ : 0) | (mode != 0 ? MMAP_FILE_WRITE : 0);
 }
 
-long sys_close(int fd)
-{
-	struct file *f = fget(fd);
-
-	if (!f)
-		return -EBADF;
-	if (fd_proc[fd]) {
-		procfs_release(fd_proc[fd]);
-		fd_proc[fd] = NULL;
-	}
-	*f = (struct file){0};
-	return 0;
-}
-
 /* Linux's vfs_read order: EBADF, EFAULT (access_ok), EINVAL; then at most MAX_RW_COUNT. */
-long sys_read(int fd, void __user *buf, size_t count)
+static long vfs_read(struct file *f, void __user *buf, size_t count)
 {
-	struct file *f = fget(fd);
-
-	if (!f)
-		return -EBADF;
-	if ((f->f_flags & LINUX_O_ACCMODE) == 1)
+	if ((f->f_flags & LINUX_O_ACCMODE) == LINUX_O_WRONLY)
 		return -EBADF;
 	if (!access_ok(buf, count))
 		return -EFAULT;
@@ -253,13 +239,9 @@ long sys_read(int fd, void __user *buf, size_t count)
 	return f->f_op->read(f, buf, count);
 }
 
-long sys_write(int fd, const void __user *buf, size_t count)
+static long vfs_write(struct file *f, const void __user *buf, size_t count)
 {
-	struct file *f = fget(fd);
-
-	if (!f)
-		return -EBADF;
-	if ((f->f_flags & LINUX_O_ACCMODE) == 0)
+	if ((f->f_flags & LINUX_O_ACCMODE) == LINUX_O_RDONLY)
 		return -EBADF;
 	if (!access_ok(buf, count))
 		return -EFAULT;
@@ -270,13 +252,35 @@ long sys_write(int fd, const void __user *buf, size_t count)
 	return f->f_op->write(f, buf, count);
 }
 
-long sys_lseek(int fd, long offset, int whence)
+long sys_read(int fd, void __user *buf, size_t count)
 {
-	struct procfs_file *pf = fget_proc(fd);
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = vfs_read(f, buf, count);
+	fput(f);
+	return ret;
+}
+
+long sys_write(int fd, const void __user *buf, size_t count)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = vfs_write(f, buf, count);
+	fput(f);
+	return ret;
+}
+
+static long do_lseek(struct file *f, long offset, int whence)
+{
+	struct procfs_file *pf = proc_file(f);
 	long long pos;
 
-	if (!fget(fd))
-		return -EBADF;
 	if (whence < LINUX_SEEK_SET || whence > LINUX_SEEK_END)
 		return -EINVAL;
 	if (!pf)
@@ -288,18 +292,31 @@ long sys_lseek(int fd, long offset, int whence)
 	return (long)pos;
 }
 
+long sys_lseek(int fd, long offset, int whence)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = do_lseek(f, offset, whence);
+	fput(f);
+	return ret;
+}
+
 /*
  * As Linux: the position moves first, then the result is copied out; a result pointer the
  * application cannot write gives -EFAULT with the position already moved (Linux's
  * llseek does the same, and reports it).
  */
-long sys_llseek(int fd, unsigned long hi, unsigned long lo, long long __user *result, int whence)
+static long do_llseek(struct file *f, unsigned long hi, unsigned long lo, long long __user *result,
+		      int whence)
 {
-	struct procfs_file *pf = fget_proc(fd);
+	struct procfs_file *pf = proc_file(f);
 	long long pos;
 
 	if (!pf)
-		return sys_lseek(fd, 0, whence);
+		return do_lseek(f, 0, whence);
 	if (whence < LINUX_SEEK_SET || whence > LINUX_SEEK_END)
 		return -EINVAL;
 	pos = procfs_llseek(pf, (long long)(((unsigned long long)hi << 32) | lo), whence);
@@ -310,15 +327,28 @@ long sys_llseek(int fd, unsigned long hi, unsigned long lo, long long __user *re
 	return 0;
 }
 
-long sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
+long sys_llseek(int fd, unsigned long hi, unsigned long lo, long long __user *result, int whence)
 {
 	struct file *f = fget(fd);
+	long ret;
 
 	if (!f)
 		return -EBADF;
-	if (!f->f_op->ioctl)
-		return -ENOTTY;
-	return f->f_op->ioctl(f, cmd, arg);
+	ret = do_llseek(f, hi, lo, result, whence);
+	fput(f);
+	return ret;
+}
+
+long sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg) : -ENOTTY;
+	fput(f);
+	return ret;
 }
 
 /* The stat is built in runtime memory and copied out whole: -EFAULT when it cannot be. */
@@ -329,8 +359,8 @@ long sys_fstat64(int fd, struct linux_stat64 __user *ust)
 
 	if (!f)
 		return -EBADF;
-	if (fd_proc[fd]) {
-		procfs_stat(fd_proc[fd], &st);
+	if (proc_file(f)) {
+		procfs_stat(proc_file(f), &st);
 	} else {
 		memset(&st, 0, sizeof(st));
 		st.st_mode = LINUX_S_IFCHR | 0620;
@@ -339,6 +369,7 @@ long sys_fstat64(int fd, struct linux_stat64 __user *ust)
 		st.st_blksize = 1024;
 		st.__st_ino = st.st_ino = f->f_op->rdev;
 	}
+	fput(f);
 	if (copy_to_user(ust, &st, sizeof(st)))
 		return -EFAULT;
 	return 0;

@@ -445,7 +445,7 @@ static void show_status(struct pbuf *pb)
 	pb_printf(pb, "State:\t%s\n", task_state_name(t));
 	pb_printf(pb, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", t->tgid, t->pid,
 		  t->parent->tgid);
-	pb_printf(pb, "FDSize:\t%d\n", NR_OPEN);
+	pb_printf(pb, "FDSize:\t%u\n", init_files.fdt.max_fds);
 	status_kb(pb, "VmPeak", K(rss.hiwater_vm));
 	status_kb(pb, "VmSize", K(mm->total_vm));
 	status_kb(pb, "VmLck", K(mm->locked_vm));

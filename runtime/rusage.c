@@ -160,7 +160,7 @@ static struct linux_rlimit64 rlimits[LINUX_RLIM_NLIMITS] = {
 	[LINUX_RLIMIT_CORE] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_RSS] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_NPROC] = RLIM_UNLIMITED,
-	[LINUX_RLIMIT_NOFILE] = {NR_OPEN, NR_OPEN},
+	[LINUX_RLIMIT_NOFILE] = {1024, 4096}, /* Linux's INR_OPEN_CUR, INR_OPEN_MAX */
 	[LINUX_RLIMIT_MEMLOCK] = {MLOCK_LIMIT, MLOCK_LIMIT},
 	[LINUX_RLIMIT_AS] = RLIM_UNLIMITED,
 	[LINUX_RLIMIT_LOCKS] = RLIM_UNLIMITED,
@@ -204,7 +204,7 @@ long sys_prlimit64(int pid, unsigned int resource, const struct linux_rlimit64 _
 		 * past the descriptor table (Linux's sysctl_nr_open). */
 		if (new.rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
 			return -EPERM;
-		if (resource == LINUX_RLIMIT_NOFILE && new.rlim_max > NR_OPEN)
+		if (resource == LINUX_RLIMIT_NOFILE && new.rlim_max > NR_OPEN_MAX)
 			return -EPERM;
 	}
 	old = *rlim;

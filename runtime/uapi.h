@@ -29,12 +29,17 @@
 #define __NR_lseek		    19
 #define __NR_getpid		    20
 #define __NR_kill		    37
+#define __NR_dup		    41
 #define __NR_times		    43
 #define __NR_brk		    45
 #define __NR_ioctl		    54
+#define __NR_fcntl		    55
+#define __NR_dup2		    63
 #define __NR__llseek		    140
 #define __NR_fstat64		    197
+#define __NR_fcntl64		    221
 #define __NR_exit_group		    248
+#define __NR_dup3		    358
 #define __NR_clock_gettime64	    403
 #define __NR_clock_getres_time64    406
 #define __NR_clock_nanosleep_time64 407
@@ -42,6 +47,9 @@
 
 /* open(2) flags (asm-generic/fcntl.h with ARM's differences). */
 #define LINUX_O_ACCMODE	  00000003
+#define LINUX_O_RDONLY	  00000000
+#define LINUX_O_WRONLY	  00000001
+#define LINUX_O_RDWR	  00000002
 #define LINUX_O_CREAT	  00000100
 #define LINUX_O_EXCL	  00000200
 #define LINUX_O_NOCTTY	  00000400
