@@ -289,6 +289,18 @@ static void test_growth(void)
 	}
 	CHECK_TREE(&xa, 0, 0);
 
+	/* Indices past the top node's range that share its low digits are absent. */
+	CHECK(xa_store(&xa, 5, val(5, 0), GFP_KERNEL) == 0, "store 5");
+	CHECK(xa_store(&xa, 64 + 5, val(64 + 5, 0), GFP_KERNEL) == 0, "store 69");
+	for (k = 0; k < NGROWTH; k++) {
+		unsigned long idx = growth_indices[k] & ~4095ul;
+
+		CHECK(!idx || (!xa_load(&xa, idx | 5) && !xa_load(&xa, idx | 69)), "alias %#lx",
+		      idx);
+	}
+	xa_destroy(&xa);
+	CHECK_TREE(&xa, 0, 0);
+
 	/* A full leaf, a full second level: every node counted and freed. */
 	for (i = 0; i < 64 * 64; i++)
 		CHECK(xa_store(&xa, i, val(i, 1), GFP_KERNEL) == 0, "store %lu", i);
