@@ -6,6 +6,7 @@ set(UNIARM_HOST_TESTS
 	"test_vsprintf:tests/host/test_vsprintf.c runtime/vsprintf.c"
 	"test_cmdline:tests/host/test_cmdline.c runtime/cmdline.c"
 	"test_area_tree:tests/host/test_area_tree.c vm/area_tree.c"
+	"test_xarray:tests/host/test_xarray.c vm/xarray.c"
 	"test_slab:tests/host/test_slab.c tests/host/fake_page_alloc.c vm/slab.c"
 	"test_page_alloc:tests/host/test_page_alloc.c vm/page_alloc.c vm/memblock.c"
 	"test_memblock:tests/host/test_memblock.c vm/memblock.c"
