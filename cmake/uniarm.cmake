@@ -21,6 +21,8 @@ if(DEFINED UNIARM_PREFIX)
 		CACHE INTERNAL "image check: the runtime's link holds only the runtime")
 	set(UNIARM_SORTEXTABLE ${UNIARM_PREFIX}/libexec/uniarm/sortextable CACHE INTERNAL
 		"exception table sorter")
+	set(UNIARM_MKINITRAMFS ${UNIARM_PREFIX}/libexec/uniarm/mkinitramfs CACHE INTERNAL
+		"initramfs packer (FILES)")
 	set(UNIARM_CHECK_RUN ${CMAKE_CURRENT_LIST_DIR}/check-run.cmake CACHE INTERNAL
 		"test checker")
 	set(UNIARM_KTEST_INCLUDE "" CACHE INTERNAL "runtime headers for uniarm_add_ktest")
@@ -60,6 +62,22 @@ else()
 		add_custom_target(uniarm_sortextable ALL DEPENDS ${UNIARM_SORTEXTABLE})
 	else()
 		add_custom_target(uniarm_sortextable DEPENDS ${UNIARM_SORTEXTABLE})
+	endif()
+
+	# tools/mkinitramfs, built the same way: packs an app's FILES directory into its
+	# initramfs (docs/files.md, "The initramfs").
+	set(UNIARM_MKINITRAMFS ${CMAKE_BINARY_DIR}/uniarm-tools/mkinitramfs CACHE INTERNAL
+		"initramfs packer (FILES)")
+	add_custom_command(OUTPUT ${UNIARM_MKINITRAMFS}
+		COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/uniarm-tools
+		COMMAND ${UNIARM_HOST_CC} -O2 -Wall -Wextra -Werror -o ${UNIARM_MKINITRAMFS}
+			${UNIARM_ROOT}/tools/mkinitramfs.c
+		DEPENDS ${UNIARM_ROOT}/tools/mkinitramfs.c
+		COMMENT "Building host tool mkinitramfs" VERBATIM)
+	if(PROJECT_IS_TOP_LEVEL)
+		add_custom_target(uniarm_mkinitramfs ALL DEPENDS ${UNIARM_MKINITRAMFS})
+	else()
+		add_custom_target(uniarm_mkinitramfs DEPENDS ${UNIARM_MKINITRAMFS})
 	endif()
 endif()
 
@@ -147,6 +165,18 @@ function(_uniarm_check_args name prefix options one multi)
 	endforeach()
 endfunction()
 
+# _uniarm_check_once(<name> <keyword> <args...>): a one-value keyword given twice would
+# silently keep its last value (cmake_parse_arguments); every occurrence of the word in args is
+# one, as cmake_parse_arguments takes a keyword wherever it stands.
+function(_uniarm_check_once name kw)
+	list(FILTER ARGN INCLUDE REGEX "^${kw}$")
+	list(LENGTH ARGN n)
+	if(n GREATER 1)
+		message(FATAL_ERROR "${_uniarm_fn}(${name}): ${kw} given ${n} times (it takes one "
+			"value)")
+	endif()
+endfunction()
+
 # _uniarm_check_number(<name> <keyword> <value> <min> <max> <what>)
 function(_uniarm_check_number name kw value min max what)
 	if(NOT value MATCHES "^[0-9]+$" OR value LESS min OR value GREATER max)
@@ -162,8 +192,43 @@ set(_uniarm_kernel_string_syms memcpy memmove memset memcmp strlen strchr strcmp
 	__aeabi_memmove8 __aeabi_memset __aeabi_memset4 __aeabi_memset8 __aeabi_memclr
 	__aeabi_memclr4 __aeabi_memclr8)
 
-# uniarm_add_app(<name> SOURCES <files...> [MEMORY <MiB>] [APPEND "<bootargs>"] [ICOUNT]
-#                [NO_EXTABLE_SORT] [QEMU_ARGS ...])
+# _uniarm_initramfs(<name> <dir> <out-var>): the custom command that packs <dir> into
+# <name>.cpio (tools/mkinitramfs) and makes target <name> depend on it; the archive's path in
+# <out-var>. The archive depends on every file and directory of the tree (a directory's mtime
+# changes when an entry is added, removed or renamed in it; the glob is checked again at every
+# build, CONFIGURE_DEPENDS), but not on symlinks, which ninja would follow: a dangling one is a
+# missing input to it. Their directory covers them.
+function(_uniarm_initramfs name files out)
+	get_filename_component(tree "${files}" ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+	if(NOT EXISTS "${tree}")
+		message(FATAL_ERROR "${_uniarm_fn}(${name}): FILES '${files}' does not exist "
+			"(${tree}: the directory to pack as the image's files)")
+	elseif(NOT IS_DIRECTORY "${tree}")
+		message(FATAL_ERROR "${_uniarm_fn}(${name}): FILES '${files}' is not a directory "
+			"(${tree}: FILES takes the directory whose tree becomes the file system's /)")
+	endif()
+	file(GLOB_RECURSE entries LIST_DIRECTORIES true CONFIGURE_DEPENDS "${tree}/*")
+	set(deps "${tree}")
+	foreach(entry IN LISTS entries)
+		if(NOT IS_SYMLINK "${entry}")
+			list(APPEND deps "${entry}")
+		endif()
+	endforeach()
+	set(cpio ${CMAKE_CURRENT_BINARY_DIR}/${name}.cpio)
+	add_custom_command(OUTPUT ${cpio}
+		COMMAND ${UNIARM_MKINITRAMFS} ${tree} ${cpio}
+		DEPENDS ${UNIARM_MKINITRAMFS} ${deps}
+		COMMENT "Packing ${files} into ${name}.cpio" VERBATIM)
+	add_custom_target(${name}-initramfs DEPENDS ${cpio})
+	if(TARGET uniarm_mkinitramfs)
+		add_dependencies(${name}-initramfs uniarm_mkinitramfs)
+	endif()
+	add_dependencies(${name} ${name}-initramfs)
+	set(${out} ${cpio} PARENT_SCOPE)
+endfunction()
+
+# uniarm_add_app(<name> SOURCES <files...> [MEMORY <MiB>] [APPEND "<bootargs>"] [FILES <dir>]
+#                [ICOUNT] [NO_EXTABLE_SORT] [QEMU_ARGS ...])
 # Builds <name>.elf, the image QEMU boots: the runtime, linked at PAGE_OFFSET, carrying the
 # application as an ELF executable of its own (docs/pl0.md). The target <name> is the
 # application: its sources, compiled with the toolchain's target flags and whatever the app
@@ -175,16 +240,19 @@ set(_uniarm_kernel_string_syms memcpy memmove memset memcmp strlen strchr strcmp
 # runtime's. ICOUNT runs it with deterministic guest time (-icount shift=0,sleep=off), as
 # benchmarks need. The image's exception table is sorted after linking; NO_EXTABLE_SORT (only
 # for the test of the boot check) leaves it in link order. Every image is then checked:
-# nothing the runtime calls uses an FP/NEON register.
+# nothing the runtime calls uses an FP/NEON register. FILES <dir> (relative to the current
+# source directory) is packed by tools/mkinitramfs into <name>.cpio, re-packed when anything in
+# the tree changes, and every run gets it with --initrd: the image's initramfs.
 # run-<name> boots it with these settings, prints "<name>: exit status <n>" and returns n;
 # debug-<name> runs it under uniarm-debug (QEMU waiting for gdb-multiarch) with the same ones.
 function(uniarm_add_app name)
 	_uniarm_entry(uniarm_add_app)
 	set(options ICOUNT NO_EXTABLE_SORT _KTEST)
-	set(one MEMORY APPEND)
+	set(one MEMORY APPEND FILES)
 	set(multi SOURCES QEMU_ARGS)
 	cmake_parse_arguments(APP "${options}" "${one}" "${multi}" ${ARGN})
 	_uniarm_check_args(${name} APP "${options}" "${one}" "${multi}")
+	_uniarm_check_once(${name} FILES ${ARGN})
 	if(NOT APP_SOURCES)
 		message(FATAL_ERROR "${_uniarm_fn}(${name}): SOURCES is required")
 	endif()
@@ -273,6 +341,10 @@ function(uniarm_add_app name)
 			$<TARGET_FILE:${name}> $<TARGET_FILE:${name}>.map VERBATIM)
 
 	set(run_args --memory ${APP_MEMORY})
+	if(DEFINED APP_FILES)
+		_uniarm_initramfs(${name} "${APP_FILES}" cpio)
+		list(APPEND run_args --initrd ${cpio})
+	endif()
 	if(APP_ICOUNT)
 		list(APPEND run_args --icount)
 	endif()
@@ -296,18 +368,19 @@ function(uniarm_add_app name)
 endfunction()
 
 # uniarm_add_test(<name> SOURCES <files...> [EXPECT_EXIT <n>] [EXPECT_OUTPUT <regex>...]
-#                 [MEMORY <MiB>] [APPEND "<bootargs>"] [TIMEOUT <s>] [STDIN <file>] [ICOUNT]
-#                 [QEMU_ARGS ...])
+#                 [MEMORY <MiB>] [APPEND "<bootargs>"] [FILES <dir>] [TIMEOUT <s>]
+#                 [STDIN <file>] [ICOUNT] [QEMU_ARGS ...])
 # Builds the image and registers a CTest that boots it (with STDIN as the console's input);
 # the test passes when QEMU's exit status is EXPECT_EXIT (default 0) and every EXPECT_OUTPUT
 # regex matches the output. The project need not call enable_testing(): it is done here.
 function(uniarm_add_test name)
 	_uniarm_entry(uniarm_add_test)
 	set(options ICOUNT NO_EXTABLE_SORT _KTEST)
-	set(one EXPECT_EXIT MEMORY APPEND TIMEOUT STDIN)
+	set(one EXPECT_EXIT MEMORY APPEND FILES TIMEOUT STDIN)
 	set(multi SOURCES EXPECT_OUTPUT QEMU_ARGS)
 	cmake_parse_arguments(T "${options}" "${one}" "${multi}" ${ARGN})
 	_uniarm_check_args(${name} T "${options}" "${one}" "${multi}")
+	_uniarm_check_once(${name} FILES ${ARGN})
 	if(NOT DEFINED T_EXPECT_EXIT)
 		set(T_EXPECT_EXIT 0)
 	endif()
@@ -317,7 +390,7 @@ function(uniarm_add_test name)
 	endif()
 	_uniarm_check_number(${name} TIMEOUT "${T_TIMEOUT}" 1 86400 "a number of seconds")
 	set(app_args SOURCES ${T_SOURCES})
-	foreach(opt MEMORY APPEND)
+	foreach(opt MEMORY APPEND FILES)
 		if(DEFINED T_${opt})
 			list(APPEND app_args ${opt} "${T_${opt}}")
 		endif()

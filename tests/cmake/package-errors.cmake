@@ -54,6 +54,18 @@ expect_error(ktest_from_package "${find}"
 expect_error(cxx_not_enabled "${find}"
 	"uniarm_add_app(app SOURCES main.cpp)"
 	"uniarm_add_app\\(app\\): main\\.cpp is C\\+\\+, but C\\+\\+ is not enabled")
+expect_error(files_missing "${find}"
+	"uniarm_add_app(app SOURCES main.c FILES no-such-dir)"
+	"uniarm_add_app\\(app\\): FILES 'no-such-dir' does not exist")
+expect_error(files_not_a_directory "${find}"
+	"uniarm_add_test(t SOURCES main.c FILES main.c)"
+	"uniarm_add_test\\(t\\): FILES 'main.c' is not a directory")
+expect_error(files_twice "${find}"
+	"uniarm_add_test(t SOURCES main.c FILES . MEMORY 64 FILES .)"
+	"uniarm_add_test\\(t\\): FILES given 2 times \\(it takes one value\\)")
+expect_error(files_twice_app "${find}"
+	"uniarm_add_app(app SOURCES main.c FILES . FILES .)"
+	"uniarm_add_app\\(app\\): FILES given 2 times")
 # 0.x: another minor version is another interface.
 expect_error(older_minor_version "find_package(uniarm 0.8 REQUIRED)"
 	"uniarm_add_app(app SOURCES main.c)"

@@ -15,7 +15,7 @@ foreach(file
 		lib/uniarm/newlib/lib/libm.a lib/uniarm/libstdcxx/lib/libstdc++.a
 		lib/cmake/uniarm/uniarmConfig.cmake lib/cmake/uniarm/uniarmConfigVersion.cmake
 		lib/cmake/uniarm/uniarm.cmake lib/cmake/uniarm/check-run.cmake
-		libexec/uniarm/sortextable libexec/uniarm/check-no-fp
+		libexec/uniarm/sortextable libexec/uniarm/mkinitramfs libexec/uniarm/check-no-fp
 		share/uniarm/toolchain-armv7.cmake share/uniarm/VERSION)
 	if(NOT EXISTS ${PREFIX}/${file})
 		t_fail("cmake --install did not install ${file}. Output:\n${out}")
