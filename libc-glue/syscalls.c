@@ -8,7 +8,6 @@
 #include "runtime/cred.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -44,66 +43,13 @@ int _read(int fd, void *buf, size_t count)
 	return (int)SYS3(__NR_read, fd, buf, count);
 }
 
-static int open_flags_to_linux(int flags)
-{
-	static const struct {
-		int newlib, linux;
-	} map[] = {
-		{O_CREAT, LINUX_O_CREAT},     {O_EXCL, LINUX_O_EXCL},
-		{O_NOCTTY, LINUX_O_NOCTTY},   {O_TRUNC, LINUX_O_TRUNC},
-		{O_APPEND, LINUX_O_APPEND},   {O_NONBLOCK, LINUX_O_NONBLOCK},
-		{O_CLOEXEC, LINUX_O_CLOEXEC},
-	};
-	int out = flags & O_ACCMODE;
-
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (flags & map[i].newlib)
-			out |= map[i].linux;
-	return out;
-}
-
-int _open(const char *path, int flags, int mode)
-{
-	return (int)SYS3(__NR_open, path, open_flags_to_linux(flags), mode);
-}
-
 int _close(int fd)
 {
 	return (int)SYS1(__NR_close, fd);
 }
 
-int _lseek(int fd, int offset, int whence)
-{
-	return (int)SYS3(__NR_lseek, fd, offset, whence);
-}
-
-int _fstat(int fd, struct stat *st)
-{
-	struct linux_stat64 k;
-	long ret = SYS2(__NR_fstat64, fd, &k);
-
-	if (ret < 0)
-		return -1;
-	memset(st, 0, sizeof(*st));
-	st->st_dev = (dev_t)k.st_dev;
-	st->st_ino = (ino_t)k.st_ino;
-	/* newlib's S_IF* and permission bits have the same values as Linux's. */
-	st->st_mode = (mode_t)k.st_mode;
-	st->st_nlink = (nlink_t)k.st_nlink;
-	st->st_uid = (uid_t)k.st_uid;
-	st->st_gid = (gid_t)k.st_gid;
-	st->st_rdev = (dev_t)k.st_rdev;
-	st->st_size = (off_t)k.st_size;
-	st->st_blksize = (blksize_t)k.st_blksize;
-	st->st_blocks = (blkcnt_t)k.st_blocks;
-	st->st_atim.tv_sec = (time_t)k.st_atime_;
-	st->st_atim.tv_nsec = (long)k.st_atime_nsec;
-	st->st_mtim.tv_sec = (time_t)k.st_mtime_;
-	st->st_mtim.tv_nsec = (long)k.st_mtime_nsec;
-	st->st_ctim.tv_sec = (time_t)k.st_ctime_;
-	st->st_ctim.tv_nsec = (long)k.st_ctime_nsec;
-	return 0;
-}
+/* The file calls (open, _open, lseek, _lseek, stat, _fstat, ...) are libc-glue/file's. */
+int _fstat(int fd, struct stat *st);
 
 int _isatty(int fd)
 {

@@ -43,6 +43,8 @@ int mlockall(int flags);
 int munlockall(void);
 int mincore(void *addr, size_t length, unsigned char *vec);
 int msync(void *addr, size_t length, int flags);
+/* An anonymous tmpfs file (MFD_* flags): a descriptor, or -1 with errno. */
+int memfd_create(const char *name, unsigned int flags);
 
 #ifdef __cplusplus
 }

@@ -84,4 +84,9 @@
 #define MS_INVALIDATE 2
 #define MS_SYNC	      4
 
+/* memfd_create flags (linux/memfd.h). */
+#define MFD_CLOEXEC	  0x0001U
+#define MFD_ALLOW_SEALING 0x0002U
+#define MFD_HUGETLB	  0x0004U
+
 #endif
