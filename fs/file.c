@@ -66,6 +66,9 @@ struct file *alloc_file(const struct file_operations *fop, unsigned int open_fla
 				    LINUX_O_CLOEXEC);
 	f->f_count = 1;
 	f->private_data = private_data;
+	f->f_path.mnt = NULL;
+	f->f_path.dentry = NULL;
+	f->f_pos = 0;
 	return f;
 }
 
@@ -75,6 +78,8 @@ void fput(struct file *f)
 		return;
 	if (f->f_op->release)
 		f->f_op->release(f);
+	if (f->f_path.dentry)
+		path_put(&f->f_path);
 	kfree(f);
 }
 

@@ -11,6 +11,7 @@
 #include "runtime/sched.h"
 #include "runtime/time.h"
 #include "runtime/file.h"
+#include "fs/fs.h"
 #include "runtime/exit.h"
 #include "runtime/exec.h"
 #include "runtime/pid.h"
@@ -270,10 +271,15 @@ void start_kernel(phys_addr_t dtb_phys)
 static int kernel_init(void *unused)
 {
 	struct exec_start start;
+	int vfs_err;
 
 	(void)unused;
 	mmap_file_check = file_mmap_check;
 	files_init();
+	/* The name space: tmpfs at "/" and at "/dev" (fs/namespace.c). */
+	vfs_err = vfs_init();
+	if (vfs_err)
+		panic("VFS: cannot mount the root file system: error %d", vfs_err);
 	pmu_user_enable();
 	prezero_init();
 	if (main) /* a ktest image: the test runs in the runtime (runtime/ktest.c) */
