@@ -52,6 +52,7 @@ const syscall_fn sys_call_table[NR_SYSCALLS] = {
 	SYSCALL(__NR_ioctl, sys_ioctl),
 	SYSCALL(__NR_fcntl, sys_fcntl),
 	SYSCALL(__NR_dup, sys_dup),
+	SYSCALL(__NR_umask, sys_umask),
 	SYSCALL(__NR_dup2, sys_dup2),
 	SYSCALL(__NR_fcntl64, sys_fcntl64),
 	SYSCALL(__NR_dup3, sys_dup3),

@@ -11,6 +11,7 @@ long sys_write(int fd, const void *buf, size_t count);
 long sys_open(const char *path, int flags, int mode);
 long sys_close(int fd);
 long sys_dup(int oldfd);
+long sys_umask(int mask);
 long sys_dup2(int oldfd, int newfd);
 long sys_dup3(int oldfd, int newfd, int flags);
 long sys_fcntl(int fd, unsigned int cmd, unsigned long arg);

@@ -34,6 +34,7 @@
 #define __NR_brk		    45
 #define __NR_ioctl		    54
 #define __NR_fcntl		    55
+#define __NR_umask		    60
 #define __NR_dup2		    63
 #define __NR__llseek		    140
 #define __NR_fstat64		    197
