@@ -36,36 +36,17 @@ static __always_inline bool change_pte(struct vm_area_struct *vma, pte_t *pte, p
 	return pte_maybe_cached(old);
 }
 
-/*
- * The present entries of [start, end) get newprot (change_pte). One TLB flush for the span of
- * entries that may be cached: a single page by MVA, more by flush_tlb_range; when nothing
- * cached changed, the barriers that make the new entries visible. One page (mprotect of a
- * page in a signal handler: Appel-Li) takes a path of its own.
- */
-void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end,
-		       pgprot_t newprot)
+/* More than one page: the walk of every table meeting the range, one flush at the end. */
+static __attribute__((noinline)) void change_protection_range(struct vm_area_struct *vma,
+							      unsigned long start,
+							      unsigned long end, pgprot_t newprot)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	unsigned long fstart = end, fend = start, next;
-	pmd_t *pmd;
-	bool cached;
 
-	if (end - start == PAGE_SIZE) {
-		pmd = pmd_offset(pgd_offset(mm, start), start);
-		cached = false;
-		if (pmd_table(*pmd)) {
-			spin_lock(&mm->page_table_lock);
-			cached = change_pte(vma, pte_offset(pmd, start), newprot);
-			spin_unlock(&mm->page_table_lock);
-		}
-		if (cached)
-			flush_tlb_page(mm, start);
-		else
-			emit_pte_barriers();
-		return;
-	}
 	for (unsigned long addr = start; addr < end; addr = next) {
-		pmd = pmd_offset(pgd_offset(mm, addr), addr);
+		pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
+
 		next = pmd_addr_end(addr, end);
 		if (!pmd_table(*pmd))
 			continue;
@@ -85,4 +66,34 @@ void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned
 		flush_tlb_page(mm, fstart);
 	else
 		flush_tlb_range(mm, fstart, fend);
+}
+
+/*
+ * The present entries of [start, end) get newprot (change_pte). One TLB flush for the span of
+ * entries that may be cached: a single page by MVA, more by flush_tlb_range; when nothing
+ * cached changed, the barriers that make the new entries visible. One page (mprotect of a
+ * page in a signal handler: Appel-Li) is done here, without the loops.
+ */
+void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		       pgprot_t newprot)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	pmd_t pmd = *pmd_offset(pgd_offset(mm, start), start);
+	bool cached = false;
+
+	if (end - start != PAGE_SIZE) {
+		change_protection_range(vma, start, end, newprot);
+		return;
+	}
+	/* The level-1 entry read once: tables are installed under the mmap lock, which we hold
+	 * for writing (the fault path takes it for reading). */
+	if (pmd_table(pmd)) {
+		spin_lock(&mm->page_table_lock);
+		cached = change_pte(vma, pmd_page_vaddr(pmd) + pte_index(start), newprot);
+		spin_unlock(&mm->page_table_lock);
+	}
+	if (cached)
+		flush_tlb_page(mm, start);
+	else
+		emit_pte_barriers();
 }
