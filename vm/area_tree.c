@@ -21,6 +21,16 @@
  * each rewritten gap, plus the red-black fixup (O(1) rotations, O(log n) recolourings);
  * area_update and area_erase also find a neighbour (O(log n) worst case).
  *
+ * Splitting and merging touching nodes (mprotect of part of a VMA and back) rewrite no gap
+ * outside the node concerned, so they carry nothing up to the root and never search from it.
+ * area_split links the new node at its neighbour's leaf slot below the split node (the right
+ * end of its left subtree or the left end of its right one); a new node below takes the split
+ * node's gap, which stays inside that node's subtree, a new node above has a gap of 0.
+ * area_split_three does both in one call. area_merge_next grows a node over the node that
+ * starts where it ends and unlinks that one: its gap is 0, its successor's gap stays, so only
+ * the nodes below the place its own successor leaves (when it had two children) are
+ * recomputed. area_move_boundary moves the shared end of two touching nodes and changes no gap.
+ *
  * The searches return the exact lowest/highest aligned fit, reading each own gap from its
  * node. Subtrees are pruned by subtree_gap < size and by whether the span they cover can
  * hold an aligned fit inside the limits, so when the first gap of at least size met also
@@ -240,7 +250,8 @@ void area_tree_init(struct area_tree *t, unsigned long lo, unsigned long hi)
 }
 
 /* Restore the red-black rules after linking the red leaf n. At most two rotations. */
-static void insert_fixup(struct area_tree *t, struct area_node *n)
+static inline __attribute__((always_inline)) void insert_fixup(struct area_tree *t,
+							       struct area_node *n)
 {
 	struct area_node *p, *g, *u;
 
@@ -281,7 +292,9 @@ static void insert_fixup(struct area_tree *t, struct area_node *n)
 		}
 		break;
 	}
-	set_black(t->root);
+	/* Only recolouring can reach the root, and a rotation leaves a black one there. */
+	if (!p)
+		set_black(n);
 }
 
 /*
@@ -328,6 +341,87 @@ int area_insert(struct area_tree *t, struct area_node *n)
 	}
 
 	insert_fixup(t, n);
+	return 0;
+}
+
+/*
+ * Link new, its range set, as n's in-order neighbour, found below n without a search from the
+ * root: the predecessor's place is the right end of n's left subtree (or n's left child), the
+ * successor's the left end of its right subtree (or n's right child). Either is a leaf slot
+ * under n. The gaps: new below has the gap n had (n's is now 0), which stays inside n's
+ * subtree, so only the nodes between new and n can grow and n keeps its value; new above has
+ * a gap of 0, which changes no maximum, and n's old successor keeps its gap (new ends where n
+ * ended).
+ */
+static inline __attribute__((always_inline)) void link_neighbour(struct area_tree *t,
+								 struct area_node *n,
+								 struct area_node *new, bool below,
+								 unsigned long gap)
+{
+	struct area_node *parent = n, **link, *a;
+
+	if (below) {
+		link = &n->rb_left;
+		while (*link) {
+			parent = *link;
+			link = &parent->rb_right;
+		}
+	} else {
+		link = &n->rb_right;
+		while (*link) {
+			parent = *link;
+			link = &parent->rb_left;
+		}
+	}
+	new->rb_left = new->rb_right = NULL;
+	new->rb_parent_color = (uintptr_t)parent; /* red */
+	new->subtree_gap = new->gap = gap;
+	*link = new;
+	t->count++;
+	if (below)
+		for (a = parent; a != n && a->subtree_gap < gap; a = parent_of(a))
+			a->subtree_gap = gap;
+	insert_fixup(t, new);
+}
+
+int area_split(struct area_tree *t, struct area_node *n, struct area_node *new, unsigned long addr,
+	       bool new_below)
+{
+	unsigned long gap = n->gap;
+
+	if (addr <= n->start || addr >= n->end)
+		return -1;
+	if (new_below) {
+		new->start = n->start;
+		new->end = addr;
+		n->start = addr;
+		n->gap = 0;
+		link_neighbour(t, n, new, true, gap);
+	} else {
+		new->start = addr;
+		new->end = n->end;
+		n->end = addr;
+		link_neighbour(t, n, new, false, 0);
+	}
+	return 0;
+}
+
+int area_split_three(struct area_tree *t, struct area_node *n, struct area_node *below,
+		     struct area_node *above, unsigned long start, unsigned long end)
+{
+	unsigned long gap = n->gap;
+
+	if (start <= n->start || end >= n->end || start >= end)
+		return -1;
+	below->start = n->start;
+	below->end = start;
+	above->start = end;
+	above->end = n->end;
+	n->start = start;
+	n->end = end;
+	n->gap = 0;
+	link_neighbour(t, n, below, true, gap);
+	link_neighbour(t, n, above, false, 0);
 	return 0;
 }
 
@@ -399,11 +493,15 @@ static void erase_fixup(struct area_tree *t, struct area_node *n, struct area_no
 }
 
 /*
- * Unlinks x. x's gap and its space merge into its successor's gap, which now starts at x's
- * predecessor's end (pe). With two children, x's successor s (leftmost of the right subtree)
- * takes x's place and colour, and s's old place is what loses a node.
+ * Unlinks x. With gapless false, x's gap and its space merge into its successor's gap, which
+ * now starts at x's predecessor's end (pe). With gapless true (area_merge_next), x's gap is 0
+ * and its predecessor has grown over x, so no node's gap changes: a gap of 0 leaving a
+ * subtree cannot lower its maximum, and only the nodes that lose x's successor s below them
+ * (when s takes x's place) are recomputed. With two children, x's successor s (leftmost of the
+ * right subtree) takes x's place and colour, and s's old place is what loses a node.
  */
-void area_erase(struct area_tree *t, struct area_node *x)
+static inline __attribute__((always_inline)) void erase_node(struct area_tree *t,
+							     struct area_node *x, bool gapless)
 {
 	struct area_node *p = parent_of(x), *c, *cparent, *s, *a;
 	unsigned long old = x->subtree_gap, pe = x->start - x->gap, s_old, g;
@@ -411,13 +509,15 @@ void area_erase(struct area_tree *t, struct area_node *x)
 
 	if (!x->rb_left || !x->rb_right) {
 		c = x->rb_left ? x->rb_left : x->rb_right;
-		s = area_next(x);
+		s = gapless ? NULL : area_next(x); /* while x is still linked */
 		black = is_black(x);
 		change_child(t, p, x, c);
 		if (c)
 			set_parent(c, p);
 		cparent = p;
-		if (c && c == x->rb_right) {
+		if (gapless) {
+			/* the nodes above lose a gap of 0: nothing to carry up */
+		} else if (c && c == x->rb_right) {
 			/* s is the leftmost node below c: its gap grew, then c replaced x */
 			g = s->gap = s->start - pe;
 			for (a = s;; a = parent_of(a)) {
@@ -460,13 +560,30 @@ void area_erase(struct area_tree *t, struct area_node *x)
 
 		if (cparent != s)
 			propagate(cparent, s_old, sg_of(c), s);
-		s->gap = s->start - pe;
+		if (!gapless)
+			s->gap = s->start - pe;
 		s->subtree_gap = node_sg(s);
-		propagate(p, old, s->subtree_gap, NULL);
+		/* gapless: x's old subtree lost only x's gap of 0, s's value is x's */
+		if (!gapless)
+			propagate(p, old, s->subtree_gap, NULL);
 	}
 	t->count--;
 	if (black)
 		erase_fixup(t, c, cparent);
+}
+
+void area_erase(struct area_tree *t, struct area_node *x)
+{
+	erase_node(t, x, false);
+}
+
+int area_merge_next(struct area_tree *t, struct area_node *n, struct area_node *next)
+{
+	if (n->end != next->start)
+		return -1;
+	n->end = next->end;
+	erase_node(t, next, true);
+	return 0;
 }
 
 /*
@@ -488,15 +605,6 @@ void area_update(struct area_tree *t, struct area_node *n)
 		if (succ)
 			refresh(succ, NULL);
 	}
-}
-
-int area_move_boundary(struct area_node *left, struct area_node *right, unsigned long addr)
-{
-	if (left->end != right->start || addr <= left->start || addr >= right->end)
-		return -1;
-	left->end = addr;
-	right->start = addr;
-	return 0;
 }
 
 struct area_node *area_find(const struct area_tree *t, unsigned long addr)

@@ -17,7 +17,7 @@ struct area_node {
 	uintptr_t rb_parent_color; /* parent pointer | colour bit */
 	struct area_node *rb_left, *rb_right;
 	unsigned long start, end; /* the busy range [start, end), start < end */
-	/* Kept by the tree (area_insert/erase/update); callers only read them. */
+	/* Kept by the tree (area_insert, area_erase and the rest); callers only read them. */
 	unsigned long gap;	   /* start - predecessor's end (or the window's lo) */
 	unsigned long subtree_gap; /* largest gap of any node in this subtree */
 };
@@ -32,15 +32,46 @@ void area_tree_init(struct area_tree *t, unsigned long lo, unsigned long hi);
 /* Insert n (start/end set by the caller); -1 if it overlaps a node or leaves the window. */
 int area_insert(struct area_tree *t, struct area_node *n);
 void area_erase(struct area_tree *t, struct area_node *n);
+/*
+ * Split n at addr (strictly inside it) with the unlinked node new: new takes [n->start, addr)
+ * and becomes n's predecessor (new_below), or [addr, n->end) and becomes its successor; n
+ * keeps the rest. No search from the root and no gap outside n's subtree changes: O(1) plus
+ * the descent to the neighbour's place below n and the rebalancing. -1, changing nothing, if
+ * addr is not inside n.
+ */
+int area_split(struct area_tree *t, struct area_node *n, struct area_node *new, unsigned long addr,
+	       bool new_below);
+/*
+ * Both splits at once (start < end, both strictly inside n): below takes [n->start, start),
+ * above [end, n->end), n keeps [start, end). The same as area_split below, then above, in one
+ * call. -1, changing nothing, if [start, end) is not strictly inside n.
+ */
+int area_split_three(struct area_tree *t, struct area_node *n, struct area_node *below,
+		     struct area_node *above, unsigned long start, unsigned long end);
+/*
+ * n absorbs next, the node that starts where n ends: n->end becomes next->end and next is
+ * unlinked. No gap changes, so nothing is carried up the tree: O(1) plus the rebalancing
+ * (and, when next has two children, the path from its successor's old place). -1, changing
+ * nothing, if they do not touch.
+ */
+int area_merge_next(struct area_tree *t, struct area_node *n, struct area_node *next);
 /* After changing n->start or n->end in place (without crossing a neighbour). */
 void area_update(struct area_tree *t, struct area_node *n);
 /*
  * Move the boundary between two touching nodes (left->end == right->start) to addr, strictly
  * inside [left->start, right->end). O(1): no gap changes (the one between them stays 0), so
  * nothing above them does either. Returns -1, changing nothing, if they do not touch or addr
- * is out of range.
+ * is out of range. Inline: mprotect of one page in a signal handler (Appel-Li) moves one.
  */
-int area_move_boundary(struct area_node *left, struct area_node *right, unsigned long addr);
+static inline int area_move_boundary(struct area_node *left, struct area_node *right,
+				     unsigned long addr)
+{
+	if (left->end != right->start || addr <= left->start || addr >= right->end)
+		return -1;
+	left->end = addr;
+	right->start = addr;
+	return 0;
+}
 
 /* The node containing addr, or NULL. */
 struct area_node *area_find(const struct area_tree *t, unsigned long addr);

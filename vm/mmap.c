@@ -37,8 +37,14 @@ int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
 unsigned long mmap_min_addr = MMAP_MIN_ADDR;
 
 static struct kmem_cache *vm_area_cachep;
-/* One freed VMA kept back: an mmap/munmap pair then never reaches the slab allocator. */
-static struct vm_area_struct *vma_spare;
+/*
+ * Freed VMAs kept back: an mmap/munmap pair then never reaches the slab allocator, nor do an
+ * mprotect that splits a VMA in three and the one that merges them back (two each). The first
+ * is the one taken and refilled first, so the one-VMA case costs what one spare did.
+ */
+static struct {
+	struct vm_area_struct *first, *second;
+} vma_spare;
 
 static int mmap_file_check_default(unsigned long fd)
 {
@@ -57,10 +63,15 @@ void vma_cache_init(void)
 
 static struct vm_area_struct *vm_area_alloc(void)
 {
-	struct vm_area_struct *vma = vma_spare;
+	struct vm_area_struct *vma = vma_spare.first;
 
 	if (likely(vma)) {
-		vma_spare = NULL;
+		vma_spare.first = NULL;
+		return vma;
+	}
+	vma = vma_spare.second;
+	if (vma) {
+		vma_spare.second = NULL;
 		return vma;
 	}
 	return kmem_cache_alloc(vm_area_cachep, GFP_KERNEL | __GFP_NOWARN); /* mmap says ENOMEM */
@@ -68,8 +79,10 @@ static struct vm_area_struct *vm_area_alloc(void)
 
 static void vm_area_free(struct vm_area_struct *vma)
 {
-	if (likely(!vma_spare))
-		vma_spare = vma;
+	if (likely(!vma_spare.first))
+		vma_spare.first = vma;
+	else if (!vma_spare.second)
+		vma_spare.second = vma;
 	else
 		kmem_cache_free(vm_area_cachep, vma);
 }
@@ -187,6 +200,20 @@ static inline void vma_moved(struct mm_struct *mm, struct vm_area_struct *vma)
 	area_update(&mm->mm_areas, &vma->vm_node);
 }
 
+/*
+ * vma grows over next, which begins where vma ends, and next leaves the tree (the caller frees
+ * it): no gap in the tree changes (area_merge_next). A cached next is replaced by vma, which
+ * now holds its addresses.
+ */
+static inline void vma_merge_next(struct mm_struct *mm, struct vm_area_struct *vma,
+				  struct vm_area_struct *next)
+{
+	if (mm->mmap_cache == next)
+		mm->mmap_cache = vma;
+	area_merge_next(&mm->mm_areas, &vma->vm_node, &next->vm_node);
+	mm->map_count--;
+}
+
 /* --- merging and splitting ------------------------------------------------------------- */
 
 static inline bool vma_attrs_match(const struct vm_area_struct *vma, unsigned long flags,
@@ -284,30 +311,29 @@ static void split_vma_with(struct mm_struct *mm, struct vm_area_struct *vma, uns
 			   bool new_below, struct vm_area_struct *new)
 {
 	*new = *vma;
-	new->vm_node.rb_parent_color = 0;
-	new->vm_node.rb_left = new->vm_node.rb_right = NULL;
-	if (new_below) {
-		new->vm_end = addr;
+	if (new_below)
 		vma->vm_pgoff = vma_pgoff_at(vma, addr);
-		vma->vm_start = addr;
-	} else {
-		new->vm_start = addr;
+	else
 		new->vm_pgoff = vma_pgoff_at(vma, addr);
-		vma->vm_end = addr;
-	}
-	vma_moved(mm, vma);
-	vma_link(mm, new);
+	/* new becomes vma's neighbour in the tree, with the ranges set there */
+	area_split(&mm->mm_areas, &vma->vm_node, &new->vm_node, addr, new_below);
+	mm->map_count++;
 }
 
 int vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long start,
 		     unsigned long end, unsigned long newflags, struct vm_area_struct **out)
 {
-	unsigned long pgoff = vma_pgoff_at(vma, start), pages = (end - start) >> PAGE_SHIFT;
-	struct vm_area_struct *prev = NULL, *next = NULL, *spare[2] = {NULL, NULL};
+	struct vm_area_struct *prev = NULL, *next = NULL, *below = NULL, *above = NULL;
 	bool merge_prev = false, merge_next = false;
-	int nsplit;
+	unsigned long pgoff, pages;
 
-	if (start == vma->vm_start) {
+	if (start != vma->vm_start && end != vma->vm_end)
+		goto split; /* strictly inside: no neighbour can take the range */
+
+	pgoff = vma_pgoff_at(vma, start);
+	pages = (end - start) >> PAGE_SHIFT;
+	/* a VMA ending at start leaves vma no gap below */
+	if (start == vma->vm_start && !vma->vm_node.gap) {
 		prev = vma_prev(vma);
 		merge_prev = prev && prev->vm_end == start &&
 			     can_merge_after(prev, newflags, vma->vm_file, vma->vm_ops,
@@ -325,12 +351,10 @@ int vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 
 	if (merge_prev && merge_next) {
 		/* prev, vma and next become prev (vma's anon_vma is 0 or prev's) */
-		vma_unlink(mm, vma);
-		vma_unlink(mm, next);
-		prev->vm_end = next->vm_end;
+		vma_merge_next(mm, prev, vma);
+		vma_merge_next(mm, prev, next);
 		if (!prev->anon_vma)
 			prev->anon_vma = next->anon_vma;
-		vma_moved(mm, prev);
 		vm_area_free(vma);
 		vm_area_free(next);
 		*out = prev;
@@ -338,10 +362,8 @@ int vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 	}
 	if (merge_prev) {
 		if (end == vma->vm_end) {
-			vma_unlink(mm, vma);
+			vma_merge_next(mm, prev, vma);
 			vm_area_free(vma);
-			prev->vm_end = end;
-			vma_moved(mm, prev);
 		} else {
 			/* the two touch and stay touching: only the boundary moves */
 			vma->vm_pgoff += pages;
@@ -364,23 +386,35 @@ int vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 		return 0;
 	}
 
+split:
 	/* Linux's split_vma refuses each split once map_count has reached the limit. */
-	nsplit = (start > vma->vm_start) + (end < vma->vm_end);
-	if (nsplit && mm->map_count + nsplit - 1 >= sysctl_max_map_count)
-		return -ENOMEM;
-	for (int i = 0; i < nsplit; i++) {
-		spare[i] = vm_area_alloc();
-		if (!spare[i]) {
-			if (i)
-				vm_area_free(spare[0]);
+	if (start > vma->vm_start || end < vma->vm_end) {
+		if (mm->map_count + (start > vma->vm_start && end < vma->vm_end) >=
+		    sysctl_max_map_count)
+			return -ENOMEM;
+		if (start > vma->vm_start && !(below = vm_area_alloc()))
+			return -ENOMEM;
+		if (end < vma->vm_end && !(above = vm_area_alloc())) {
+			if (below)
+				vm_area_free(below);
 			return -ENOMEM;
 		}
+		if (below && above) {
+			/* both splits in one call: below gets [vm_start, start), above [end,
+			 * vm_end) */
+			*below = *vma;
+			*above = *vma;
+			above->vm_pgoff = vma_pgoff_at(vma, end);
+			vma->vm_pgoff = vma_pgoff_at(vma, start);
+			area_split_three(&mm->mm_areas, &vma->vm_node, &below->vm_node,
+					 &above->vm_node, start, end);
+			mm->map_count += 2;
+		} else if (below) {
+			split_vma_with(mm, vma, start, true, below);
+		} else {
+			split_vma_with(mm, vma, end, false, above);
+		}
 	}
-	nsplit = 0;
-	if (start > vma->vm_start)
-		split_vma_with(mm, vma, start, true, spare[nsplit++]);
-	if (end < vma->vm_end)
-		split_vma_with(mm, vma, end, false, spare[nsplit++]);
 	vma->vm_flags = newflags;
 	vma->vm_page_prot = vm_get_page_prot(newflags);
 	*out = vma;

@@ -47,8 +47,11 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma, unsi
 	if ((oldflags & (VM_WRITE | VM_SHARED | VM_LOCKED)) == VM_LOCKED && (newflags & VM_WRITE) &&
 	    !(newflags & VM_LOCKONFAULT))
 		populate_range(vma, start, end); /* break COW now; failure is not an error */
-	vma_stat(mm, oldflags, -(long)nrpages);
-	vma_stat(mm, newflags, (long)nrpages);
+	/*
+	 * Linux's vm_stat_account(oldflags, -nrpages) and (newflags, nrpages) cancel out here:
+	 * newflags differs from oldflags in the access bits and VM_ACCOUNT only, and total_vm,
+	 * stack_vm and locked_vm follow none of those.
+	 */
 	return 0;
 }
 
@@ -74,7 +77,10 @@ static long __sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
 		return -EINVAL; /* arch_validate_prot */
 
-	vma = find_vma(mm, start);
+	/* find_vma, with its cache hit inline: mprotect of a page of the VMA last looked at */
+	vma = mm->mmap_cache;
+	if (!vma || start < vma->vm_start || start >= vma->vm_end)
+		vma = find_vma(mm, start);
 	if (!vma)
 		return -ENOMEM;
 	if (grows & PROT_GROWSDOWN) {

@@ -1,9 +1,11 @@
 /*
  * pagewalk.h - the one walk over the application's page tables (Linux's mm/pagewalk.c).
- * Every range operation on them goes through it: unmapping (vm/memory.c), protection changes
- * (vm/mprotect_ptes.c), moves and duplicates (vm/mremap_ptes.c), making pages old
- * (vm/madvise_ptes.c), mincore (vm/mincore_ptes.c), populating (vm/gup.c), and the readers of
- * /proc and getrusage (runtime/procfs.c, runtime/rusage.c, vm/report.c).
+ * Every range operation on them goes through it: unmapping (vm/memory.c), moves and
+ * duplicates (vm/mremap_ptes.c), making pages old (vm/madvise_ptes.c), mincore
+ * (vm/mincore_ptes.c), populating (vm/gup.c), and the readers of /proc and getrusage
+ * (runtime/procfs.c, runtime/rusage.c, vm/report.c). The one exception is change_protection
+ * (vm/mprotect_ptes.c), which open-codes the same walk (the same entries, under the same lock)
+ * to keep a one-page mprotect short.
  *
  * Two levels (platform/pgtable.h): a level-1 entry maps 1 MiB by a level-2 table of 256 ptes;
  * the application's range never holds sections. For each level-1 entry meeting [start, end):
@@ -25,7 +27,7 @@
  *
  * The walk is an inline function: an operation whose callbacks are static functions in a
  * constant mm_walk_ops gets them inlined into one loop per level, as an open-coded walk would
- * be; fault-path neighbours (unmap, change_protection) stay as cheap as they were.
+ * be; fault-path neighbours (unmap) stay as cheap as they were.
  */
 #ifndef UNIARM_VM_PAGEWALK_H
 #define UNIARM_VM_PAGEWALK_H

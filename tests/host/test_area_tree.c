@@ -190,6 +190,98 @@ static void test_top_of_address_space(void)
 	CHECK(area_tree_check(&t) == NULL, "top window: %s", check_tree(&t));
 }
 
+/*
+ * area_split and area_merge_next: a node split into three and merged back (mprotect of a page
+ * inside a mapping and back), refusals, and long runs of splits on one side of a node (each
+ * new node the neighbour of the last) and merges back, which keep rebalancing the same spine.
+ */
+static void test_split_merge(void)
+{
+	static struct area_node run[600];
+	struct area_tree t;
+	struct area_node a = {0}, b, c, z = {0};
+	const char *m;
+	int i, ok;
+
+	area_tree_init(&t, 0x10000, 0x40000);
+	a.start = 0x12000;
+	a.end = 0x20000;
+	z.start = 0x30000;
+	z.end = 0x31000;
+	CHECK(area_insert(&t, &a) == 0 && area_insert(&t, &z) == 0, "split: two nodes");
+	CHECK(area_split(&t, &a, &b, 0x12000, true) == -1 &&
+		      area_split(&t, &a, &b, 0x20000, false) == -1 &&
+		      area_split(&t, &a, &b, 0x21000, false) == -1 && t.count == 2 &&
+		      a.start == 0x12000 && a.end == 0x20000,
+	      "split at or outside an end refused");
+	CHECK(area_split(&t, &a, &b, 0x18000, true) == 0 && b.start == 0x12000 &&
+		      b.end == 0x18000 && a.start == 0x18000 && a.end == 0x20000 &&
+		      b.gap == 0x2000 && a.gap == 0 && t.count == 3 && area_tree_check(&t) == NULL,
+	      "split below: %s", check_tree(&t));
+	CHECK(area_split(&t, &a, &c, 0x19000, false) == 0 && a.end == 0x19000 &&
+		      c.start == 0x19000 && c.end == 0x20000 && c.gap == 0 && z.gap == 0x10000 &&
+		      area_tree_check(&t) == NULL,
+	      "split above: %s", check_tree(&t));
+	CHECK(area_first(&t) == &b && area_next(&b) == &a && area_next(&a) == &c &&
+		      area_next(&c) == &z && area_find(&t, 0x18fff) == &a,
+	      "split: order");
+	CHECK(area_find_gap_lowest(&t, 0x10000, 0x1000, 0, ULONG_MAX) == 0x20000 &&
+		      area_find_gap_highest(&t, 0x2000, 0x1000, 0, 0x30000) == 0x2e000,
+	      "split: the gaps are searched as before");
+	CHECK(area_merge_next(&t, &b, &c) == -1 && area_merge_next(&t, &c, &b) == -1 &&
+		      area_merge_next(&t, &c, &z) == -1 && b.end == 0x18000 && t.count == 4,
+	      "merge of nodes that do not touch refused");
+	CHECK(area_merge_next(&t, &b, &a) == 0 && b.end == 0x19000 && t.count == 3 &&
+		      area_tree_check(&t) == NULL,
+	      "merge: %s", check_tree(&t));
+	CHECK(area_merge_next(&t, &b, &c) == 0 && b.start == 0x12000 && b.end == 0x20000 &&
+		      t.count == 2 && area_tree_check(&t) == NULL && area_next(&b) == &z,
+	      "merged back: %s", check_tree(&t));
+	/* the same three in one call, and the refusals */
+	CHECK(area_split_three(&t, &b, &a, &c, 0x12000, 0x13000) == -1 &&
+		      area_split_three(&t, &b, &a, &c, 0x13000, 0x20000) == -1 &&
+		      area_split_three(&t, &b, &a, &c, 0x14000, 0x14000) == -1 &&
+		      area_split_three(&t, &b, &a, &c, 0x15000, 0x14000) == -1 && t.count == 2 &&
+		      b.start == 0x12000 && b.end == 0x20000,
+	      "split_three not strictly inside refused");
+	CHECK(area_split_three(&t, &b, &a, &c, 0x18000, 0x19000) == 0 && a.start == 0x12000 &&
+		      a.end == 0x18000 && b.start == 0x18000 && b.end == 0x19000 &&
+		      c.start == 0x19000 && c.end == 0x20000 && a.gap == 0x2000 && b.gap == 0 &&
+		      c.gap == 0 && t.count == 4 && area_tree_check(&t) == NULL &&
+		      area_next(&a) == &b && area_next(&b) == &c && area_next(&c) == &z,
+	      "split_three: %s", check_tree(&t));
+	CHECK(area_merge_next(&t, &a, &b) == 0 && area_merge_next(&t, &a, &c) == 0 &&
+		      a.start == 0x12000 && a.end == 0x20000 && t.count == 2 &&
+		      area_tree_check(&t) == NULL,
+	      "split_three merged back: %s", check_tree(&t));
+
+	/* a run of splits: below at the node's start, then above at its end */
+	area_tree_init(&t, 0x10000, 0x10000 + 0x1000 * 1300);
+	a.start = 0x11000;
+	a.end = 0x11000 + 0x1000 * 1250;
+	CHECK(area_insert(&t, &a) == 0, "run: one node");
+	ok = 1;
+	for (i = 0; i < 600 && ok; i++) {
+		if (i < 300)
+			ok = area_split(&t, &a, &run[i], a.start + 0x1000, true) == 0;
+		else
+			ok = area_split(&t, &a, &run[i], a.end - 0x1000, false) == 0;
+		m = area_tree_check(&t);
+		ok = ok && !m;
+	}
+	CHECK(ok && t.count == 601, "run of splits: %s", check_tree(&t));
+	/* merge back: the lowest node (run[0], split off first) absorbs every other one */
+	ok = 1;
+	for (i = 0; i < 600 && ok; i++) {
+		struct area_node *first = area_first(&t);
+
+		ok = area_merge_next(&t, first, area_next(first)) == 0 && !area_tree_check(&t);
+	}
+	CHECK(ok && t.count == 1 && area_first(&t) == &run[0] && run[0].start == 0x11000 &&
+		      run[0].end == 0x11000 + 0x1000 * 1250 && run[0].gap == 0x1000,
+	      "run merged back: %s", check_tree(&t));
+}
+
 /* ---- the model ---- */
 
 static struct area_tree tree;
@@ -198,6 +290,7 @@ static int used[MAXNODES], nused, where[MAXNODES];
 static uint8_t busy[NPAGES];
 static uint16_t owner[NPAGES]; /* pool index + 1, 0 when free */
 static bool stop_random;
+static unsigned long nsplits, nmerges; /* area_split and area_merge_next calls that succeeded */
 
 static unsigned long pg(unsigned long addr)
 {
@@ -652,6 +745,128 @@ static void op_update(void)
 	area_update(&tree, n);
 }
 
+/* Split a node of at least two pages at a page inside it; the new node takes either side. */
+static void op_split(unsigned long step)
+{
+	struct area_node *n, *m;
+	unsigned long sp, ep, at, count = tree.count;
+	bool below_ = below(2);
+	int i, j;
+
+	if (!nused || nused >= MAXNODES)
+		return;
+	i = used[below((unsigned long)nused)];
+	n = &pool[i];
+	sp = pg(n->start);
+	ep = pg(n->end);
+	if (ep - sp < 2) {
+		/* not inside: refused, nothing changes */
+		m = &pool[spare[nspare - 1]];
+		CHECK(area_split(&tree, n, m, n->start, below_) == -1 &&
+			      area_split(&tree, n, m, n->end, below_) == -1 &&
+			      tree.count == count && n->start == addr_of(sp) &&
+			      n->end == addr_of(ep),
+		      "step %lu: split at an end of [%#lx, %#lx) accepted", step, n->start, n->end);
+		return;
+	}
+	at = sp + 1 + below(ep - sp - 1);
+	j = take_slot();
+	m = &pool[j];
+	memset(m, 0x5a, sizeof(*m)); /* the tree must set every field */
+	CHECK(area_split(&tree, n, m, addr_of(at), below_) == 0 && tree.count == count + 1,
+	      "step %lu: split [%#lx, %#lx) at %#lx refused", step, n->start, n->end, addr_of(at));
+	nsplits++;
+	if (below_) {
+		CHECK(m->start == addr_of(sp) && m->end == addr_of(at) && n->start == addr_of(at) &&
+			      n->end == addr_of(ep) && area_next(m) == n,
+		      "step %lu: split below: wrong ranges", step);
+		model_set(sp, at, j);
+	} else {
+		CHECK(n->start == addr_of(sp) && n->end == addr_of(at) && m->start == addr_of(at) &&
+			      m->end == addr_of(ep) && area_next(n) == m,
+		      "step %lu: split above: wrong ranges", step);
+		model_set(at, ep, j);
+	}
+}
+
+/* Split a node of at least three pages in three (area_split_three); the middle stays n. */
+static void op_split_three(unsigned long step)
+{
+	struct area_node *n, *lo, *hi;
+	unsigned long sp, ep, a, b, count = tree.count;
+	int i, j, k;
+
+	if (!nused || nspare < 2)
+		return;
+	i = used[below((unsigned long)nused)];
+	n = &pool[i];
+	sp = pg(n->start);
+	ep = pg(n->end);
+	if (ep - sp < 3) {
+		lo = &pool[spare[nspare - 1]];
+		hi = &pool[spare[nspare - 2]];
+		CHECK(area_split_three(&tree, n, lo, hi, n->start, n->end) == -1 &&
+			      (ep - sp < 2 ||
+			       area_split_three(&tree, n, lo, hi, n->start + PAGE, n->end) == -1) &&
+			      tree.count == count && n->start == addr_of(sp) &&
+			      n->end == addr_of(ep),
+		      "step %lu: split_three of [%#lx, %#lx) not strictly inside accepted", step,
+		      n->start, n->end);
+		return;
+	}
+	a = sp + 1 + below(ep - sp - 2); /* in [sp + 1, ep - 2] */
+	b = a + 1 + below(ep - a - 1);	 /* in [a + 1, ep - 1] */
+	j = take_slot();
+	k = take_slot();
+	lo = &pool[j];
+	hi = &pool[k];
+	memset(lo, 0x5a, sizeof(*lo));
+	memset(hi, 0xa5, sizeof(*hi));
+	CHECK(area_split_three(&tree, n, lo, hi, addr_of(a), addr_of(b)) == 0 &&
+		      tree.count == count + 2,
+	      "step %lu: split_three [%#lx, %#lx) at %#lx, %#lx refused", step, n->start, n->end,
+	      addr_of(a), addr_of(b));
+	CHECK(lo->start == addr_of(sp) && lo->end == addr_of(a) && n->start == addr_of(a) &&
+		      n->end == addr_of(b) && hi->start == addr_of(b) && hi->end == addr_of(ep) &&
+		      area_next(lo) == n && area_next(n) == hi,
+	      "step %lu: split_three: wrong ranges", step);
+	nsplits++;
+	model_set(sp, a, j);
+	model_set(b, ep, k);
+}
+
+/* A node absorbs the node that starts where it ends; one that is not touched is refused. */
+static void op_merge_next(unsigned long step)
+{
+	struct area_node *n, *next;
+	unsigned long ep, count = tree.count, end;
+	int i, j;
+
+	if (!nused)
+		return;
+	i = used[below((unsigned long)nused)];
+	n = &pool[i];
+	ep = pg(n->end);
+	if (ep >= NPAGES || !busy[ep]) {
+		next = model_find_next(n->end);
+		end = n->end;
+		CHECK(!next || (area_merge_next(&tree, n, next) == -1 && tree.count == count &&
+				n->end == end),
+		      "step %lu: merge of [%#lx, %#lx) with a node that does not touch it accepted",
+		      step, n->start, n->end);
+		return;
+	}
+	j = owner[ep] - 1;
+	next = &pool[j];
+	end = next->end;
+	CHECK(area_merge_next(&tree, n, next) == 0 && n->end == end && tree.count == count - 1,
+	      "step %lu: merge of [%#lx, %#lx) with [%#lx, %#lx) refused", step, n->start, n->end,
+	      next->start, next->end);
+	nmerges++;
+	model_set(pg(next->start), pg(next->end), i);
+	drop_slot(j);
+}
+
 static void op_lookup(unsigned long step)
 {
 	unsigned long a = BASE - 2 * PAGE + below(WSIZE + 4 * PAGE);
@@ -695,6 +910,13 @@ static void test_random(unsigned long steps)
 			random_limits(&lo, &hi);
 			query(r < 86, random_size(), align, lo, hi, step);
 		}
+		/* splits and merges on top of the mix (area_split, area_merge_next) */
+		if (!below(6))
+			op_split(step);
+		if (!below(16))
+			op_split_three(step);
+		if (!below(8))
+			op_merge_next(step);
 		op_lookup(step);
 		ops++;
 		if (tree.count > maxcount)
@@ -712,8 +934,9 @@ static void test_random(unsigned long steps)
 			verify_tree(step);
 	}
 	CHECK(tree.count == 0 && !tree.root, "emptied");
-	printf("random: %lu operations, up to %lu areas, %lu checks passed, %lu failed\n", ops,
-	       maxcount, passed - before, failed - fails);
+	printf("random: %lu operations (%lu splits, %lu merges), up to %lu areas, %lu checks "
+	       "passed, %lu failed\n",
+	       ops, nsplits, nmerges, maxcount, passed - before, failed - fails);
 }
 
 /* ---- area_tree_check must name corruption ---- */
@@ -993,6 +1216,7 @@ int main(int argc, char **argv)
 	printf("seed %#llx\n", (unsigned long long)rng_state);
 	test_empty_and_requests();
 	test_top_of_address_space();
+	test_split_merge();
 	test_random(steps);
 	if (!stop_random) /* the corruption cases build on a working tree and model */
 		test_corruption();
