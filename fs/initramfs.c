@@ -8,6 +8,7 @@
  * to a multiple of 4. An entry named "TRAILER!!!" ends an archive; another may follow.
  */
 #include "fs/initramfs.h"
+#include "runtime/kstrtox.h"
 #include "runtime/vsprintf.h"
 
 #include <errno.h>
@@ -72,17 +73,6 @@ struct unpack_state {
 static size_t align4(size_t off)
 {
 	return (off + 3) & ~(size_t)3;
-}
-
-static int hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /* Fill *err; returns ret. */
@@ -201,7 +191,7 @@ static int do_entry(struct unpack_state *s, size_t *off, int second_pass, int *i
 	for (int i = 0; i < NR_FIELDS; i++) {
 		f[i] = 0;
 		for (int j = 0; j < 8; j++) {
-			int v = hexval(h[6 + 8 * i + j]);
+			int v = hex_to_bin(h[6 + 8 * i + j]);
 			if (v < 0)
 				return refuse_after(s, bad_field[i], hdr + 6 + 8 * i);
 			f[i] = f[i] << 4 | (uint32_t)v;

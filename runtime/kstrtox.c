@@ -1,7 +1,7 @@
 /* Number parsing for the runtime, without 64-bit division (runtime/kstrtox.h). */
 #include "runtime/kstrtox.h"
 
-static int digit_value(char c)
+int hex_to_bin(unsigned char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -9,7 +9,15 @@ static int digit_value(char c)
 		return c - 'a' + 10;
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
-	return 16;
+	return -1;
+}
+
+/* 16 (past every base) for a character that is no digit. */
+static int digit_value(char c)
+{
+	int v = hex_to_bin((unsigned char)c);
+
+	return v < 0 ? 16 : v;
 }
 
 int kstrtoull_prefix(const char *s, unsigned int base, unsigned long long *res, const char **end)

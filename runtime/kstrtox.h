@@ -13,4 +13,7 @@
  */
 int kstrtoull_prefix(const char *s, unsigned int base, unsigned long long *res, const char **end);
 
+/* The value of a hexadecimal digit (either case), or -1 (Linux's hex_to_bin). */
+int hex_to_bin(unsigned char c);
+
 #endif

@@ -18,17 +18,24 @@ static int needs_mode(int flags)
 	return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
 }
 
+/* The variadic mode argument of the function this is used in, whose last named parameter is
+ * flags: read only when the flags ask for one. */
+#define OPEN_MODE(flags, mode)                                                                     \
+	do {                                                                                       \
+		if (needs_mode(flags)) {                                                           \
+			va_list ap_;                                                               \
+                                                                                                   \
+			va_start(ap_, flags);                                                      \
+			(mode) = va_arg(ap_, mode_t);                                              \
+			va_end(ap_);                                                               \
+		}                                                                                  \
+	} while (0)
+
 int open(const char *path, int flags, ...)
 {
 	mode_t mode = 0;
 
-	if (needs_mode(flags)) {
-		va_list ap;
-
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	OPEN_MODE(flags, mode);
 	return (int)FSYS3(__NR_open, path, flags, mode);
 }
 
@@ -36,13 +43,7 @@ int open64(const char *path, int flags, ...)
 {
 	mode_t mode = 0;
 
-	if (needs_mode(flags)) {
-		va_list ap;
-
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	OPEN_MODE(flags, mode);
 	return (int)FSYS3(__NR_open, path, flags | O_LARGEFILE, mode);
 }
 
@@ -50,13 +51,7 @@ int openat(int dirfd, const char *path, int flags, ...)
 {
 	mode_t mode = 0;
 
-	if (needs_mode(flags)) {
-		va_list ap;
-
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	OPEN_MODE(flags, mode);
 	return (int)FSYS4(__NR_openat, dirfd, path, flags, mode);
 }
 

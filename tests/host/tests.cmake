@@ -11,7 +11,7 @@ set(UNIARM_HOST_TESTS
 	"test_page_alloc:tests/host/test_page_alloc.c vm/page_alloc.c vm/memblock.c"
 	"test_memblock:tests/host/test_memblock.c vm/memblock.c"
 	"test_sortextable:tests/host/test_sortextable.c"
-	"test_initramfs:tests/host/test_initramfs.c fs/initramfs.c runtime/vsprintf.c"
+	"test_initramfs:tests/host/test_initramfs.c fs/initramfs.c runtime/vsprintf.c runtime/kstrtox.c"
 	"test_math64:tests/host/test_math64.c"
 	"test_kstrtox:tests/host/test_kstrtox.c runtime/kstrtox.c"
 	"test_pid:tests/host/test_pid.c runtime/pid.c"
