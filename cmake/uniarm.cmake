@@ -50,35 +50,27 @@ else()
 	if(NOT UNIARM_HOST_CC)
 		message(FATAL_ERROR "uniarm: no host C compiler (for tools/sortextable): apt-get install gcc")
 	endif()
-	set(UNIARM_SORTEXTABLE ${CMAKE_BINARY_DIR}/uniarm-tools/sortextable CACHE INTERNAL
-		"exception table sorter")
-	add_custom_command(OUTPUT ${UNIARM_SORTEXTABLE}
-		COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/uniarm-tools
-		COMMAND ${UNIARM_HOST_CC} -O2 -Wall -Wextra -Werror -o ${UNIARM_SORTEXTABLE}
-			${UNIARM_ROOT}/tools/sortextable.c
-		DEPENDS ${UNIARM_ROOT}/tools/sortextable.c
-		COMMENT "Building host tool sortextable" VERBATIM)
-	if(PROJECT_IS_TOP_LEVEL)
-		add_custom_target(uniarm_sortextable ALL DEPENDS ${UNIARM_SORTEXTABLE})
-	else()
-		add_custom_target(uniarm_sortextable DEPENDS ${UNIARM_SORTEXTABLE})
-	endif()
-
-	# tools/mkinitramfs, built the same way: packs an app's FILES directory into its
-	# initramfs (docs/files.md, "The initramfs").
-	set(UNIARM_MKINITRAMFS ${CMAKE_BINARY_DIR}/uniarm-tools/mkinitramfs CACHE INTERNAL
-		"initramfs packer (FILES)")
-	add_custom_command(OUTPUT ${UNIARM_MKINITRAMFS}
-		COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/uniarm-tools
-		COMMAND ${UNIARM_HOST_CC} -O2 -Wall -Wextra -Werror -o ${UNIARM_MKINITRAMFS}
-			${UNIARM_ROOT}/tools/mkinitramfs.c
-		DEPENDS ${UNIARM_ROOT}/tools/mkinitramfs.c
-		COMMENT "Building host tool mkinitramfs" VERBATIM)
-	if(PROJECT_IS_TOP_LEVEL)
-		add_custom_target(uniarm_mkinitramfs ALL DEPENDS ${UNIARM_MKINITRAMFS})
-	else()
-		add_custom_target(uniarm_mkinitramfs DEPENDS ${UNIARM_MKINITRAMFS})
-	endif()
+	# A host tool from tools/<tool>.c into uniarm-tools/, its path in the cache variable var,
+	# and a target uniarm_<tool> (built by default when uniarm is the top-level project).
+	function(_uniarm_host_tool tool var doc)
+		set(out ${CMAKE_BINARY_DIR}/uniarm-tools/${tool})
+		set(${var} ${out} CACHE INTERNAL "${doc}")
+		add_custom_command(OUTPUT ${out}
+			COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/uniarm-tools
+			COMMAND ${UNIARM_HOST_CC} -O2 -Wall -Wextra -Werror -o ${out}
+				${UNIARM_ROOT}/tools/${tool}.c
+			DEPENDS ${UNIARM_ROOT}/tools/${tool}.c
+			COMMENT "Building host tool ${tool}" VERBATIM)
+		if(PROJECT_IS_TOP_LEVEL)
+			add_custom_target(uniarm_${tool} ALL DEPENDS ${out})
+		else()
+			add_custom_target(uniarm_${tool} DEPENDS ${out})
+		endif()
+	endfunction()
+	_uniarm_host_tool(sortextable UNIARM_SORTEXTABLE "exception table sorter")
+	# tools/mkinitramfs: packs an app's FILES directory into its initramfs (docs/files.md,
+	# "The initramfs").
+	_uniarm_host_tool(mkinitramfs UNIARM_MKINITRAMFS "initramfs packer (FILES)")
 endif()
 
 find_program(UNIARM_OBJDUMP NAMES llvm-objdump llvm-objdump-14)
